@@ -1,0 +1,103 @@
+"""The command line: ``validate``, ``export`` and ``--version``; with no command, the window opens."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from ajexplorer import APP_NAME, __version__
+from ajexplorer.domain.errors import DataError
+from ajexplorer.domain.export import to_csv, to_json
+from ajexplorer.domain.loading import load_dataset
+from ajexplorer.domain.model import Dataset, Kind
+
+
+def _write(stream: TextIO | None, text: str) -> None:
+    """Write if there is a console: a windowed build has no stdout or stderr at all."""
+    if stream is not None:
+        stream.write(text)
+        stream.flush()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ajexplorer",
+        description=f"{APP_NAME}: explore ASEAN-Japan dialogue relations, every fact cited to its source.",
+        epilog="With no command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data", type=Path, metavar="DIR", help="open another dataset folder")
+    parser.add_argument("--open", metavar="ID", dest="open_id", help="start with this record selected")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate", help="check a dataset and list every problem", description="Check a dataset folder."
+    )
+    validate.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="dataset folder (default: bundled)")
+
+    export = commands.add_parser("export", help="write every record as JSON or CSV")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--output", "-o", type=Path, metavar="FILE", help="write here instead of stdout")
+    export.add_argument("--data", type=Path, metavar="DIR", dest="export_data", help="dataset folder")
+    return parser
+
+
+def _load(folder: Path | None) -> Dataset:
+    if folder is None:
+        from ajexplorer.paths import data_dir  # noqa: PLC0415 - resolved only when needed
+
+        folder = data_dir()
+    return load_dataset(folder)
+
+
+def _report(error: DataError) -> None:
+    _write(sys.stderr, error.summary() + "\n")
+
+
+def run_validate(folder: Path | None) -> int:
+    try:
+        dataset = _load(folder)
+    except DataError as error:
+        _report(error)
+        return 1
+    counts = ", ".join(_count(len(dataset.of_kind(kind)), kind.value) for kind in Kind)
+    _write(sys.stdout, f"OK: {counts}, {len(dataset.glossary)} glossary entries, "
+                       f"{len(dataset.paragraphs)} source paragraphs\n")
+    return 0
+
+
+def run_export(fmt: str, output: Path | None, folder: Path | None) -> int:
+    try:
+        dataset = _load(folder)
+    except DataError as error:
+        _report(error)
+        return 1
+    text = to_json(dataset) if fmt == "json" else to_csv(dataset.records.values())
+    if output is None:
+        _write(sys.stdout, text)
+        return 0
+    try:
+        output.write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        _write(sys.stderr, f"cannot write {output}: {error.strerror}\n")
+        return 1
+    _write(sys.stderr, f"wrote {len(dataset.records)} records to {output}\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "validate":
+        return run_validate(args.folder or args.data)
+    if args.command == "export":
+        return run_export(args.format, args.output, args.export_data or args.data)
+    from ajexplorer.gui.app import run_gui  # noqa: PLC0415 - Qt loads only when the window is wanted
+
+    return run_gui(data_folder=args.data, open_id=args.open_id)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

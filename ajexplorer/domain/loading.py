@@ -1,0 +1,493 @@
+"""Load a dataset folder: read every file, check it against its JSON Schema and the rules a schema cannot
+express, and build the model. Every problem in every file is collected and raised together as a DataError.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from ajexplorer.domain.dates import PartialDate, Recurrence, When
+from ajexplorer.domain.errors import DataError, Problem
+from ajexplorer.domain.model import (
+    Dataset,
+    GlossaryEntry,
+    Kind,
+    Paragraph,
+    Record,
+    Relation,
+    Section,
+    SourceInfo,
+)
+from ajexplorer.domain.yamlreader import Located, PathKey, read_yaml
+
+DATASET_FILE = "dataset.yaml"
+PARAGRAPHS_FILE = "paragraphs.yaml"
+GLOSSARY_FILE = "glossary.yaml"
+RECORDS_FOLDER = "records"
+MAX_RECORD_FILES = 200
+
+_SCHEMA_FOR = {
+    DATASET_FILE: "dataset.schema.json",
+    PARAGRAPHS_FILE: "source.schema.json",
+    GLOSSARY_FILE: "glossary.schema.json",
+}
+_RECORDS_SCHEMA = "records.schema.json"
+
+
+@dataclass(slots=True)
+class _Sources:
+    """The parsed files of one dataset, keyed by their display names."""
+
+    dataset: Located | None = None
+    paragraphs: Located | None = None
+    glossary: Located | None = None
+    records: tuple[Located, ...] = ()
+    unreadable_records: bool = False
+
+
+def load_dataset(folder: Path, schema_folder: Path | None = None) -> Dataset:
+    """Load and validate the dataset in ``folder``; raise DataError listing every problem found."""
+    if schema_folder is None:
+        from ajexplorer.paths import schema_dir  # noqa: PLC0415 - keep the domain importable without the app
+
+        schema_folder = schema_dir()
+    problems: list[Problem] = []
+    sources = _read_all(folder, problems)
+    valid_records = _check_schemas(sources, schema_folder, problems)
+    dataset = _build(folder, sources, valid_records, problems)
+    if problems or dataset is None:
+        raise DataError(problems)
+    return dataset
+
+
+def _display(path: Path) -> str:
+    """A short name for messages: relative to the working folder when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def _read(path: Path, problems: list[Problem]) -> Located | None:
+    if not path.is_file():
+        problems.append(Problem(_display(path), 1, 1, "", "the file is missing"))
+        return None
+    try:
+        return read_yaml(path, _display(path))
+    except DataError as error:
+        problems.extend(error.problems)
+        return None
+
+
+def _read_all(folder: Path, problems: list[Problem]) -> _Sources:
+    if not folder.is_dir():
+        raise DataError([Problem(_display(folder), 1, 1, "", "the dataset folder does not exist")])
+    sources = _Sources()
+    sources.dataset = _read(folder / DATASET_FILE, problems)
+    sources.paragraphs = _read(folder / PARAGRAPHS_FILE, problems)
+    sources.glossary = _read(folder / GLOSSARY_FILE, problems)
+    record_files = sorted((folder / RECORDS_FOLDER).glob("*.yaml"))
+    if not record_files:
+        problems.append(Problem(_display(folder / RECORDS_FOLDER), 1, 1, "", "no record files (*.yaml) found"))
+    elif len(record_files) > MAX_RECORD_FILES:
+        message = f"{len(record_files)} record files, over the limit of {MAX_RECORD_FILES}"
+        problems.append(Problem(_display(folder / RECORDS_FOLDER), 1, 1, "", message))
+        record_files = record_files[:MAX_RECORD_FILES]
+    read = [_read(path, problems) for path in record_files]
+    sources.records = tuple(located for located in read if located is not None)
+    sources.unreadable_records = len(sources.records) < len(read)
+    return sources
+
+
+@cache
+def _validator(schema_path: Path) -> Any:
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def _schema_problems(located: Located, schema_path: Path) -> list[tuple[PathKey, Problem]]:
+    """Each schema violation as a located problem, paired with the path it concerns."""
+    found: list[tuple[PathKey, Problem]] = []
+    for error in _validator(schema_path).iter_errors(located.value):
+        path: PathKey = tuple(error.absolute_path)
+        for problem_path, message, at_key in _explain(error, path):
+            found.append((problem_path, located.problem(problem_path, message, key=at_key)))
+    return found
+
+
+def _explain(error: Any, path: PathKey) -> Iterable[tuple[PathKey, str, bool]]:
+    """Turn a jsonschema error into plain messages, each placed on the field it is about."""
+    validator = error.validator
+    instance = error.instance
+    if validator == "required" and isinstance(instance, dict):
+        for name in error.validator_value:
+            if name not in instance:
+                yield path, f"the required field '{name}' is missing", False
+        return
+    if validator == "additionalProperties" and isinstance(instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        for name in instance:
+            if name not in allowed:
+                yield (*path, name), f"unknown field '{name}'", True
+        return
+    if validator == "enum":
+        options = list(error.validator_value)
+        shown = ", ".join(str(option) for option in options[:12]) + (", ..." if len(options) > 12 else "")
+        yield path, f"{_short(instance)} is not one of the allowed values ({shown})", False
+        return
+    if validator is False or validator == "false" or error.schema is False:
+        yield path, "this field is not allowed on this kind of record", True
+        return
+    if validator == "type":
+        yield path, f"{_short(instance)} should be of type {_types(error.validator_value)}", False
+        return
+    if validator == "pattern" and path and path[-1] in {"date", "end", "as_of"}:
+        yield path, f"{_short(instance)} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", False
+        return
+    if validator in {"minItems", "minLength"} and not instance:
+        yield path, "must not be empty", False
+        return
+    yield path, error.message if len(error.message) < 300 else error.message[:297] + "...", False
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _types(value: Any) -> str:
+    return " or ".join(value) if isinstance(value, list) else str(value)
+
+
+def _check_schemas(sources: _Sources, schema_folder: Path, problems: list[Problem]) -> list[set[int]]:
+    """Check each file against its schema; return, per record file, the indexes of records that pass."""
+    for name, located in (
+        (DATASET_FILE, sources.dataset),
+        (PARAGRAPHS_FILE, sources.paragraphs),
+        (GLOSSARY_FILE, sources.glossary),
+    ):
+        if located is not None:
+            found = _schema_problems(located, schema_folder / _SCHEMA_FOR[name])
+            problems.extend(problem for _, problem in found)
+    valid: list[set[int]] = []
+    for located in sources.records:
+        found = _schema_problems(located, schema_folder / _RECORDS_SCHEMA)
+        problems.extend(problem for _, problem in found)
+        records = located.value.get("records") if isinstance(located.value, dict) else None
+        count = len(records) if isinstance(records, list) else 0
+        broken = {path[1] for path, _ in found if len(path) > 1 and path[0] == "records"}
+        whole_file_broken = any(len(path) <= 1 for path, _ in found)
+        valid.append(set() if whole_file_broken else {i for i in range(count) if i not in broken})
+    return valid
+
+
+def _build(
+    folder: Path, sources: _Sources, valid_records: list[set[int]], problems: list[Problem]
+) -> Dataset | None:
+    schema_clean = not problems
+    info, title, version = _build_info(folder, sources.dataset, problems)
+    sections, paragraphs = _build_paragraphs(sources.paragraphs, problems)
+    records, record_marks = _build_records(sources.records, valid_records, paragraphs, sections, problems)
+    # With a record file unreadable, some ids are unknown: a reference to one is not evidence of a fault.
+    complete = not sources.unreadable_records
+    glossary = _build_glossary(sources.glossary, records if complete else None, paragraphs, problems)
+    _check_references(records, record_marks, problems, check_targets=complete)
+    if not schema_clean or info is None or sections is None or paragraphs is None or glossary is None:
+        return None
+    return Dataset(
+        info=info,
+        title=title,
+        version=version,
+        sections=sections,
+        paragraphs=paragraphs,
+        records=records,
+        glossary=glossary,
+    )
+
+
+def _mapping(located: Located | None) -> dict[str, Any] | None:
+    """The document's top-level mapping; None when unreadable (its problems are already reported)."""
+    if located is None or not isinstance(located.value, dict):
+        return None
+    return located.value
+
+
+def _build_info(
+    folder: Path, located: Located | None, problems: list[Problem]
+) -> tuple[SourceInfo | None, str, str | None]:
+    doc = _mapping(located)
+    if doc is None or located is None:
+        return None, "", None
+    source = doc.get("source")
+    if not isinstance(source, dict) or not isinstance(doc.get("title"), str):
+        return None, "", None
+    try:
+        info = SourceInfo(
+            title=str(source["title"]),
+            publisher=str(source["publisher"]),
+            file=str(source["file"]),
+            attribution=str(source["attribution"]),
+            as_of=str(source["as_of"]) if "as_of" in source else None,
+        )
+    except KeyError:
+        return None, "", None
+    source_path = (folder / info.file).resolve()
+    if not source_path.is_relative_to(folder.resolve()):
+        problems.append(located.problem(("source", "file"), "the source file must be inside the dataset folder"))
+    elif not source_path.is_file():
+        problems.append(located.problem(("source", "file"), f"the source text '{info.file}' is missing"))
+    version = doc.get("version")
+    return info, str(doc["title"]), str(version) if version is not None else None
+
+
+def _build_paragraphs(
+    located: Located | None, problems: list[Problem]
+) -> tuple[tuple[Section, ...] | None, dict[int, Paragraph] | None]:
+    doc = _mapping(located)
+    if doc is None or located is None:
+        return None, None
+    raw_sections = doc.get("sections")
+    raw_paragraphs = doc.get("paragraphs")
+    if not isinstance(raw_sections, list) or not isinstance(raw_paragraphs, list):
+        return None, None
+    sections: list[Section] = []
+    for index, raw in enumerate(raw_sections):
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+            continue
+        if any(section.id == raw["id"] for section in sections):
+            problems.append(located.problem(("sections", index, "id"), f"the section '{raw['id']}' is listed twice"))
+            continue
+        sections.append(Section(raw["id"], str(raw.get("title", ""))))
+    section_ids = {section.id for section in sections}
+    paragraphs: dict[int, Paragraph] = {}
+    for index, raw in enumerate(raw_paragraphs):
+        if not isinstance(raw, dict) or not isinstance(raw.get("number"), int):
+            continue
+        number = raw["number"]
+        if number in paragraphs:
+            problems.append(located.problem(("paragraphs", index, "number"), f"paragraph {number} appears twice"))
+            continue
+        if number != len(paragraphs) + 1:
+            message = f"paragraph {number} is out of order: expected {len(paragraphs) + 1}"
+            problems.append(located.problem(("paragraphs", index, "number"), message))
+        section = str(raw.get("section", ""))
+        if section not in section_ids:
+            problems.append(located.problem(("paragraphs", index, "section"), f"unknown section '{section}'"))
+        footnotes = tuple(str(note) for note in raw.get("footnotes", ()))
+        paragraphs[number] = Paragraph(number, section, str(raw.get("text", "")), footnotes)
+    return tuple(sections), paragraphs
+
+
+_RECORD_MARK = tuple[Located, PathKey]
+
+
+def _build_records(
+    files: tuple[Located, ...],
+    valid: list[set[int]],
+    paragraphs: dict[int, Paragraph] | None,
+    sections: tuple[Section, ...] | None,
+    problems: list[Problem],
+) -> tuple[dict[str, Record], dict[str, _RECORD_MARK]]:
+    records: dict[str, Record] = {}
+    marks: dict[str, _RECORD_MARK] = {}
+    section_ids = {section.id for section in sections} if sections is not None else None
+    for located, good in zip(files, valid, strict=True):
+        raw_records = located.value.get("records", []) if isinstance(located.value, dict) else []
+        for index, raw in enumerate(raw_records):
+            if not isinstance(raw, dict):
+                continue
+            path: PathKey = ("records", index)
+            record_id = raw.get("id")
+            if isinstance(record_id, str) and record_id in marks:
+                first, first_path = marks[record_id]
+                line, _ = first.where((*first_path, "id"))
+                message = f"the id '{record_id}' is already used at {first.file}:{line}"
+                problems.append(located.problem((*path, "id"), message))
+                continue
+            if index not in good:
+                if isinstance(record_id, str):
+                    marks[record_id] = (located, path)  # known id: references to it are not dangling
+                continue
+            record = _record_from(raw, located, path, paragraphs, section_ids, problems)
+            marks[record.id] = (located, path)
+            records[record.id] = record
+    return records, marks
+
+
+def _record_from(
+    raw: dict[str, Any],
+    located: Located,
+    path: PathKey,
+    paragraphs: dict[int, Paragraph] | None,
+    section_ids: set[str] | None,
+    problems: list[Problem],
+) -> Record:
+    when = _when_from(raw, located, path, problems)
+    if paragraphs is not None:
+        for position, number in enumerate(raw["paragraphs"]):
+            if number not in paragraphs:
+                message = f"paragraph {number} does not exist (the source has 1-{len(paragraphs)})"
+                problems.append(located.problem((*path, "paragraphs", position), message))
+    if section_ids is not None and raw["pillar"] not in section_ids:
+        problems.append(located.problem((*path, "pillar"), f"unknown pillar '{raw['pillar']}'"))
+    value = raw.get("value")
+    return Record(
+        id=raw["id"],
+        kind=Kind(raw["kind"]),
+        type=raw["type"],
+        title=raw["title"],
+        pillar=raw["pillar"],
+        summary=raw["summary"],
+        paragraphs=tuple(raw["paragraphs"]),
+        when=when,
+        acronym=raw.get("acronym"),
+        aliases=tuple(raw.get("aliases", ())),
+        place=raw.get("place"),
+        group=raw.get("group"),
+        parent=raw.get("parent"),
+        held_under=raw.get("held_under"),
+        documents=tuple(raw.get("documents", ())),
+        succeeds=raw.get("succeeds"),
+        related=tuple(raw.get("related", ())),
+        value=float(value) if value is not None else None,
+        unit=raw.get("unit"),
+        measure=raw.get("measure"),
+        qualifier=raw.get("qualifier"),
+        series=raw.get("series"),
+        subject=raw.get("subject"),
+    )
+
+
+def _when_from(raw: dict[str, Any], located: Located, path: PathKey, problems: list[Problem]) -> When:
+    dates: dict[str, PartialDate | None] = {"date": None, "end": None}
+    for name in dates:
+        text = raw.get(name)
+        if text is None:
+            continue
+        try:
+            dates[name] = PartialDate.parse(text)
+        except ValueError as error:
+            problems.append(located.problem((*path, name), str(error)))
+    recurrence = Recurrence(raw["recurrence"]) if "recurrence" in raw else None
+    try:
+        return When(dates["date"], dates["end"], bool(raw.get("ongoing", False)), recurrence)
+    except ValueError as error:
+        field = "ongoing" if raw.get("ongoing") and "end" in raw else "end"
+        problems.append(located.problem((*path, field), str(error)))
+        return When(dates["date"], None, False, recurrence)
+
+
+# Which kinds each relation may point at, by the kind of the record that points.
+_TARGET_KINDS: dict[Relation, dict[Kind, frozenset[Kind]]] = {
+    Relation.PARENT: {
+        Kind.MECHANISM: frozenset({Kind.MECHANISM}),
+        Kind.DOCUMENT: frozenset({Kind.DOCUMENT, Kind.MECHANISM, Kind.PROGRAMME}),
+        Kind.PROGRAMME: frozenset({Kind.PROGRAMME, Kind.MECHANISM, Kind.DOCUMENT}),
+        Kind.EVENT: frozenset({Kind.EVENT}),
+        Kind.FIGURE: frozenset({Kind.FIGURE}),
+    },
+    Relation.HELD_UNDER: {kind: frozenset({Kind.MECHANISM}) for kind in Kind},
+    Relation.DOCUMENT: {kind: frozenset({Kind.DOCUMENT}) for kind in Kind},
+}
+
+
+def _check_references(
+    records: dict[str, Record],
+    marks: dict[str, _RECORD_MARK],
+    problems: list[Problem],
+    *,
+    check_targets: bool = True,
+) -> None:
+    for record in records.values():
+        located, path = marks[record.id]
+        positions: dict[str, int] = {}
+        for relation, target in record.references():
+            field: PathKey = (*path, relation.value)
+            if relation in {Relation.DOCUMENT, Relation.RELATED}:
+                position = positions.get(relation.value, 0)
+                positions[relation.value] = position + 1
+                field = (*field, position)
+            if target == record.id:
+                problems.append(located.problem(field, f"'{target}' refers to the record itself"))
+                continue
+            if target not in marks:
+                if check_targets:
+                    problems.append(located.problem(field, f"no record has the id '{target}'"))
+                continue
+            other = records.get(target)
+            allowed = _TARGET_KINDS.get(relation, {}).get(record.kind)
+            if other is not None and allowed is not None and other.kind not in allowed:
+                kinds = " or ".join(kind.value for kind in sorted(allowed, key=lambda kind: kind.value))
+                message = f"'{target}' is a {other.kind.value}, but {relation.value} must be a {kinds}"
+                problems.append(located.problem(field, message))
+    _check_cycles(records, marks, problems)
+
+
+def _check_cycles(records: dict[str, Record], marks: dict[str, _RECORD_MARK], problems: list[Problem]) -> None:
+    """Report each parent cycle once, at the record of the cycle that comes first in the files."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in records:
+        chain: list[str] = []
+        current: str | None = start
+        while current is not None and current in records and state.get(current) is None:
+            state[current] = 1
+            chain.append(current)
+            current = records[current].parent
+        if current is not None and state.get(current) == 1:
+            cycle = chain[chain.index(current):]
+            located, path = marks[cycle[0]]
+            loop = " -> ".join([*cycle, cycle[0]])
+            problems.append(located.problem((*path, "parent"), f"the parents form a cycle: {loop}"))
+        for record_id in chain:
+            state[record_id] = 2
+
+
+def _build_glossary(
+    located: Located | None,
+    records: dict[str, Record] | None,
+    paragraphs: dict[int, Paragraph] | None,
+    problems: list[Problem],
+) -> tuple[GlossaryEntry, ...] | None:
+    doc = _mapping(located)
+    if doc is None or located is None or not isinstance(doc.get("glossary"), list):
+        return None
+    entries: list[GlossaryEntry] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(doc["glossary"]):
+        if not isinstance(raw, dict) or not {"acronym", "expansion", "from_source", "paragraphs"} <= raw.keys():
+            continue
+        path: PathKey = ("glossary", index)
+        entry = GlossaryEntry(
+            acronym=str(raw["acronym"]),
+            expansion=str(raw["expansion"]),
+            from_source=bool(raw["from_source"]),
+            paragraphs=tuple(n for n in raw["paragraphs"] if isinstance(n, int)),
+            variants=tuple(str(v) for v in raw.get("variants", ())),
+            note=raw.get("note"),
+            record=raw.get("record"),
+        )
+        for form in entry.forms:
+            if form in seen:
+                message = f"'{form}' is already in the glossary (entry {seen[form] + 1})"
+                problems.append(located.problem((*path, "acronym"), message))
+            seen.setdefault(form, index)
+        if records is not None and entry.record is not None and entry.record not in records:
+            problems.append(located.problem((*path, "record"), f"no record has the id '{entry.record}'"))
+        if paragraphs is not None:
+            for position, number in enumerate(entry.paragraphs):
+                if number not in paragraphs:
+                    message = f"paragraph {number} does not exist (the source has 1-{len(paragraphs)})"
+                    problems.append(located.problem((*path, "paragraphs", position), message))
+        entries.append(entry)
+    return tuple(entries)
