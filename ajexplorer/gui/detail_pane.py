@@ -1,0 +1,104 @@
+"""The detail pane: everything about the selected record, with its relations and source paragraphs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ajexplorer.domain.model import Dataset
+from ajexplorer.gui.browser import SafeBrowser
+from ajexplorer.presentation.detail_html import Colours, citation, make_marker, record_html
+
+
+def palette_colours(palette: QPalette) -> Colours:
+    """The presentation layer's colours, read from the current palette."""
+    role = QPalette.ColorRole
+    highlight = palette.color(role.Highlight)
+    soft = palette.color(role.Base).toRgb()
+    mix = highlight.toRgb()
+    blend = [int(a * 0.82 + b * 0.18) for a, b in zip((soft.red(), soft.green(), soft.blue()),
+                                                       (mix.red(), mix.green(), mix.blue()), strict=True)]
+    return Colours(
+        text=palette.color(role.Text).name(),
+        muted=palette.color(role.PlaceholderText).name(),
+        link=palette.color(role.Link).name(),
+        highlight=highlight.name(),
+        highlight_text=palette.color(role.HighlightedText).name(),
+        selected_paragraph="#{:02x}{:02x}{:02x}".format(*blend),
+    )
+
+
+class DetailPane(QWidget):
+    """Signals:
+        linkRequested(object): a link in the pane was activated (a Link).
+    """
+
+    linkRequested = Signal(object)
+
+    def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("details")
+        self.setAccessibleName("Details")
+        self._dataset = dataset
+        self._record_id: str | None = None
+        self._words: Sequence[str] = ()
+        self.browser = SafeBrowser(self)
+        self.browser.setObjectName("detailBrowser")
+        self.browser.setAccessibleName("Details")
+        self.copy_button = QPushButton("Copy citation", self)
+        self.copy_button.setObjectName("copyCitation")
+        self.copy_button.setToolTip("Copy the source's title and this record's paragraph numbers")
+        self.copy_button.setEnabled(False)
+        self.status = QLabel(self)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(bar)
+        self.browser.linkRequested.connect(self.linkRequested)
+        self.copy_button.clicked.connect(self.copy_citation)
+        self.show_record(None)
+
+    @property
+    def record_id(self) -> str | None:
+        return self._record_id
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        self._dataset = dataset
+        self.show_record(None)
+
+    def set_highlight(self, words: Sequence[str]) -> None:
+        """Search words to highlight wherever they appear in the pane."""
+        self._words = tuple(words)
+        self.show_record(self._record_id)
+
+    def show_record(self, record_id: str | None) -> None:
+        record = self._dataset.get(record_id) if record_id else None
+        self._record_id = record.id if record is not None else None
+        self.copy_button.setEnabled(record is not None)
+        if record is None:
+            self.browser.setHtml(
+                "<h2>Select something to see its details</h2>"
+                "<p>Pick an event on the timeline, a mechanism in the tree, or search at the top.</p>"
+            )
+            self.status.setText("")
+            return
+        marker = make_marker(self._dataset, self._words)
+        self.browser.setHtml(record_html(self._dataset, record, marker, palette_colours(self.palette())))
+        self.status.setText(citation(self._dataset, record))
+
+    def refresh(self) -> None:
+        self.show_record(self._record_id)
+
+    def copy_citation(self) -> None:
+        record = self._dataset.get(self._record_id) if self._record_id else None
+        if record is not None:
+            QGuiApplication.clipboard().setText(citation(self._dataset, record))

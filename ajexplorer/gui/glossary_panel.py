@@ -1,0 +1,146 @@
+"""The glossary: every acronym with its expansion, filterable, each leading to its record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from ajexplorer.domain.model import GlossaryEntry
+
+COLUMNS = ("Acronym", "Expansion", "Expansion given")
+EntryRole = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class GlossaryModel(QAbstractTableModel):
+    def __init__(self, entries: tuple[GlossaryEntry, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries = entries
+
+    def set_entries(self, entries: tuple[GlossaryEntry, ...]) -> None:
+        self.beginResetModel()
+        self._entries = entries
+        self.endResetModel()
+
+    def entry(self, row: int) -> GlossaryEntry:
+        return self._entries[row]
+
+    def row_of(self, acronym: str) -> int | None:
+        return next((row for row, entry in enumerate(self._entries) if acronym in entry.forms), None)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return entry.acronym
+            if column == 1:
+                return entry.expansion
+            if column == 2:
+                return "in the source" if entry.from_source else "not in the source"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"{entry.acronym}: {entry.expansion}"]
+            if entry.variants:
+                lines.append("Also written: " + ", ".join(entry.variants))
+            if entry.note:
+                lines.append(entry.note)
+            lines.append("Paragraphs: " + ", ".join(map(str, entry.paragraphs)))
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.FontRole and column == 2 and not entry.from_source:
+            from PySide6.QtGui import QFont  # noqa: PLC0415 - only for this rarely-used role
+
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == EntryRole:
+            return entry.acronym
+        return None
+
+
+class GlossaryPanel(QWidget):
+    """Signals:
+        recordActivated(str): the user chose an entry that names a record.
+        paragraphRequested(int): the user chose an entry without a record; show where it is used.
+    """
+
+    recordActivated = Signal(str)
+    paragraphRequested = Signal(int)
+
+    def __init__(self, entries: tuple[GlossaryEntry, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("glossary")
+        self.setAccessibleName("Glossary")
+        self.model = GlossaryModel(entries, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.filter_field = QLineEdit(self)
+        self.filter_field.setObjectName("glossaryFilter")
+        self.filter_field.setPlaceholderText("Filter acronyms")
+        self.filter_field.setAccessibleName("Filter acronyms")
+        self.filter_field.setClearButtonEnabled(True)
+        self.view = QTableView(self)
+        self.view.setObjectName("glossaryTable")
+        self.view.setAccessibleName("Glossary")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter_field)
+        layout.addWidget(self.view)
+        self.filter_field.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view.activated.connect(self._on_activated)
+
+    def set_entries(self, entries: tuple[GlossaryEntry, ...]) -> None:
+        self.model.set_entries(entries)
+
+    def show_acronym(self, acronym: str) -> None:
+        """Bring an entry into view and select it (clearing a filter that hides it)."""
+        row = self.model.row_of(acronym)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.filter_field.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        entry = self.model.entry(self.proxy.mapToSource(index).row())
+        if entry.record:
+            self.recordActivated.emit(entry.record)
+        elif entry.paragraphs:
+            self.paragraphRequested.emit(entry.paragraphs[0])

@@ -1,0 +1,323 @@
+"""The main window: the composition root. It builds the parts, and :meth:`MainWindow._connect_signals` wires
+them, grouped by concern. Parts only declare signals; the navigator owns the selection and the history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QWidget,
+)
+
+from ajexplorer import APP_NAME, __version__
+from ajexplorer.domain.model import Dataset, Kind
+from ajexplorer.gui.detail_pane import DetailPane
+from ajexplorer.gui.glossary_panel import GlossaryPanel
+from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel
+from ajexplorer.gui.navigator import Navigator
+from ajexplorer.gui.settings import Settings
+from ajexplorer.gui.source_view import SourceView
+from ajexplorer.gui.timeline_widget import TimelineWidget
+from ajexplorer.presentation.links import Link, Target
+from ajexplorer.presentation.mechanism_tree import build_tree
+from ajexplorer.presentation.timeline_layout import items_from
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        dataset: Dataset,
+        settings: Settings | None = None,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.dataset = dataset
+        self.settings = settings
+        self._today = today or dt.date.today()
+        self.setWindowTitle(f"{APP_NAME} — {dataset.title}")
+        self.navigator = Navigator(self)
+
+        self.timeline = TimelineWidget(self)
+        self.details = DetailPane(dataset, self)
+        self.tree_model = MechanismModel(build_tree(dataset), self.palette(), self)
+        self.mechanisms = MechanismPanel(self.tree_model, self)
+        self.source = SourceView(dataset, self)
+        self.glossary = GlossaryPanel(dataset.glossary, self)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("centralSplitter")
+        self.splitter.addWidget(self.timeline)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.mechanisms_dock = self._dock("Mechanisms", self.mechanisms, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.source_dock = self._dock("Source", self.source, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.glossary_dock = self._dock("Glossary", self.glossary, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.source_dock, self.glossary_dock)
+        self.source_dock.raise_()
+        self.resizeDocks([self.mechanisms_dock, self.source_dock], [420, 440], Qt.Orientation.Horizontal)
+
+        self._create_actions()
+        self._create_menus_and_toolbar()
+        self._load_timeline()
+        self.timeline.set_describer(self.describe)
+        self._connect_signals()
+        self._focus_ring: list[QWidget] = [
+            self.timeline, self.mechanisms.view, self.details.browser, self.source.browser, self.glossary.view,
+        ]
+        self._update_history_actions()
+        self.statusBar().showMessage(self._summary())
+        QApplication.instance().installEventFilter(self)  # mouse back/forward buttons anywhere in the window
+
+    # --- construction ---------------------------------------------------------------------------------------
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.lower()}Dock")
+        dock.setAccessibleName(title)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, shortcut: QKeySequence | str | Sequence[QKeySequence] | None = None,
+                tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, list | tuple):
+            action.setShortcuts(list(shortcut))
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                              if shortcut else tip)
+        return action
+
+    def _create_actions(self) -> None:
+        style = self.style()
+        from PySide6.QtWidgets import QStyle  # noqa: PLC0415 - only for standard icons
+
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, "Quit the application")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.back_action = self._action("&Back", [QKeySequence("Alt+Left"), QKeySequence(QKeySequence.StandardKey.Back)],
+                                        "Go back to the previous record")
+        self.back_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.forward_action = self._action(
+            "&Forward", [QKeySequence("Alt+Right"), QKeySequence(QKeySequence.StandardKey.Forward)],
+            "Go forward again",
+        )
+        self.forward_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.fit_action = self._action("&Fit Timeline", "Ctrl+0", "Show the whole time span")
+        self.zoom_in_action = self._action("Zoom &In", QKeySequence.StandardKey.ZoomIn, "Zoom the timeline in")
+        self.zoom_out_action = self._action("Zoom &Out", QKeySequence.StandardKey.ZoomOut, "Zoom the timeline out")
+        self.zoom_selection_action = self._action("Zoom to &Selection", "Ctrl+E", "Zoom the timeline to the selection")
+        self.next_part_action = self._action("Next Part", "F6")
+        self.previous_part_action = self._action("Previous Part", "Shift+F6")
+        self.copy_citation_action = self._action("Copy &Citation", "Ctrl+Shift+C",
+                                                 "Copy the source and paragraphs of the selected record")
+        self.about_action = self._action(f"&About {APP_NAME}")
+        for action in (self.next_part_action, self.previous_part_action):
+            self.addAction(action)
+
+    def _create_menus_and_toolbar(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addAction(self.copy_citation_action)
+        view_menu = menu.addMenu("&View")
+        for dock in (self.mechanisms_dock, self.source_dock, self.glossary_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action, self.zoom_selection_action):
+            view_menu.addAction(action)
+        go_menu = menu.addMenu("&Go")
+        go_menu.addAction(self.back_action)
+        go_menu.addAction(self.forward_action)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+        self.toolbar = QToolBar("Navigation", self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.back_action)
+        self.toolbar.addAction(self.forward_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.fit_action)
+        self.toolbar.addAction(self.zoom_selection_action)
+        self.addToolBar(self.toolbar)
+
+    def _load_timeline(self) -> None:
+        titles = [section.title for section in self.dataset.sections]
+        self.timeline.set_items(items_from(self.dataset, self._today), titles, self._today)
+
+    def _connect_signals(self) -> None:
+        nav = self.navigator
+        # Requests to select something all go to the navigator ...
+        self.timeline.recordActivated.connect(nav.go)
+        self.mechanisms.recordActivated.connect(nav.go)
+        self.glossary.recordActivated.connect(nav.go)
+        self.glossary.paragraphRequested.connect(self.show_paragraph)
+        self.details.linkRequested.connect(self.follow_link)
+        self.source.linkRequested.connect(self.follow_link)
+        # ... and every view follows the navigator.
+        nav.currentChanged.connect(self._on_current_changed)
+        nav.historyChanged.connect(self._update_history_actions)
+        # Commands.
+        self.quit_action.triggered.connect(self.close)
+        self.back_action.triggered.connect(nav.back)
+        self.forward_action.triggered.connect(nav.forward)
+        self.fit_action.triggered.connect(self.timeline.fit_all)
+        self.zoom_in_action.triggered.connect(lambda: self.timeline.zoom_by(1.5))
+        self.zoom_out_action.triggered.connect(lambda: self.timeline.zoom_by(1 / 1.5))
+        self.zoom_selection_action.triggered.connect(self.timeline.zoom_to_selection)
+        self.copy_citation_action.triggered.connect(self.details.copy_citation)
+        self.next_part_action.triggered.connect(lambda: self._cycle_focus(1))
+        self.previous_part_action.triggered.connect(lambda: self._cycle_focus(-1))
+        self.about_action.triggered.connect(self.show_about)
+
+    # --- following the selection ----------------------------------------------------------------------------
+
+    def _on_current_changed(self, record_id: str) -> None:
+        current = record_id or None
+        self.timeline.set_current(current)
+        self.timeline.set_linked(frozenset(self.dataset.linked_events(record_id)) if current else frozenset())
+        self.mechanisms.follow(current)
+        self.details.show_record(current)
+        self.source.follow(current)
+        record = self.dataset.get(record_id) if current else None
+        self.statusBar().showMessage(f"{record.kind.label}: {record.title}" if record else self._summary())
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.navigator.can_go_back())
+        self.forward_action.setEnabled(self.navigator.can_go_forward())
+
+    def open_record(self, record_id: str) -> bool:
+        """Select a record by id (from ``--open`` or the last session); False if there is no such record."""
+        if self.dataset.get(record_id) is None:
+            self.statusBar().showMessage(f"There is no record with the id '{record_id}'.")
+            return False
+        self.navigator.go(record_id)
+        return True
+
+    def follow_link(self, link: Link) -> None:
+        if link.target is Target.RECORD:
+            self.open_record(link.value)
+        elif link.target is Target.PARAGRAPH:
+            self.show_paragraph(int(link.value))
+        elif link.target is Target.GLOSSARY:
+            self.glossary_dock.show()
+            self.glossary_dock.raise_()
+            self.glossary.show_acronym(link.value)
+
+    def show_paragraph(self, number: int) -> None:
+        self.source_dock.show()
+        self.source_dock.raise_()
+        self.source.show_paragraph(number)
+
+    def describe(self, record_id: str) -> str:
+        """Tooltip text for a record: title, date at its precision, kind, place."""
+        record = self.dataset.get(record_id)
+        if record is None:
+            return record_id
+        lines = [record.display_title, record.when.human()]
+        detail = record.kind.label + (f" · {record.place}" if record.place else "")
+        lines.append(detail)
+        return "\n".join(lines)
+
+    def _summary(self) -> str:
+        counts = ", ".join(f"{len(self.dataset.of_kind(kind))} {kind.value}s" for kind in Kind)
+        return f"{counts} — from {self.dataset.info.title}"
+
+    # --- keyboard, mouse, window ----------------------------------------------------------------------------
+
+    def _cycle_focus(self, step: int) -> None:
+        visible = [widget for widget in self._focus_ring if widget.isVisible()]
+        if not visible:
+            return
+        focused = QApplication.focusWidget()
+        position = next((i for i, widget in enumerate(visible) if widget is focused or widget.isAncestorOf(focused)),
+                        -1 if step > 0 else 0)
+        visible[(position + step) % len(visible)].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if isinstance(watched, QWidget) and watched.window() is self:
+                if event.button() == Qt.MouseButton.BackButton:
+                    self.navigator.back()
+                    return True
+                if event.button() == Qt.MouseButton.ForwardButton:
+                    self.navigator.forward()
+                    return True
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.tree_model.set_palette(self.palette())
+            self.details.refresh()
+            self.source.refresh()
+            self.timeline.update()
+        super().changeEvent(event)
+
+    def restore_state(self) -> None:
+        """Geometry, dock and splitter layout and the last record from the settings; defaults on anything odd."""
+        if self.settings is None:
+            return
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1600, 1000)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state()
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        last = self.settings.last_record()
+        if last is not None and self.dataset.get(last) is not None:
+            self.navigator.go(last)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QApplication.instance().removeEventFilter(self)
+        if self.settings is not None:
+            self.settings.save(
+                geometry=QByteArray(self.saveGeometry()),
+                state=QByteArray(self.saveState()),
+                splitter=QByteArray(self.splitter.saveState()),
+                record=self.navigator.current,
+            )
+        super().closeEvent(event)
+
+    def show_about(self) -> None:
+        info = self.dataset.info
+        as_of = f" Its latest facts date from {info.as_of}." if info.as_of else ""
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>An offline explorer of ASEAN-Japan dialogue relations. Every record cites the paragraphs of the "
+            "source it is drawn from.</p>"
+            f"<p><b>Data:</b> {_escape(self.dataset.title)} (version {_escape(self.dataset.version or 'n/a')}).{_escape(as_of)}</p>"
+            f"<p><b>Source:</b> {_escape(info.attribution)}</p>",
+        )
+
+
+def _escape(text: str) -> str:
+    from html import escape  # noqa: PLC0415
+
+    return escape(text)

@@ -1,0 +1,267 @@
+"""The tree of mechanisms: an item model adapting the pure tree, and the panel with its filter field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from ajexplorer.domain.model import Record
+from ajexplorer.presentation.mechanism_tree import TreeNode, find, prune
+
+COLUMNS = ("Name", "Acronym", "Since", "Events")
+RecordRole = Qt.ItemDataRole.UserRole + 1
+
+# A letter mark per category of mechanism, shown as a small badge.
+CATEGORY_MARKS = {
+    "dialogue-relations": "D", "forum": "F", "summit": "S", "ministerial": "M", "senior-officials": "O",
+    "consultation": "C", "committee": "C", "working-group": "W", "dialogue": "D", "centre": "Ce",
+    "fund": "$", "team": "T", "network": "N", "mission": "Mi", "task-force": "T", "agency": "A",
+    "secretariat": "Se", "meeting": "M",
+}
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class MechanismModel(QAbstractItemModel):
+    """Adapts a :class:`TreeNode` tree. Holds the nodes it hands out (internal pointers) for its lifetime."""
+
+    def __init__(self, root: TreeNode, palette: QPalette, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = root
+        self._root = root
+        self._icons: dict[str, QIcon] = {}
+        self._palette = palette
+
+    @property
+    def root(self) -> TreeNode:
+        return self._root
+
+    def set_filter(self, keep: Callable[[Record], bool] | None) -> None:
+        """Show only mechanisms for which ``keep`` is true, and the branches leading to them."""
+        self.beginResetModel()
+        self._root = self._full if keep is None else prune(self._full, keep)
+        self.endResetModel()
+
+    def set_palette(self, palette: QPalette) -> None:
+        self._palette = palette
+        self._icons.clear()
+        if self._root.children:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+
+    def node(self, index: _Index) -> TreeNode:
+        if not index.isValid():
+            return self._root
+        node = index.internalPointer()
+        assert isinstance(node, TreeNode)
+        return node
+
+    def index_of(self, record_id: str) -> QModelIndex:
+        node = find(self._root, record_id)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node)
+
+    # --- QAbstractItemModel ---------------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self.node(parent).children[row])
+
+    def parent(self, child: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid():
+            return QModelIndex()
+        up = self.node(child).parent
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.row, 0, up)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, ARG002
+        return len(COLUMNS)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        record = node.record
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(node, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if record is None:
+                return node.title
+            return f"{record.title}\n{record.type.replace('-', ' ').capitalize()} · {record.when.human()}"
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and record is not None:
+            return self._icon(record.type)
+        if role == Qt.ItemDataRole.FontRole and record is None and column == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == RecordRole:
+            return record.id if record is not None else None
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            return self._display(node, 0)
+        return None
+
+    def _display(self, node: TreeNode, column: int) -> str | None:
+        record = node.record
+        if column == 0:
+            return node.title
+        if record is None:
+            return None
+        if column == 1:
+            return record.acronym or ""
+        if column == 2:
+            start = record.when.start
+            return str(start.year) if start is not None else ""
+        if column == 3:
+            return str(node.event_count) if node.event_count else ""
+        return None
+
+    def _icon(self, category: str) -> QIcon:
+        icon = self._icons.get(category)
+        if icon is None:
+            icon = _badge(CATEGORY_MARKS.get(category, "•"), self._palette)
+            self._icons[category] = icon
+        return icon
+
+
+def _badge(text: str, palette: QPalette) -> QIcon:
+    """A round badge with a letter, drawn in palette colours at 1x and 2x for sharp high-DPI rendering."""
+    icon = QIcon()
+    for scale in (1, 2):
+        size = 16 * scale
+        pixmap = QPixmap(size, size)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+        painter.drawEllipse(1, 1, size - 2, size - 2)
+        font = QFont()
+        font.setPixelSize(int(size * (0.62 if len(text) == 1 else 0.48)))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+        painter.drawText(pixmap.rect(), int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.end()
+        pixmap.setDevicePixelRatio(scale)
+        icon.addPixmap(pixmap)
+    return icon
+
+
+class MechanismPanel(QWidget):
+    """A filter field over the tree view.
+
+    Signals:
+        recordActivated(str): the user chose a mechanism.
+    """
+
+    recordActivated = Signal(str)
+
+    def __init__(self, model: MechanismModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mechanisms")
+        self.setAccessibleName("Mechanisms")
+        self.model = model
+        self.filter_field = QLineEdit(self)
+        self.filter_field.setObjectName("mechanismFilter")
+        self.filter_field.setPlaceholderText("Filter mechanisms")
+        self.filter_field.setAccessibleName("Filter mechanisms")
+        self.filter_field.setClearButtonEnabled(True)
+        self.view = QTreeView(self)
+        self.view.setObjectName("mechanismTree")
+        self.view.setAccessibleName("Mechanisms")
+        self.view.setModel(model)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setIconSize(QSize(16, 16))
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter_field)
+        layout.addWidget(self.view)
+        self._following = False
+        self.filter_field.textChanged.connect(self._apply_filter)
+        self.view.selectionModel().currentChanged.connect(self._on_current)
+        model.modelReset.connect(self._after_reset)
+        self._external_keep: Callable[[Record], bool] | None = None
+        self.view.expandAll()
+
+    def _text_keep(self) -> Callable[[Record], bool] | None:
+        words = self.filter_field.text().casefold().split()
+        if not words:
+            return None
+
+        def keep(record: Record) -> bool:
+            haystack = " ".join([record.title, record.acronym or "", *record.aliases]).casefold()
+            return all(word in haystack for word in words)
+
+        return keep
+
+    def set_external_filter(self, keep: Callable[[Record], bool] | None) -> None:
+        """A filter from outside (the search), combined with the panel's own filter field."""
+        self._external_keep = keep
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        own = self._text_keep()
+        outside = self._external_keep
+        if own is None and outside is None:
+            self.model.set_filter(None)
+        else:
+            self.model.set_filter(lambda r: (own is None or own(r)) and (outside is None or outside(r)))
+
+    def _after_reset(self) -> None:
+        self.view.expandAll()
+        self.follow(self._selected_id)
+
+    _selected_id: str | None = None
+
+    def follow(self, record_id: str | None) -> None:
+        """Select the record's row (if it is a mechanism shown here) without announcing it back."""
+        self._selected_id = record_id
+        index = self.model.index_of(record_id) if record_id else QModelIndex()
+        self._following = True
+        try:
+            selection = self.view.selectionModel()
+            if index.isValid():
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+            else:
+                selection.clearSelection()
+        finally:
+            self._following = False
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._following or not current.isValid():
+            return
+        record_id = self.model.data(current, RecordRole)
+        if isinstance(record_id, str):
+            self.recordActivated.emit(record_id)

@@ -1,0 +1,67 @@
+"""The source document, paragraph by paragraph, each listing the records drawn from it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ajexplorer.domain.model import Dataset
+from ajexplorer.gui.browser import SafeBrowser
+from ajexplorer.gui.detail_pane import palette_colours
+from ajexplorer.presentation.detail_html import make_marker, source_html
+
+
+class SourceView(QWidget):
+    """Signals:
+        linkRequested(object): a link was activated (a Link).
+    """
+
+    linkRequested = Signal(object)
+
+    def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("source")
+        self.setAccessibleName("Source")
+        self._dataset = dataset
+        self._record_id: str | None = None
+        self._words: Sequence[str] = ()
+        self.browser = SafeBrowser(self)
+        self.browser.setObjectName("sourceBrowser")
+        self.browser.setAccessibleName("Source")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        self.browser.linkRequested.connect(self.linkRequested)
+        self._render()
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        self._dataset = dataset
+        self._record_id = None
+        self._render()
+
+    def set_highlight(self, words: Sequence[str]) -> None:
+        self._words = tuple(words)
+        self._render()
+
+    def follow(self, record_id: str | None) -> None:
+        """Highlight the selected record's paragraphs and bring the first into view."""
+        self._record_id = record_id
+        self._render()
+        record = self._dataset.get(record_id) if record_id else None
+        if record is not None and record.paragraphs:
+            self.show_paragraph(min(record.paragraphs))
+
+    def show_paragraph(self, number: int) -> None:
+        self.browser.scrollToAnchor(f"p{number}")
+
+    def refresh(self) -> None:
+        self._render()
+
+    def _render(self) -> None:
+        record = self._dataset.get(self._record_id) if self._record_id else None
+        scroll = self.browser.verticalScrollBar().value()
+        marker = make_marker(self._dataset, self._words)
+        self.browser.setHtml(source_html(self._dataset, record, marker, palette_colours(self.palette())))
+        self.browser.verticalScrollBar().setValue(scroll)

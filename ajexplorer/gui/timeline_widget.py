@@ -1,0 +1,538 @@
+"""The timeline: one lane per pillar, events as dots or bands, plans and programmes as bars.
+
+All geometry comes from :mod:`ajexplorer.presentation.timeline_layout`; this widget maps it to pixels, paints it
+with palette colours, and turns mouse and keys into view changes or a ``recordActivated`` request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QWidget
+
+from ajexplorer.domain.dates import year_fraction
+from ajexplorer.presentation import timeline_layout as tl
+
+GUTTER = 150.0
+AXIS_HEIGHT = 26.0
+RANGE_ROW = 15.0
+MARK_ROW = 20.0
+LABEL_ROW = 15.0
+LANE_GAP = 6.0
+DOT_RADIUS = 5.0
+DRAG_THRESHOLD = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    item_id: str | None = None
+    cluster: tl.ClusterMark | None = None
+
+
+class TimelineWidget(QWidget):
+    """Signals:
+        recordActivated(str): the user picked a record (click, or Left/Right to the next one in time).
+        viewChanged(): the visible span changed (zoom or pan).
+    """
+
+    recordActivated = Signal(str)
+    viewChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline")
+        self.setAccessibleName("Timeline")
+        self.setAccessibleDescription("Events and plans over time, one lane per pillar of the source")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._lane_titles: list[str] = []
+        self._index = tl.TimelineIndex.build([], 0)
+        self._items: dict[str, tl.Item] = {}
+        self._view = tl.Viewport(1972.0, 2027.0, 1000.0)
+        self._frame = tl.Frame()
+        self._frame_dirty = True
+        self._current: str | None = None
+        self._linked: frozenset[str] = frozenset()
+        self._matches: frozenset[str] | None = None
+        self._press: QPointF | None = None
+        self._press_view: tl.Viewport | None = None
+        self._dragging = False
+        self._label_widths: dict[str, float] = {}
+        self._today = dt.date.today()
+        self._describer: Callable[[str], str] | None = None
+
+    # --- data and state in ---------------------------------------------------------------------------------
+
+    def set_items(self, items: list[tl.Item], lane_titles: list[str], today: dt.date | None = None) -> None:
+        self._today = today or dt.date.today()
+        self._lane_titles = lane_titles
+        self._index = tl.TimelineIndex.build(items, len(lane_titles))
+        self._items = {item.id: item for item in items}
+        self._label_widths.clear()
+        self.fit_all()
+
+    def set_current(self, record_id: str | None) -> None:
+        """Follow the navigator: mark the record and scroll it into view."""
+        self._current = record_id
+        item = self._items.get(record_id or "")
+        if item is not None:
+            self._set_view(tl.ensure_visible(self._view, item.start, max(item.start, item.end)))
+        self.update()
+
+    def set_linked(self, record_ids: frozenset[str]) -> None:
+        """Events tied to the selected mechanism or document are drawn emphasised."""
+        self._linked = record_ids
+        self.update()
+
+    def set_matches(self, record_ids: frozenset[str] | None) -> None:
+        """While a search is active, items outside ``record_ids`` are dimmed; None shows all normally."""
+        self._matches = record_ids
+        self.update()
+
+    @property
+    def view(self) -> tl.Viewport:
+        return self._view
+
+    def has_item(self, record_id: str) -> bool:
+        return record_id in self._items
+
+    # --- view changes ---------------------------------------------------------------------------------------
+
+    def fit_all(self) -> None:
+        start = min(self._index.extent[0], 1973.0)
+        end = max(self._index.extent[1], year_fraction(self._today))
+        self._set_view(tl.fit(start, end, self._plot_width()))
+
+    def zoom_to_selection(self) -> None:
+        item = self._items.get(self._current or "")
+        if item is None:
+            return
+        span = max(item.end - item.start, 1.0)
+        self._set_view(tl.fit(item.start - span, item.end + span, self._plot_width()))
+
+    def zoom_by(self, factor: float, anchor_x: float | None = None) -> None:
+        anchor = self._plot_width() / 2 if anchor_x is None else anchor_x
+        self._set_view(tl.zoom(self._view, factor, anchor))
+
+    def pan_by(self, fraction: float) -> None:
+        self._set_view(tl.pan(self._view, fraction * self._plot_width()))
+
+    def _set_view(self, view: tl.Viewport) -> None:
+        view = tl.Viewport(view.t0, view.t1, self._plot_width())
+        if view != self._view:
+            self._view = view
+            self._frame_dirty = True
+            self.viewChanged.emit()
+        self.update()
+
+    # --- geometry -------------------------------------------------------------------------------------------
+
+    def _plot_width(self) -> float:
+        return max(float(self.width()) - GUTTER - 8.0, 50.0)
+
+    def _lane_height(self) -> float:
+        count = max(len(self._lane_titles), 1)
+        return max((self.height() - AXIS_HEIGHT - 4.0) / count, 40.0)
+
+    def _lane_top(self, lane: int) -> float:
+        return AXIS_HEIGHT + lane * self._lane_height()
+
+    def _label_rows(self) -> int:
+        rows = self._max_range_rows()
+        room = self._lane_height() - LANE_GAP - rows * RANGE_ROW - MARK_ROW
+        return max(0, min(tl.LABEL_ROWS, int(room // LABEL_ROW)))
+
+    def _max_range_rows(self) -> int:
+        return max((len(lane.rows) for lane in self._index.lanes), default=0)
+
+    def _mark_y(self, lane: int) -> float:
+        rows = self._range_rows_shown()
+        return self._lane_top(lane) + LANE_GAP / 2 + rows * RANGE_ROW + MARK_ROW / 2
+
+    def _range_rows_shown(self) -> int:
+        room = self._lane_height() - LANE_GAP - MARK_ROW
+        return max(0, min(self._max_range_rows(), int(room // RANGE_ROW)))
+
+    def _range_y(self, lane: int, row: int) -> float:
+        return self._lane_top(lane) + LANE_GAP / 2 + row * RANGE_ROW
+
+    def _label_y(self, lane: int, row: int) -> float:
+        return self._mark_y(lane) + MARK_ROW / 2 + row * LABEL_ROW
+
+    def _layout(self) -> tl.Frame:
+        if self._frame_dirty:
+            metrics = QFontMetricsF(self.font())
+
+            def measure(text: str) -> float:
+                width = self._label_widths.get(text)
+                if width is None:
+                    width = metrics.horizontalAdvance(text)
+                    self._label_widths[text] = width
+                return width
+
+            self._frame = tl.layout_frame(self._index, self._view, measure, self._label_rows())
+            self._frame_dirty = False
+        return self._frame
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 420)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(400, 200)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._view = tl.Viewport(self._view.t0, self._view.t0 + self._view.span, self._plot_width())
+        self._frame_dirty = True
+        super().resizeEvent(event)
+
+    # --- painting -------------------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        frame = self._layout()
+        self._paint_lanes(painter, palette)
+        self._paint_axis(painter, palette)
+        painter.save()
+        painter.setClipRect(QRectF(GUTTER, AXIS_HEIGHT, self._plot_width() + 8, self.height() - AXIS_HEIGHT))
+        painter.translate(GUTTER, 0)
+        self._paint_ranges(painter, palette, frame)
+        self._paint_points(painter, palette, frame)
+        self._paint_clusters(painter, palette, frame)
+        self._paint_labels(painter, palette, frame)
+        painter.restore()
+        if self.hasFocus():
+            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 1.5)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        painter.end()
+
+    def lane_colour(self, lane: int) -> QColor:
+        """Lane hues spread evenly around the palette's highlight colour."""
+        base = self.palette().color(QPalette.ColorRole.Highlight)
+        hue = (max(base.hsvHue(), 0) + lane * 360 // max(len(self._lane_titles), 1)) % 360
+        colour = QColor.fromHsv(hue, max(base.hsvSaturation(), 120), max(base.value(), 170))
+        return colour
+
+    def _dim(self, colour: QColor, record_id: str | None) -> QColor:
+        if self._matches is not None and (record_id is None or record_id not in self._matches):
+            faded = QColor(colour)
+            faded.setAlphaF(0.18)
+            return faded
+        return colour
+
+    def _paint_lanes(self, painter: QPainter, palette: QPalette) -> None:
+        height = self._lane_height()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        for lane, title in enumerate(self._lane_titles):
+            top = self._lane_top(lane)
+            role = QPalette.ColorRole.AlternateBase if lane % 2 else QPalette.ColorRole.Base
+            painter.fillRect(QRectF(0, top, self.width(), height), palette.color(role))
+            painter.setPen(self.lane_colour(lane))
+            painter.fillRect(QRectF(0, top, 4, height), self.lane_colour(lane))
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(10, top, GUTTER - 16, height),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
+                title,
+            )
+
+    def _paint_axis(self, painter: QPainter, palette: QPalette) -> None:
+        painter.fillRect(QRectF(0, 0, self.width(), AXIS_HEIGHT), palette.color(QPalette.ColorRole.Window))
+        grid = QColor(palette.color(QPalette.ColorRole.Mid))
+        grid.setAlphaF(0.35)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        metrics = QFontMetricsF(self.font())
+        last_right = -math.inf
+        for tick in tl.axis_ticks(self._view):
+            x = GUTTER + self._view.x(tick.value)
+            painter.setPen(QPen(grid, 1.5 if tick.major else 1.0))
+            painter.drawLine(QPointF(x, AXIS_HEIGHT - (8 if tick.major else 4)), QPointF(x, self.height()))
+            width = metrics.horizontalAdvance(tick.label)
+            if x + 3 > last_right and x + 3 + width < self.width():
+                painter.setPen(text)
+                font = painter.font()
+                font.setBold(tick.major)
+                painter.setFont(font)
+                painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 9), tick.label)
+                font.setBold(False)
+                painter.setFont(font)
+                last_right = x + 3 + width + 8
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.drawLine(QPointF(0, AXIS_HEIGHT), QPointF(self.width(), AXIS_HEIGHT))
+
+    def _paint_ranges(self, painter: QPainter, palette: QPalette, frame: tl.Frame) -> None:
+        rows_shown = self._range_rows_shown()
+        text = palette.color(QPalette.ColorRole.Text)
+        for mark in frame.ranges:
+            if mark.row >= rows_shown:
+                continue
+            lane = mark.item.lane
+            colour = self._dim(self.lane_colour(lane), mark.item.id)
+            fill = QColor(colour)
+            fill.setAlphaF(fill.alphaF() * (0.55 if mark.item.id in self._linked else 0.32))
+            x0 = max(mark.x0, -10.0)
+            x1 = min(max(mark.x1, x0 + 3), self._plot_width() + 10)
+            rect = QRectF(x0, self._range_y(lane, mark.row) + 1, x1 - x0, RANGE_ROW - 3)
+            selected = mark.item.id == self._current
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2) if selected else QPen(colour, 1))
+            painter.setBrush(fill)
+            painter.drawRoundedRect(rect, 3, 3)
+            if rect.width() > 30:
+                painter.setPen(self._dim(text, mark.item.id))
+                label = QFontMetricsF(self.font()).elidedText(
+                    mark.item.label, Qt.TextElideMode.ElideRight, rect.width() - 6
+                )
+                painter.drawText(rect.adjusted(3, -2, -3, 2), int(Qt.AlignmentFlag.AlignVCenter), label)
+
+    def _paint_points(self, painter: QPainter, palette: QPalette, frame: tl.Frame) -> None:
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        outline = palette.color(QPalette.ColorRole.Text)
+        for mark in frame.points:
+            item = mark.item
+            y = self._mark_y(item.lane)
+            colour = self._dim(self.lane_colour(item.lane), item.id)
+            linked = item.id in self._linked
+            if item.shape is tl.Shape.PARTIAL and mark.x_end - mark.x > 2 * DOT_RADIUS:
+                # A month or a year: a band over the whole period, so it does not pretend to be a day.
+                band = QColor(colour)
+                band.setAlphaF(band.alphaF() * 0.35)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(band)
+                painter.drawRoundedRect(QRectF(mark.x, y - 4, mark.x_end - mark.x, 8), 4, 4)
+            painter.setPen(QPen(self._dim(outline, item.id), 1.6 if linked else 1.0))
+            painter.setBrush(colour if item.shape is tl.Shape.DAY else palette.color(QPalette.ColorRole.Base))
+            centre = QPointF(mark.x, y)
+            if item.shape is tl.Shape.PARTIAL:
+                centre = QPointF(mark.x + min(mark.x_end - mark.x, 2 * DOT_RADIUS) / 2, y)
+                painter.setPen(QPen(colour, 2.0))
+                painter.drawRect(QRectF(centre.x() - DOT_RADIUS + 1, y - DOT_RADIUS + 1, 2 * DOT_RADIUS - 2,
+                                        2 * DOT_RADIUS - 2))
+            else:
+                painter.drawEllipse(centre, DOT_RADIUS, DOT_RADIUS)
+            if linked or item.id == self._current:
+                painter.setPen(QPen(highlight, 2.5 if item.id == self._current else 1.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(centre, DOT_RADIUS + 4, DOT_RADIUS + 4)
+
+    def _paint_clusters(self, painter: QPainter, palette: QPalette, frame: tl.Frame) -> None:
+        text = palette.color(QPalette.ColorRole.HighlightedText)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        current = self._index.find(self._current) if self._current else None
+        for cluster in frame.clusters:
+            y = self._mark_y(cluster.lane)
+            colour = self.lane_colour(cluster.lane)
+            members = self._index.lanes[cluster.lane].points[cluster.first : cluster.last]
+            if self._matches is not None and not any(item.id in self._matches for item in members[:200]):
+                colour = self._dim(colour, None)
+            label = str(cluster.count) if cluster.count < 1000 else f"{cluster.count // 1000}k"
+            width = max(QFontMetricsF(self.font()).horizontalAdvance(label) + 10, 2 * DOT_RADIUS + 8)
+            rect = QRectF(cluster.x - 2, y - 9, width, 18)
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1))
+            painter.setBrush(colour)
+            painter.drawRoundedRect(rect, 9, 9)
+            painter.setPen(text)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), label)
+            holds_current = current is not None and current.lane == cluster.lane and current in members
+            if holds_current or any(item.id in self._linked for item in members[:200]):
+                painter.setPen(QPen(highlight, 2.5 if holds_current else 1.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), 12, 12)
+
+    def _paint_labels(self, painter: QPainter, palette: QPalette, frame: tl.Frame) -> None:
+        text = palette.color(QPalette.ColorRole.Text)
+        metrics = QFontMetricsF(self.font())
+        for label in frame.labels:
+            painter.setPen(self._dim(text, label.item_id))
+            shown = metrics.elidedText(label.text, Qt.TextElideMode.ElideRight, label.width + 1)
+            baseline = self._label_y(label.lane, label.row) + metrics.ascent() + 1
+            font = painter.font()
+            font.setBold(label.item_id == self._current)
+            painter.setFont(font)
+            painter.drawText(QPointF(label.x, baseline), shown)
+        font = painter.font()
+        font.setBold(False)
+        painter.setFont(font)
+
+    # --- hit testing ----------------------------------------------------------------------------------------
+
+    def _hit(self, pos: QPointF) -> _Hit:
+        x = pos.x() - GUTTER
+        frame = self._layout()
+        for cluster in frame.clusters:
+            y = self._mark_y(cluster.lane)
+            if cluster.x - 4 <= x <= cluster.x + 30 and abs(pos.y() - y) <= 11:
+                return _Hit(cluster=cluster)
+        best: tuple[float, str] | None = None
+        for mark in frame.points:
+            y = self._mark_y(mark.item.lane)
+            right = max(mark.x_end, mark.x + 2 * DOT_RADIUS) if mark.item.shape is tl.Shape.PARTIAL else mark.x
+            dx = 0.0 if mark.x <= x <= right else min(abs(x - mark.x), abs(x - right))
+            distance = math.hypot(dx, pos.y() - y)
+            if distance <= DOT_RADIUS + 5 and (best is None or distance < best[0]):
+                best = (distance, mark.item.id)
+        if best is not None:
+            return _Hit(item_id=best[1])
+        for label in frame.labels:
+            top = self._label_y(label.lane, label.row)
+            if label.x <= x <= label.x + label.width and top <= pos.y() <= top + LABEL_ROW:
+                return _Hit(item_id=label.item_id)
+        rows_shown = self._range_rows_shown()
+        for mark in frame.ranges:
+            top = self._range_y(mark.item.lane, mark.row)
+            if mark.row < rows_shown and mark.x0 <= x <= max(mark.x1, mark.x0 + 3) and top <= pos.y() <= top + RANGE_ROW:
+                return _Hit(item_id=mark.item.id)
+        return _Hit()
+
+    def item_position(self, record_id: str) -> QPoint | None:
+        """Where a record is drawn (as a point, its label or its bar), for tests and accessibility."""
+        frame = self._layout()
+        for mark in frame.points:
+            if mark.item.id == record_id:
+                return QPoint(int(GUTTER + mark.x + 1), int(self._mark_y(mark.item.lane)))
+        for bar in frame.ranges:
+            if bar.item.id == record_id:
+                x = GUTTER + (max(bar.x0, 0) + min(bar.x1, self._plot_width())) / 2
+                return QPoint(int(x), int(self._range_y(bar.item.lane, bar.row) + RANGE_ROW / 2))
+        return None
+
+    def tooltip_text(self, pos: QPointF) -> str | None:
+        hit = self._hit(pos)
+        if hit.cluster is not None:
+            cluster = hit.cluster
+            members = self._index.lanes[cluster.lane].points[cluster.first : cluster.last]
+            names = "\n".join(f"• {item.label}" for item in members[:8])
+            more = f"\n… and {cluster.count - 8} more" if cluster.count > 8 else ""
+            return f"{cluster.count} events — click to open them up\n{names}{more}"
+        if hit.item_id is not None:
+            return self.describe(hit.item_id)
+        return None
+
+    def describe(self, record_id: str) -> str:
+        """Tooltip text; the main window supplies richer text through ``set_describer``."""
+        if self._describer is not None:
+            return self._describer(record_id)
+        item = self._items.get(record_id)
+        return item.label if item is not None else record_id
+
+    def set_describer(self, describer: Callable[[str], str]) -> None:
+        self._describer = describer
+
+    # --- input ----------------------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            text = self.tooltip_text(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if delta.x() and not delta.y() or event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            amount = delta.x() or delta.y()
+            self.pan_by(-amount / 120 * 0.1)
+        elif delta.y():
+            self.zoom_by(1.25 ** (delta.y() / 120), event.position().x() - GUTTER)
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._press_view = self._view
+            self._dragging = False
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and self._press_view is not None:
+            dx = event.position().x() - self._press.x()
+            if abs(dx) >= DRAG_THRESHOLD:
+                self._dragging = True
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            if self._dragging:
+                self._set_view(tl.pan(self._press_view, -dx))
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
+            super().mouseReleaseEvent(event)
+            return
+        was_drag = self._dragging
+        self._press = None
+        self._press_view = None
+        self._dragging = False
+        self.unsetCursor()
+        if not was_drag:
+            self._click(event.position(), event.globalPosition().toPoint())
+
+    def _click(self, pos: QPointF, global_pos: QPoint) -> None:
+        hit = self._hit(pos)
+        if hit.item_id is not None:
+            self.recordActivated.emit(hit.item_id)
+        elif hit.cluster is not None:
+            self._open_cluster(hit.cluster, global_pos)
+
+    def _open_cluster(self, cluster: tl.ClusterMark, global_pos: QPoint) -> None:
+        """Zoom until the cluster's events stand apart; if they share a date, list them in a menu."""
+        if cluster.t1 - cluster.t0 > tl.MIN_SPAN / 20 and self._view.span > tl.MIN_SPAN * 1.01:
+            padding = max((cluster.t1 - cluster.t0) * 0.6, tl.MIN_SPAN / 2)
+            self._set_view(tl.fit(cluster.t0 - padding, cluster.t1 + padding, self._plot_width()))
+            return
+        menu = QMenu(self)
+        for item in self._index.lanes[cluster.lane].points[cluster.first : cluster.last][:40]:
+            action = menu.addAction(item.label)
+            action.triggered.connect(lambda _=False, record_id=item.id: self.recordActivated.emit(record_id))
+        menu.popup(global_pos)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not shift:
+            step = 1 if key == Qt.Key.Key_Right else -1
+            neighbour = self._index.neighbour(self._current, step)
+            if neighbour is not None:
+                self.recordActivated.emit(neighbour.id)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.pan_by(0.1 if key == Qt.Key.Key_Right else -0.1)
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.pan_by(0.8 if key == Qt.Key.Key_PageDown else -0.8)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.5)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_by(1 / 1.5)
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_0):
+            self.fit_all()
+        elif key == Qt.Key.Key_Z:
+            self.zoom_to_selection()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()

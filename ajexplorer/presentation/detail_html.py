@@ -1,0 +1,221 @@
+"""The detail pane's and source view's HTML, built from escaped data only.
+
+Every piece of data passes through :func:`html.escape` before it is placed in markup, so a title containing
+``<b>`` or ``<img src=...>`` shows as those characters. Links use only the app's ``aj:`` scheme. Colours come
+from the caller (the Qt layer reads them from the palette), so dark and light themes both work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+
+from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Record, Relation
+from ajexplorer.presentation.links import glossary_link, paragraph_link, record_link
+
+
+@dataclass(frozen=True, slots=True)
+class Colours:
+    """Colours from the palette, as CSS colour strings."""
+
+    text: str = "#000000"
+    muted: str = "#555555"
+    link: str = "#0b57d0"
+    highlight: str = "#ffe680"
+    highlight_text: str = "#000000"
+    selected_paragraph: str = "#e8f0fe"
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """What to mark in text: the glossary forms to link, and search words to highlight."""
+
+    acronyms: re.Pattern[str] | None
+    glossary: dict[str, GlossaryEntry]
+    highlight: re.Pattern[str] | None = None
+
+
+def make_marker(dataset: Dataset, highlight_words: Sequence[str] = ()) -> Marker:
+    forms = {form: entry for entry in dataset.glossary for form in entry.forms}
+    return Marker(_acronym_pattern(tuple(sorted(forms, key=len, reverse=True))), forms, highlight_pattern(highlight_words))
+
+
+@lru_cache(maxsize=8)
+def _acronym_pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not forms:
+        return None
+    alternatives = "|".join(re.escape(form) for form in forms)
+    return re.compile(rf"(?<![\w+\-])(?:{alternatives})(?![\w+])")
+
+
+def highlight_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
+    """Case-insensitive match of any of ``words`` at the start of a word (search matches prefixes)."""
+    cleaned = sorted({word for word in words if word.strip()}, key=len, reverse=True)
+    if not cleaned:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in cleaned) + r")", re.IGNORECASE)
+
+
+def marked_text(text: str, marker: Marker, colours: Colours) -> str:
+    """Escaped text with acronyms linked to the glossary (expansion on hover) and search words highlighted."""
+    if marker.acronyms is None:
+        return _highlighted(text, marker, colours)
+    parts: list[str] = []
+    position = 0
+    for match in marker.acronyms.finditer(text):
+        parts.append(_highlighted(text[position : match.start()], marker, colours))
+        form = match.group(0)
+        entry = marker.glossary[form]
+        tip = entry.expansion + ("" if entry.from_source else " (expansion not given in the source)")
+        parts.append(
+            f'<a href="{glossary_link(entry.acronym)}" title="{escape(tip)}" '
+            f'style="color:{colours.text}; text-decoration: none; border-bottom: 1px dotted;">'
+            f"{_highlighted(form, marker, colours)}</a>"
+        )
+        position = match.end()
+    parts.append(_highlighted(text[position:], marker, colours))
+    return "".join(parts)
+
+
+def _highlighted(text: str, marker: Marker, colours: Colours) -> str:
+    if marker.highlight is None or not text:
+        return escape(text)
+    parts: list[str] = []
+    position = 0
+    for match in marker.highlight.finditer(text):
+        if match.end() == match.start():
+            continue
+        parts.append(escape(text[position : match.start()]))
+        parts.append(
+            f'<span style="background-color:{colours.highlight}; color:{colours.highlight_text};">'
+            f"{escape(match.group(0))}</span>"
+        )
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return "".join(parts)
+
+
+def citation(dataset: Dataset, record: Record) -> str:
+    """How to cite a record's source: publisher, title, and paragraph numbers."""
+    numbers = sorted(record.paragraphs)
+    label = "paragraph" if len(numbers) == 1 else "paragraphs"
+    info = dataset.info
+    return f'{info.publisher}, "{info.title}", {label} {", ".join(map(str, numbers))}.'
+
+
+# --- the record page ---------------------------------------------------------------------------------------
+
+
+def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colours) -> str:
+    """The detail page for one record."""
+    sections = dataset.section_titles
+    facts: list[tuple[str, str]] = [("Kind", escape(f"{record.kind.label} ({record.type.replace('-', ' ')})"))]
+    if record.acronym:
+        facts.append(("Acronym", marked_text(record.acronym, marker, colours)))
+    if record.aliases:
+        facts.append(("Also called", "; ".join(marked_text(alias, marker, colours) for alias in record.aliases)))
+    if record.when.known or record.when.recurrence:
+        facts.append(("When", escape(record.when.human())))
+    if record.place:
+        facts.append(("Place", escape(record.place)))
+    if record.kind is Kind.FIGURE:
+        facts.append(("Value", escape(record.value_text())))
+        if record.measure:
+            facts.append(("Measures", escape(record.measure)))
+    facts.append(("Pillar", escape(sections.get(record.pillar, record.pillar))))
+    rows = "".join(
+        f'<tr><td style="color:{colours.muted}; padding-right:12px;">{name}</td><td>{value}</td></tr>'
+        for name, value in facts
+    )
+    parts = [
+        f"<h2>{marked_text(record.title, marker, colours)}</h2>",
+        f'<table cellspacing="0" cellpadding="2">{rows}</table>',
+        f"<p>{marked_text(record.summary, marker, colours)}</p>",
+    ]
+    relations = _relations(dataset, record)
+    if relations:
+        parts.append("<h3>Relations</h3>")
+        parts.append('<table cellspacing="0" cellpadding="2">')
+        for name, records in relations:
+            links = "<br>".join(_record_anchor(other, colours) for other in records)
+            parts.append(
+                f'<tr><td valign="top" style="color:{colours.muted}; padding-right:12px;">{escape(name)}</td>'
+                f"<td>{links}</td></tr>"
+            )
+        parts.append("</table>")
+    parts.append("<h3>Source</h3>")
+    for number in sorted(record.paragraphs):
+        paragraph = dataset.paragraphs.get(number)
+        if paragraph is None:
+            continue
+        heading = f"Paragraph {number} &middot; {escape(sections.get(paragraph.section, paragraph.section))}"
+        parts.append(f'<p><a href="{paragraph_link(number)}">{heading}</a><br>')
+        parts.append(f"{marked_text(paragraph.text, marker, colours)}</p>")
+        parts.extend(
+            f'<p style="color:{colours.muted};"><small>{escape(note)}</small></p>' for note in paragraph.footnotes
+        )
+    parts.append(f'<p style="color:{colours.muted};"><small>{escape(citation(dataset, record))}</small></p>')
+    return "\n".join(parts)
+
+
+def _record_anchor(record: Record, colours: Colours) -> str:
+    when = record.when.human() if record.when.known else ""
+    suffix = f' <span style="color:{colours.muted};">&middot; {escape(when)}</span>' if when else ""
+    return f'<a href="{record_link(record.id)}">{escape(record.display_title)}</a>{suffix}'
+
+
+def _relations(dataset: Dataset, record: Record) -> list[tuple[str, list[Record]]]:
+    """Named groups of linked records, both directions, each listed once."""
+    def resolve(ids: Iterable[str | None]) -> list[Record]:
+        return [other for other in (dataset.get(i) for i in ids if i) if other is not None]
+
+    incoming = {relation: dataset.incoming(record.id, relation) for relation in Relation}
+    groups: list[tuple[str, list[Record]]] = [
+        ("Part of", resolve([record.parent])),
+        ("Held under", resolve([record.held_under])),
+        ("Contains", dataset.children(record.id)),
+        ("Events held under it", dataset.events_under(record.id)),
+        ("Documents", resolve(record.documents)),
+        ("Adopted, signed or endorsed at", sorted(incoming[Relation.DOCUMENT], key=lambda r: r.when.sort_key())),
+        ("Succeeds (renamed from)", resolve([record.succeeds])),
+        ("Succeeded by (renamed to)", incoming[Relation.SUCCEEDS]),
+        ("Measures", resolve([record.subject])),
+        ("Figures", incoming[Relation.SUBJECT]),
+    ]
+    shown = {record.id}
+    for _, records in groups:
+        shown.update(other.id for other in records)
+    related = [r for r in [*resolve(record.related), *incoming[Relation.RELATED]] if r.id not in shown]
+    groups.append(("Related", list({r.id: r for r in related}.values())))
+    return [(name, records) for name, records in groups if records]
+
+
+# --- the source view ---------------------------------------------------------------------------------------
+
+
+def source_html(dataset: Dataset, selected: Record | None, marker: Marker, colours: Colours) -> str:
+    """The source document, paragraph by paragraph, each with the records drawn from it."""
+    marked = set(selected.paragraphs) if selected is not None else set()
+    titles = dataset.section_titles
+    parts = [f"<h2>{escape(dataset.info.title)}</h2>", f"<p><i>{escape(dataset.info.attribution)}</i></p>"]
+    section = None
+    for number, paragraph in sorted(dataset.paragraphs.items()):
+        if paragraph.section != section:
+            section = paragraph.section
+            parts.append(f"<h3>{escape(titles.get(section, section))}</h3>")
+        background = f' bgcolor="{colours.selected_paragraph}"' if number in marked else ""
+        records = dataset.records_for_paragraph(number)
+        links = ", ".join(
+            f'<a href="{record_link(other.id)}">{escape(other.acronym or other.title)}</a>' for other in records
+        )
+        notes = "".join(f"<br><small>{escape(note)}</small>" for note in paragraph.footnotes)
+        parts.append(
+            f'<a name="p{number}"></a><table width="100%" cellpadding="6" cellspacing="0"{background}><tr>'
+            f'<td valign="top" width="28"><b>{number}.</b></td>'
+            f"<td>{marked_text(paragraph.text, marker, colours)}{notes}"
+            f'<br><small style="color:{colours.muted};">Records: {links or "none"}</small></td></tr></table>'
+        )
+    return "\n".join(parts)

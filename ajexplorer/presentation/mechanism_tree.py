@@ -1,0 +1,94 @@
+"""The tree of mechanisms as plain nodes: families of bodies at the top, each body under its parent.
+
+A Qt item model adapts this tree; filtering builds a pruned copy that keeps matching nodes and the branches
+leading to them, so the model never holds filter state of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from ajexplorer.domain.model import Dataset, Kind, Record
+
+GROUP_TITLES = {
+    "asean-japan": "ASEAN-Japan mechanisms",
+    "asean-led": "ASEAN-led mechanisms Japan takes part in",
+    "mekong-japan": "Mekong-Japan cooperation",
+    "asean": "ASEAN bodies",
+    "japan": "Japanese bodies",
+}
+
+
+@dataclass(eq=False, slots=True)
+class TreeNode:
+    """A family heading (record is None) or a mechanism."""
+
+    title: str
+    record: Record | None = None
+    group: str | None = None
+    event_count: int = 0
+    parent: TreeNode | None = field(default=None, repr=False)
+    children: list[TreeNode] = field(default_factory=list)
+
+    @property
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent is not None else 0
+
+    def walk(self) -> Iterator[TreeNode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def add(self, child: TreeNode) -> TreeNode:
+        child.parent = self
+        self.children.append(child)
+        return child
+
+
+def build_tree(dataset: Dataset) -> TreeNode:
+    """Families in a fixed order; inside each, mechanisms nested by parent and ordered by start, then title."""
+    mechanisms = dataset.of_kind(Kind.MECHANISM)
+    root = TreeNode("")
+
+    def sort_key(record: Record) -> tuple[tuple[int, float, float], str]:
+        return record.when.sort_key(), record.title.lower()
+
+    def attach(node: TreeNode) -> None:
+        assert node.record is not None
+        for child in sorted(
+            (c for c in dataset.children(node.record.id) if c.kind is Kind.MECHANISM), key=sort_key
+        ):
+            attach(node.add(_node(dataset, child)))
+
+    for group, title in GROUP_TITLES.items():
+        roots = [m for m in mechanisms if m.group == group and not _has_mechanism_parent(dataset, m)]
+        if not roots:
+            continue
+        heading = root.add(TreeNode(title, group=group))
+        for record in sorted(roots, key=sort_key):
+            attach(heading.add(_node(dataset, record)))
+    return root
+
+
+def _has_mechanism_parent(dataset: Dataset, record: Record) -> bool:
+    parent = dataset.get(record.parent) if record.parent else None
+    return parent is not None and parent.kind is Kind.MECHANISM
+
+
+def _node(dataset: Dataset, record: Record) -> TreeNode:
+    return TreeNode(record.title, record, record.group, len(dataset.events_under(record.id)))
+
+
+def prune(root: TreeNode, keep: Callable[[Record], bool]) -> TreeNode:
+    """A copy holding only mechanisms that match and the branches leading to them."""
+    copy = TreeNode(root.title, root.record, root.group, root.event_count)
+    for child in root.children:
+        pruned = prune(child, keep)
+        if pruned.children or (child.record is not None and keep(child.record)):
+            copy.add(pruned)
+    return copy
+
+
+def find(root: TreeNode, record_id: str) -> TreeNode | None:
+    return next((node for node in root.walk() if node.record is not None and node.record.id == record_id), None)

@@ -1,0 +1,408 @@
+"""Timeline layout as pure functions of the data and the scale.
+
+The widget only paints what these functions return, so every rule (where a mark goes, which labels fit, what
+clusters) is tested without Qt. Work per frame is bounded by what is *visible*, not by how much data there is:
+points are kept sorted per lane and clusters are found by binary search, so a frame of 100,000 events costs a
+few hundred bisections rather than 100,000 steps.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from ajexplorer.domain.dates import PartialDate, Precision, year_fraction
+from ajexplorer.domain.model import Dataset, Kind, Record
+
+
+class Shape(Enum):
+    """How an item is drawn: a dot for a known day, a band over the month or year the source gives, a bar."""
+
+    DAY = "day"
+    PARTIAL = "partial"
+    RANGE = "range"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """Something on the timeline: where (lane), when (start/end in fractional years) and how it is drawn."""
+
+    id: str
+    lane: int
+    start: float
+    end: float
+    label: str
+    shape: Shape
+    open_end: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Viewport:
+    """The visible time span mapped onto a plotting width in pixels."""
+
+    t0: float
+    t1: float
+    width: float
+
+    @property
+    def span(self) -> float:
+        return self.t1 - self.t0
+
+    def x(self, t: float) -> float:
+        return (t - self.t0) / self.span * self.width
+
+    def t(self, x: float) -> float:
+        return self.t0 + x / self.width * self.span
+
+    def px_per_year(self) -> float:
+        return self.width / self.span
+
+
+MIN_SPAN = 14 / 365.25  # two weeks: days are clearly apart
+MAX_SPAN = 400.0
+
+
+def zoom(view: Viewport, factor: float, anchor_x: float) -> Viewport:
+    """Zoom by ``factor`` (>1 zooms in) keeping the time under ``anchor_x`` where it is."""
+    anchor_t = view.t(anchor_x)
+    span = min(max(view.span / factor, MIN_SPAN), MAX_SPAN)
+    fraction = anchor_x / view.width if view.width else 0.5
+    t0 = anchor_t - fraction * span
+    return Viewport(t0, t0 + span, view.width)
+
+
+def pan(view: Viewport, dx: float) -> Viewport:
+    """Move the view by ``dx`` pixels (positive shows later times)."""
+    dt_years = dx / view.width * view.span
+    return Viewport(view.t0 + dt_years, view.t1 + dt_years, view.width)
+
+
+def fit(start: float, end: float, width: float, margin: float = 0.04) -> Viewport:
+    """A view showing ``start``..``end`` with a small margin, never narrower than the minimum span."""
+    span = max(end - start, MIN_SPAN)
+    centre = (start + end) / 2
+    padded = min(span * (1 + 2 * margin), MAX_SPAN)
+    return Viewport(centre - padded / 2, centre + padded / 2, width)
+
+
+def ensure_visible(view: Viewport, start: float, end: float) -> Viewport:
+    """The same zoom, panned just enough to show ``start``..``end`` (or centred on it if it cannot fit)."""
+    margin = view.span * 0.08
+    if end - start > view.span - 2 * margin:
+        return Viewport(start - margin, start - margin + view.span, view.width)
+    if start < view.t0 + margin:
+        return Viewport(start - margin, start - margin + view.span, view.width)
+    if end > view.t1 - margin:
+        return Viewport(end + margin - view.span, end + margin, view.width)
+    return view
+
+
+# --- items from the dataset -------------------------------------------------------------------------------
+
+
+def items_from(dataset: Dataset, today: dt.date) -> list[Item]:
+    """Events as points; documents and programmes that span a period as bars. Mechanisms live in the tree."""
+    lanes = {section.id: index for index, section in enumerate(dataset.sections)}
+    now = year_fraction(today)
+    items: list[Item] = []
+    for record in dataset.records.values():
+        item = _item(record, lanes.get(record.pillar, 0), now)
+        if item is not None:
+            items.append(item)
+    return items
+
+
+def _item(record: Record, lane: int, now: float) -> Item | None:
+    when = record.when
+    if record.kind is Kind.EVENT and when.start is not None:
+        if when.end is not None and when.end != when.start:
+            return Item(record.id, lane, when.start.start_value(), when.end.end_value(), record.title, Shape.RANGE)
+        return _point(record.id, lane, when.start, record.title)
+    if record.kind in {Kind.DOCUMENT, Kind.PROGRAMME} and when.is_range:
+        if when.start is None:
+            return None  # "until 2020" with no start: nothing honest to draw
+        if when.ongoing:
+            return Item(record.id, lane, when.start.start_value(), now, record.title, Shape.RANGE, open_end=True)
+        assert when.end is not None
+        return Item(record.id, lane, when.start.start_value(), when.end.end_value(), record.title, Shape.RANGE)
+    return None
+
+
+def _point(record_id: str, lane: int, date: PartialDate, label: str) -> Item:
+    shape = Shape.DAY if date.precision is Precision.DAY else Shape.PARTIAL
+    return Item(record_id, lane, date.start_value(), date.end_value(), label, shape)
+
+
+# --- the scale-independent index -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class LaneIndex:
+    """One lane's items: points sorted by start, and ranges packed into rows of disjoint bars."""
+
+    points: list[Item] = field(default_factory=list)
+    starts: list[float] = field(default_factory=list)
+    rows: list[list[Item]] = field(default_factory=list)
+    row_starts: list[list[float]] = field(default_factory=list)
+
+
+MAX_RANGE_ROWS = 4
+
+
+@dataclass(slots=True)
+class TimelineIndex:
+    """Built once per dataset; every frame is laid out from it."""
+
+    lanes: list[LaneIndex]
+    order: list[Item]
+    position: dict[str, int]
+    extent: tuple[float, float]
+
+    @classmethod
+    def build(cls, items: Sequence[Item], lane_count: int) -> TimelineIndex:
+        lanes = [LaneIndex() for _ in range(lane_count)]
+        ordered = sorted(items, key=lambda item: (item.start, item.end, item.id))
+        row_ends: list[list[float]] = [[] for _ in range(lane_count)]
+        for item in ordered:
+            lane = lanes[item.lane]
+            if item.shape is Shape.RANGE:
+                ends = row_ends[item.lane]
+                row = next((i for i, end in enumerate(ends) if end <= item.start), None)
+                if row is None:
+                    if len(ends) < MAX_RANGE_ROWS:
+                        row = len(ends)
+                        ends.append(item.end)
+                        lane.rows.append([])
+                        lane.row_starts.append([])
+                    else:
+                        row = min(range(len(ends)), key=ends.__getitem__)  # least crowded: overlap is drawn
+                ends[row] = max(ends[row], item.end)
+                lane.rows[row].append(item)
+                lane.row_starts[row].append(item.start)
+            else:
+                lane.points.append(item)
+                lane.starts.append(item.start)
+        extent = (min((i.start for i in ordered), default=1973.0), max((i.end for i in ordered), default=2021.0))
+        return cls(lanes, ordered, {item.id: n for n, item in enumerate(ordered)}, extent)
+
+    def neighbour(self, item_id: str | None, step: int) -> Item | None:
+        """The next (step=1) or previous (step=-1) item in time; the first or last when nothing is selected."""
+        if not self.order:
+            return None
+        if item_id is None or item_id not in self.position:
+            return self.order[0] if step > 0 else self.order[-1]
+        index = self.position[item_id] + step
+        return self.order[index] if 0 <= index < len(self.order) else None
+
+    def find(self, item_id: str) -> Item | None:
+        index = self.position.get(item_id)
+        return self.order[index] if index is not None else None
+
+
+# --- one frame ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PointMark:
+    item: Item
+    x: float
+    x_end: float
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterMark:
+    """Several points too close to tell apart at this zoom; clicking opens them up."""
+
+    lane: int
+    x: float
+    x_end: float
+    count: int
+    first: int  # index range into the lane's points
+    last: int
+    t0: float
+    t1: float
+
+
+@dataclass(frozen=True, slots=True)
+class RangeMark:
+    item: Item
+    row: int
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True, slots=True)
+class LabelMark:
+    item_id: str
+    lane: int
+    row: int
+    x: float
+    width: float
+    text: str
+
+
+@dataclass(slots=True)
+class Frame:
+    points: list[PointMark] = field(default_factory=list)
+    clusters: list[ClusterMark] = field(default_factory=list)
+    ranges: list[RangeMark] = field(default_factory=list)
+    labels: list[LabelMark] = field(default_factory=list)
+
+
+CLUSTER_GAP_PX = 14.0
+LABEL_ROWS = 2
+LABEL_PAD_PX = 6.0
+MAX_LABEL_PX = 220.0
+
+
+def layout_frame(
+    index: TimelineIndex,
+    view: Viewport,
+    measure: Callable[[str], float],
+    label_rows: int = LABEL_ROWS,
+) -> Frame:
+    """Everything visible in ``view``: point marks, clusters, range bars, and labels that do not overlap."""
+    frame = Frame()
+    for lane_number, lane in enumerate(index.lanes):
+        marks = _lane_points(lane, lane_number, view, frame.clusters)
+        frame.points.extend(marks)
+        frame.labels.extend(place_labels(marks, lane_number, measure, label_rows))
+        for row_number, (row, starts) in enumerate(zip(lane.rows, lane.row_starts, strict=True)):
+            frame.ranges.extend(_row_ranges(row, starts, row_number, view))
+    return frame
+
+
+def _lane_points(lane: LaneIndex, lane_number: int, view: Viewport, clusters: list[ClusterMark]) -> list[PointMark]:
+    """Singles and clusters, found by bisection so the cost follows what is on screen."""
+    marks: list[PointMark] = []
+    starts = lane.starts
+    gap_t = CLUSTER_GAP_PX / view.px_per_year()
+    i = bisect.bisect_left(starts, view.t0 - gap_t)
+    stop = bisect.bisect_right(starts, view.t1 + gap_t)
+    while i < stop:
+        j = bisect.bisect_left(starts, starts[i] + gap_t, i + 1, stop)
+        if j - i == 1:
+            item = lane.points[i]
+            marks.append(PointMark(item, view.x(item.start), view.x(item.end)))
+        else:
+            t0, t1 = starts[i], starts[j - 1]
+            x_end = max(view.x(lane.points[k].end) for k in (i, j - 1))
+            clusters.append(ClusterMark(lane_number, view.x(t0), x_end, j - i, i, j, t0, t1))
+        i = j
+    return marks
+
+
+def _row_ranges(row: list[Item], starts: list[float], row_number: int, view: Viewport) -> list[RangeMark]:
+    # Bars in a row are sorted and (nearly always) disjoint: the first visible one starts at most one bar back.
+    first = max(bisect.bisect_left(starts, view.t0) - 1, 0)
+    last = bisect.bisect_right(starts, view.t1)
+    return [
+        RangeMark(item, row_number, view.x(item.start), view.x(item.end))
+        for item in row[first:last]
+        if item.end >= view.t0
+    ]
+
+
+def place_labels(
+    marks: Sequence[PointMark], lane: int, measure: Callable[[str], float], rows: int
+) -> list[LabelMark]:
+    """Greedy left-to-right placement into ``rows`` text rows; a label that would overlap is left out."""
+    free_from = [float("-inf")] * rows
+    placed: list[LabelMark] = []
+    for mark in sorted(marks, key=lambda mark: mark.x):
+        width = min(measure(mark.item.label), MAX_LABEL_PX)
+        x = mark.x - 3
+        for row in range(rows):
+            if x >= free_from[row]:
+                placed.append(LabelMark(mark.item.id, lane, row, x, width, mark.item.label))
+                free_from[row] = x + width + LABEL_PAD_PX
+                break
+    return placed
+
+
+def labels_overlap(labels: Sequence[LabelMark]) -> bool:
+    """True if two labels in the same lane and row share pixels (used by tests and debug checks)."""
+    by_row: dict[tuple[int, int], list[LabelMark]] = {}
+    for label in labels:
+        by_row.setdefault((label.lane, label.row), []).append(label)
+    for row in by_row.values():
+        row.sort(key=lambda label: label.x)
+        for left, right in zip(row, row[1:], strict=False):
+            if left.x + left.width > right.x:
+                return True
+    return False
+
+
+# --- the axis ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    value: float
+    label: str
+    major: bool
+
+
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100)
+_MONTH_STEPS = (1, 3, 6)
+MIN_TICK_PX = 64.0
+
+
+def axis_ticks(view: Viewport) -> list[Tick]:
+    """Ticks whose unit follows the zoom: decades, years, months or days, at least MIN_TICK_PX apart."""
+    ppy = view.px_per_year()
+    year_step = next((step for step in _YEAR_STEPS if step * ppy >= MIN_TICK_PX), None)
+    if year_step is not None:
+        first = int(view.t0 // year_step) * year_step
+        major_every = 10 if year_step < 10 else year_step * 5
+        return [
+            Tick(float(year), str(year), year % major_every == 0)
+            for year in range(first, int(view.t1) + 1, year_step)
+            if view.t0 <= year <= view.t1
+        ]
+    month_step = next((step for step in _MONTH_STEPS if step * ppy / 12 >= MIN_TICK_PX), None)
+    if month_step is not None:
+        return _month_ticks(view, month_step)
+    return _day_ticks(view)
+
+
+def _month_ticks(view: Viewport, step: int) -> list[Tick]:
+    ticks: list[Tick] = []
+    year = int(view.t0)
+    while year <= int(view.t1):
+        for month in range(1, 13, step):
+            value = year_fraction(dt.date(year, month, 1))
+            if view.t0 <= value <= view.t1:
+                label = str(year) if month == 1 else f"{_MONTH_ABBR[month - 1]}"
+                ticks.append(Tick(value, label, month == 1))
+        year += 1
+    return ticks
+
+
+def _day_ticks(view: Viewport) -> list[Tick]:
+    ppd = view.px_per_year() / 365.25
+    step = next((s for s in (1, 2, 7, 14) if s * ppd >= MIN_TICK_PX), 14)
+    start = _date_at(view.t0)
+    end = _date_at(view.t1)
+    ticks: list[Tick] = []
+    day = start
+    while day <= end:
+        if (day.day - 1) % step == 0 and day.day <= 28 or day.day == 1:
+            value = year_fraction(day)
+            if view.t0 <= value <= view.t1:
+                first = day.day == 1
+                label = f"{_MONTH_ABBR[day.month - 1]} {day.year}" if first else str(day.day)
+                ticks.append(Tick(value, label, first))
+        day += dt.timedelta(days=1)
+    return ticks
+
+
+def _date_at(value: float) -> dt.date:
+    year = max(1, min(int(value), 9998))
+    length = (dt.date(year + 1, 1, 1) - dt.date(year, 1, 1)).days
+    offset = int((value - year) * length)
+    return dt.date(year, 1, 1) + dt.timedelta(days=max(0, min(offset, length - 1)))

@@ -1,0 +1,55 @@
+"""Shared fixtures. GUI tests run on Qt's offscreen platform; every test gets its own settings location."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from ajexplorer.domain.loading import load_dataset  # noqa: E402 - the platform must be set first
+from ajexplorer.domain.model import Dataset  # noqa: E402
+from ajexplorer.paths import data_dir  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+BROKEN = ROOT / "tests" / "robustness" / "broken"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true", default=False, help="also run long soaks")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="long-running; use --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    """The bundled dataset, loaded once."""
+    return load_dataset(data_dir())
+
+
+@pytest.fixture(scope="session")
+def mini_dataset() -> Dataset:
+    """The small example dataset under tests/fixtures/mini."""
+    return load_dataset(FIXTURES / "mini")
+
+
+@pytest.fixture
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point QSettings and the app's data folder at a fresh temporary location."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("HOME", str(home))
+    yield home

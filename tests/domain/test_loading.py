@@ -1,0 +1,104 @@
+"""Loading reports every problem with its file, line, column and field; valid data builds the model."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ajexplorer.domain.errors import DataError
+from ajexplorer.domain.loading import load_dataset
+from ajexplorer.domain.model import Dataset, Kind
+from tests.conftest import BROKEN, FIXTURES
+
+# Each broken folder holds one fault; the expected problem: file, line, field and a phrase of the message.
+EXPECTED = {
+    "yaml-syntax": ("records/main.yaml", 30, "records[2].summary", "YAML syntax error"),
+    "wrong-type": ("records/main.yaml", 50, "records[4].paragraphs", "should be of type array"),
+    "unknown-key": ("records/main.yaml", 33, "records[2].venue", "unknown field 'venue'"),
+    "missing-field": ("records/main.yaml", 35, "records[3]", "required field 'summary' is missing"),
+    "duplicate-id": ("records/main.yaml", 44, "records[4].id", "already used at"),
+    "duplicate-key": ("records/main.yaml", 39, "records[3].title", "appears twice"),
+    "dangling-reference": ("records/main.yaml", 33, "records[2].held_under", "no record has the id 'm-summitt'"),
+    "wrong-kind-reference": ("records/main.yaml", 34, "records[2].documents[0]", "must be a document"),
+    "parent-cycle": ("records/main.yaml", 12, "records[0].parent", "m-dialogue -> m-summit -> m-dialogue"),
+    "invalid-date": ("records/main.yaml", 31, "records[2].date", "day 30 is not in February 2001"),
+    "invalid-range": ("records/main.yaml", 43, "records[3].end", "before the start"),
+    "paragraph-out-of-range": ("records/main.yaml", 50, "records[4].paragraphs[1]", "paragraph 9 does not exist"),
+    "python-tag": ("records/main.yaml", 32, "records[2].place", "python/object/apply:os.system is not allowed"),
+    "alias-bomb": ("records/main.yaml", 1, "a", "anchors (&name) are not allowed"),
+    "deep-nesting": ("records/main.yaml", 2, "records[0].id", "nesting depth"),
+    "non-utf8": ("records/main.yaml", 49, "", "not valid UTF-8"),
+    "empty-folder": ("dataset.yaml", 1, "", "the file is missing"),
+    "missing-source-text": ("dataset.yaml", 7, "source.file", "source text 'source/overview.txt' is missing"),
+    "glossary-duplicate": ("glossary.yaml", 7, "glossary[1].acronym", "'EPS' is already in the glossary"),
+}
+
+
+def test_every_broken_fixture_is_covered() -> None:
+    assert sorted(path.name for path in BROKEN.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_each_fault_is_reported_where_it_is(case: str) -> None:
+    file, line, field, phrase = EXPECTED[case]
+    with pytest.raises(DataError) as caught:
+        load_dataset(BROKEN / case)
+    matching = [
+        problem
+        for problem in caught.value.problems
+        if problem.file.endswith(f"{case}/{file}") and problem.line == line and problem.field == field
+    ]
+    assert matching, caught.value.summary()
+    assert phrase in matching[0].message
+    assert matching[0].column >= 1
+
+
+def test_a_fault_in_one_record_file_does_not_cause_false_alarms_elsewhere() -> None:
+    with pytest.raises(DataError) as caught:
+        load_dataset(BROKEN / "yaml-syntax")
+    assert len(caught.value.problems) == 1
+
+
+def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
+    folder = tmp_path / "two-faults"
+    shutil.copytree(FIXTURES / "mini", folder)
+    records = folder / "records" / "main.yaml"
+    text = records.read_text().replace('date: "2001-05-04"', 'date: "2001-13"').replace("held_under: m-summit", "held_under: m-x")
+    records.write_text(text)
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder)
+    fields = {problem.field for problem in caught.value.problems}
+    assert fields == {"records[2].date", "records[2].held_under"}
+
+
+def test_a_huge_file_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    folder = tmp_path / "huge"
+    shutil.copytree(FIXTURES / "mini", folder)
+    (folder / "records" / "huge.yaml").write_text("records:\n" + "  # padding\n" * 500_000)
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder)
+    (problem,) = caught.value.problems
+    assert problem.file.endswith("huge.yaml")
+    assert "over the limit" in problem.message
+
+
+def test_the_example_dataset_builds_its_relations(mini_dataset: Dataset) -> None:
+    summit = mini_dataset.records["m-summit"]
+    assert summit.acronym == "EPS"
+    assert [child.id for child in mini_dataset.children("m-dialogue")] == ["m-summit"]
+    assert [event.id for event in mini_dataset.events_under("m-summit")] == ["ev-2001-05-04-3rd-eps"]
+    assert mini_dataset.linked_events("doc-plan-2001-2005") == {"ev-2001-05-04-3rd-eps"}
+    assert [record.id for record in mini_dataset.records_for_paragraph(3)] == ["fig-trade-2020"]
+    assert mini_dataset.records["fig-trade-2020"].value_text() == "12.5 USD billion"
+    assert mini_dataset.glossary_entry("EPS") is not None
+    assert len(mini_dataset.of_kind(Kind.EVENT)) == 1
+
+
+def test_the_bundled_dataset_loads(dataset: Dataset) -> None:
+    assert len(dataset.paragraphs) == 39
+    assert len(dataset.sections) == 6
+    assert len(dataset.of_kind(Kind.EVENT)) >= 80
+    for kind in Kind:
+        assert dataset.of_kind(kind), f"no {kind.value} records"

@@ -1,0 +1,60 @@
+"""The domain layer is pure Python: it loads, validates, exports and searches with Qt unimportable."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BLOCK_QT = textwrap.dedent(
+    """
+    import importlib.abc
+    import sys
+
+    class NoQt(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path=None, target=None):
+            if name.split(".")[0] in {"PySide6", "shiboken6"}:
+                raise ImportError(f"{name} is blocked: the domain must not import Qt")
+            return None
+
+    sys.meta_path.insert(0, NoQt())
+    """
+)
+
+
+def test_domain_works_with_qt_unimportable() -> None:
+    script = BLOCK_QT + textwrap.dedent(
+        """
+        import pkgutil, importlib
+        import ajexplorer.domain, ajexplorer.presentation
+        for package in (ajexplorer.domain, ajexplorer.presentation):
+            for module in pkgutil.iter_modules(package.__path__):
+                importlib.import_module(f"{package.__name__}.{module.name}")
+        from ajexplorer.domain.loading import load_dataset
+        from ajexplorer.domain.export import to_json
+        from ajexplorer.paths import data_dir
+        dataset = load_dataset(data_dir())
+        assert to_json(dataset)
+        import ajexplorer.cli
+        assert not any(name.startswith("PySide6") for name in sys.modules)
+        print(len(dataset.records))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 100
+
+
+def test_import_contracts_hold() -> None:
+    """import-linter checks the layering declared in pyproject.toml (the domain never imports Qt or gui)."""
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(
+        [str(lint_imports)], capture_output=True, text=True, timeout=300, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 kept, 0 broken" in result.stdout
