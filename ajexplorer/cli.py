@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate", help="check a dataset and list every problem", description="Check a dataset folder."
     )
-    validate.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="dataset folder (default: bundled)")
+    validate.add_argument(
+        "folder", nargs="?", type=Path, metavar="DIR", help="dataset folder (default: bundled)"
+    )
 
     export = commands.add_parser("export", help="write every record as JSON or CSV")
     export.add_argument("--format", choices=("json", "csv"), default="json")
@@ -64,8 +66,11 @@ def run_validate(folder: Path | None) -> int:
         _report(error)
         return 1
     counts = ", ".join(_count(len(dataset.of_kind(kind)), kind.value) for kind in Kind)
-    _write(sys.stdout, f"OK: {counts}, {len(dataset.glossary)} glossary entries, "
-                       f"{len(dataset.paragraphs)} source paragraphs\n")
+    _write(
+        sys.stdout,
+        f"OK: {counts}, {len(dataset.glossary)} glossary entries, "
+        f"{len(dataset.paragraphs)} source paragraphs\n",
+    )
     return 0
 
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ajexplorer.domain.loading import load_dataset  # noqa: E402 - the platform must be set first
-from ajexplorer.domain.model import Dataset  # noqa: E402
-from ajexplorer.paths import data_dir  # noqa: E402
+from ajexplorer.domain.loading import load_dataset
+from ajexplorer.domain.model import Dataset
+from ajexplorer.paths import data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -45,11 +44,11 @@ def mini_dataset() -> Dataset:
 
 
 @pytest.fixture
-def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point QSettings and the app's data folder at a fresh temporary location."""
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("HOME", str(home))
-    yield home
+    return home

@@ -16,7 +16,11 @@ def tool(name: str) -> str:
 def test_ruff_is_clean() -> None:
     result = subprocess.run(
         [tool("ruff"), "check", "ajexplorer", "tests", "benchmarks", "packaging"],
-        capture_output=True, text=True, timeout=300, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

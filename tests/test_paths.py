@@ -45,7 +45,9 @@ def test_frozen_flag_is_honoured_in_a_fresh_interpreter(tmp_path: Path) -> None:
         print(paths.resources_dir())
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     assert result.stdout.splitlines() == [str(bundle / "data"), str(bundle / "resources")]
 
 
@@ -57,13 +59,30 @@ def test_a_missing_folder_names_where_it_looked(tmp_path: Path) -> None:
 def test_installed_wheel_carries_and_finds_the_data(tmp_path: Path) -> None:
     """Build the wheel, install it away from the checkout, and load the bundled data from there."""
     source = tmp_path / "src"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info",
-                                                                 "__pycache__", ".*_cache", "tests"))
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", "tests"
+        ),
+    )
     wheels = tmp_path / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels),
-         str(source)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     (wheel,) = wheels.glob("ajexplorer-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
@@ -73,15 +92,22 @@ def test_installed_wheel_carries_and_finds_the_data(tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-        check=True, capture_output=True, timeout=300,
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     script = (
         "from ajexplorer import paths; from ajexplorer.domain.loading import load_dataset; "
         "d = paths.data_dir(); print(d); print(len(load_dataset(d).records))"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path,
-        env={"PYTHONPATH": str(target), "PATH": ""}, check=False,
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(target), "PATH": ""},
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     location, count = result.stdout.splitlines()

@@ -12,9 +12,33 @@ from ajexplorer.domain.model import Dataset, GlossaryEntry, Record
 
 #: Columns of every exported record, in order. Lists are JSON arrays, and in CSV joined with "; ".
 RECORD_COLUMNS = (
-    "id", "kind", "type", "title", "acronym", "aliases", "date", "end", "ongoing", "recurrence", "when",
-    "place", "pillar", "group", "parent", "held_under", "documents", "succeeds", "related", "summary",
-    "paragraphs", "value", "unit", "measure", "qualifier", "series", "subject",
+    "id",
+    "kind",
+    "type",
+    "title",
+    "acronym",
+    "aliases",
+    "date",
+    "end",
+    "ongoing",
+    "recurrence",
+    "when",
+    "place",
+    "pillar",
+    "group",
+    "parent",
+    "held_under",
+    "documents",
+    "succeeds",
+    "related",
+    "summary",
+    "paragraphs",
+    "value",
+    "unit",
+    "measure",
+    "qualifier",
+    "series",
+    "subject",
 )
 GLOSSARY_COLUMNS = ("acronym", "expansion", "from_source", "variants", "note", "record", "paragraphs")
 LIST_SEPARATOR = "; "

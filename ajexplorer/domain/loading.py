@@ -97,7 +97,9 @@ def _read_all(folder: Path, problems: list[Problem]) -> _Sources:
     sources.glossary = _read(folder / GLOSSARY_FILE, problems)
     record_files = sorted((folder / RECORDS_FOLDER).glob("*.yaml"))
     if not record_files:
-        problems.append(Problem(_display(folder / RECORDS_FOLDER), 1, 1, "", "no record files (*.yaml) found"))
+        problems.append(
+            Problem(_display(folder / RECORDS_FOLDER), 1, 1, "", "no record files (*.yaml) found")
+        )
     elif len(record_files) > MAX_RECORD_FILES:
         message = f"{len(record_files)} record files, over the limit of {MAX_RECORD_FILES}"
         problems.append(Problem(_display(folder / RECORDS_FOLDER), 1, 1, "", message))
@@ -244,7 +246,9 @@ def _build_info(
         return None, "", None
     source_path = (folder / info.file).resolve()
     if not source_path.is_relative_to(folder.resolve()):
-        problems.append(located.problem(("source", "file"), "the source file must be inside the dataset folder"))
+        problems.append(
+            located.problem(("source", "file"), "the source file must be inside the dataset folder")
+        )
     elif not source_path.is_file():
         problems.append(located.problem(("source", "file"), f"the source text '{info.file}' is missing"))
     version = doc.get("version")
@@ -266,7 +270,9 @@ def _build_paragraphs(
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
             continue
         if any(section.id == raw["id"] for section in sections):
-            problems.append(located.problem(("sections", index, "id"), f"the section '{raw['id']}' is listed twice"))
+            problems.append(
+                located.problem(("sections", index, "id"), f"the section '{raw['id']}' is listed twice")
+            )
             continue
         sections.append(Section(raw["id"], str(raw.get("title", ""))))
     section_ids = {section.id for section in sections}
@@ -276,7 +282,9 @@ def _build_paragraphs(
             continue
         number = raw["number"]
         if number in paragraphs:
-            problems.append(located.problem(("paragraphs", index, "number"), f"paragraph {number} appears twice"))
+            problems.append(
+                located.problem(("paragraphs", index, "number"), f"paragraph {number} appears twice")
+            )
             continue
         if number != len(paragraphs) + 1:
             message = f"paragraph {number} is out of order: expected {len(paragraphs) + 1}"
@@ -434,7 +442,9 @@ def _check_references(
     _check_cycles(records, marks, problems)
 
 
-def _check_cycles(records: dict[str, Record], marks: dict[str, _RECORD_MARK], problems: list[Problem]) -> None:
+def _check_cycles(
+    records: dict[str, Record], marks: dict[str, _RECORD_MARK], problems: list[Problem]
+) -> None:
     """Report each parent cycle once, at the record of the cycle that comes first in the files."""
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     for start in records:
@@ -445,7 +455,7 @@ def _check_cycles(records: dict[str, Record], marks: dict[str, _RECORD_MARK], pr
             chain.append(current)
             current = records[current].parent
         if current is not None and state.get(current) == 1:
-            cycle = chain[chain.index(current):]
+            cycle = chain[chain.index(current) :]
             located, path = marks[cycle[0]]
             loop = " -> ".join([*cycle, cycle[0]])
             problems.append(located.problem((*path, "parent"), f"the parents form a cycle: {loop}"))
@@ -465,7 +475,10 @@ def _build_glossary(
     entries: list[GlossaryEntry] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(doc["glossary"]):
-        if not isinstance(raw, dict) or not {"acronym", "expansion", "from_source", "paragraphs"} <= raw.keys():
+        if (
+            not isinstance(raw, dict)
+            or not {"acronym", "expansion", "from_source", "paragraphs"} <= raw.keys()
+        ):
             continue
         path: PathKey = ("glossary", index)
         entry = GlossaryEntry(

@@ -77,7 +77,7 @@ class Record:
     pillar: str
     summary: str
     paragraphs: tuple[int, ...]
-    when: When = When()
+    when: When = field(default_factory=When)
     acronym: str | None = None
     aliases: tuple[str, ...] = ()
     place: str | None = None

@@ -75,14 +75,18 @@ def read_yaml(path: Path, display_name: str) -> Located:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise DataError([Problem(display_name, 1, 1, "", f"cannot read the file: {error.strerror}")]) from None
+        raise DataError(
+            [Problem(display_name, 1, 1, "", f"cannot read the file: {error.strerror}")]
+        ) from None
     if size > MAX_FILE_BYTES:
         message = f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}"
         raise DataError([Problem(display_name, 1, 1, "", message)])
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise DataError([Problem(display_name, 1, 1, "", f"cannot read the file: {error.strerror}")]) from None
+        raise DataError(
+            [Problem(display_name, 1, 1, "", f"cannot read the file: {error.strerror}")]
+        ) from None
     return parse_yaml(raw, display_name)
 
 
@@ -146,15 +150,15 @@ class _Builder:
         return field_name(frame.path)
 
     def _fail(self, event: yaml.Event, message: str, field: str | None = None) -> None:
-        mark = event.start_mark
+        line, column = _position(event)
         where = self.current_field() if field is None else field
-        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, where, message))
-        raise _Stop
+        self.problems.append(Problem(self.file, line, column, where, message))
+        raise _StopReadingError
 
     def feed(self, event: yaml.Event) -> None:
         try:
             self._feed(event)
-        except _Stop:
+        except _StopReadingError:
             raise DataError(self.problems) from None
 
     def _feed(self, event: yaml.Event) -> None:
@@ -190,12 +194,12 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             plain = event.implicit[0] and tag is None
-            tag = _resolver.resolve(yaml.ScalarNode, event.value, (plain, False))
+            tag = _resolver.resolve(yaml.ScalarNode, event.value, (plain, False))  # type: ignore[no-untyped-call]
         if tag not in _STANDARD_TAGS:
             self._fail(event, f"the tag {tag} is not allowed in data files")
         if tag == "tag:yaml.org,2002:timestamp":
             return event.value  # dates stay text: the data format has its own partial dates
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        node = yaml.ScalarNode(tag, event.value, style=event.style)
         try:
             return _constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as error:
@@ -203,7 +207,7 @@ class _Builder:
         return None  # pragma: no cover - _fail always raises
 
     def _add(self, event: yaml.NodeEvent, value: Any) -> PathKey:
-        mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+        mark = _position(event)
         if not self.stack:
             self.result = value
             self.marks[()] = mark
@@ -232,5 +236,11 @@ class _Builder:
         return path
 
 
-class _Stop(Exception):
+def _position(event: yaml.Event) -> tuple[int, int]:
+    """1-based line and column where an event starts (1, 1 when the parser gives none)."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+class _StopReadingError(Exception):
     """Internal: stop reading at the first structural problem."""

@@ -85,6 +85,7 @@ def run_gui(data_folder: Path | None = None, open_id: str | None = None) -> int:
     window.restore_state()
     if open_id:
         window.open_record(open_id)
+    window.select_default()
     window.show()
     if problem is not None and data_folder is not None:
         show_data_problems(window, data_folder, problem, fallback=True).open()

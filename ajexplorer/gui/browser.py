@@ -12,7 +12,7 @@ from ajexplorer.presentation.links import Link, parse_link
 
 class SafeBrowser(QTextBrowser):
     """Signals:
-        linkRequested(object): an ``aj:`` link was activated (a :class:`Link`); other schemes are ignored.
+    linkRequested(object): an ``aj:`` link was activated (a :class:`Link`); other schemes are ignored.
     """
 
     linkRequested = Signal(object)
@@ -24,7 +24,7 @@ class SafeBrowser(QTextBrowser):
         self.setSearchPaths([])
         self.anchorClicked.connect(self._on_anchor)
 
-    def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002, ARG002 - Qt's signature
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
         """Never load anything: images, style sheets and file:// or http:// resources all stay unloaded."""
         return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -19,8 +19,12 @@ def palette_colours(palette: QPalette) -> Colours:
     highlight = palette.color(role.Highlight)
     soft = palette.color(role.Base).toRgb()
     mix = highlight.toRgb()
-    blend = [int(a * 0.82 + b * 0.18) for a, b in zip((soft.red(), soft.green(), soft.blue()),
-                                                       (mix.red(), mix.green(), mix.blue()), strict=True)]
+    blend = [
+        int(a * 0.82 + b * 0.18)
+        for a, b in zip(
+            (soft.red(), soft.green(), soft.blue()), (mix.red(), mix.green(), mix.blue()), strict=True
+        )
+    ]
     return Colours(
         text=palette.color(role.Text).name(),
         muted=palette.color(role.PlaceholderText).name(),
@@ -33,7 +37,7 @@ def palette_colours(palette: QPalette) -> Colours:
 
 class DetailPane(QWidget):
     """Signals:
-        linkRequested(object): a link in the pane was activated (a Link).
+    linkRequested(object): a link in the pane was activated (a Link).
     """
 
     linkRequested = Signal(object)
@@ -97,6 +101,11 @@ class DetailPane(QWidget):
 
     def refresh(self) -> None:
         self.show_record(self._record_id)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()  # the page's colours come from the palette
+        super().changeEvent(event)
 
     def copy_citation(self) -> None:
         record = self._dataset.get(self._record_id) if self._record_id else None

@@ -43,8 +43,14 @@ class GlossaryModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
             return COLUMNS[section]
         return None
 
@@ -81,8 +87,8 @@ class GlossaryModel(QAbstractTableModel):
 
 class GlossaryPanel(QWidget):
     """Signals:
-        recordActivated(str): the user chose an entry that names a record.
-        paragraphRequested(int): the user chose an entry without a record; show where it is used.
+    recordActivated(str): the user chose an entry that names a record.
+    paragraphRequested(int): the user chose an entry without a record; show where it is used.
     """
 
     recordActivated = Signal(str)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from html import escape
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.glossary_dock = self._dock("Glossary", self.glossary, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.source_dock, self.glossary_dock)
         self.source_dock.raise_()
-        self.resizeDocks([self.mechanisms_dock, self.source_dock], [420, 440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.mechanisms_dock, self.source_dock], [470, 440], Qt.Orientation.Horizontal)
 
         self._create_actions()
         self._create_menus_and_toolbar()
@@ -76,11 +77,15 @@ class MainWindow(QMainWindow):
         self.timeline.set_describer(self.describe)
         self._connect_signals()
         self._focus_ring: list[QWidget] = [
-            self.timeline, self.mechanisms.view, self.details.browser, self.source.browser, self.glossary.view,
+            self.timeline,
+            self.mechanisms.view,
+            self.details.browser,
+            self.source.browser,
+            self.glossary.view,
         ]
         self._update_history_actions()
         self.statusBar().showMessage(self._summary())
-        QApplication.instance().installEventFilter(self)  # mouse back/forward buttons anywhere in the window
+        _app().installEventFilter(self)  # mouse back/forward buttons anywhere in the window
 
     # --- construction ---------------------------------------------------------------------------------------
 
@@ -97,17 +102,28 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, shortcut: QKeySequence | str | Sequence[QKeySequence] | None = None,
-                tip: str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | Sequence[QKeySequence] | None = None,
+        tip: str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if isinstance(shortcut, list | tuple):
-            action.setShortcuts(list(shortcut))
-        elif shortcut is not None:
+            # A platform's standard key may equal the explicit one; a repeated sequence is ambiguous to Qt.
+            unique = {sequence.toString(): sequence for sequence in shortcut if not sequence.isEmpty()}
+            action.setShortcuts(list(unique.values()))
+        elif isinstance(shortcut, QKeySequence):
+            action.setShortcut(shortcut)
+        elif isinstance(shortcut, str) or isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
-            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-                              if shortcut else tip)
+            action.setToolTip(
+                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                if shortcut
+                else tip
+            )
         return action
 
     def _create_actions(self) -> None:
@@ -116,22 +132,33 @@ class MainWindow(QMainWindow):
 
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, "Quit the application")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.back_action = self._action("&Back", [QKeySequence("Alt+Left"), QKeySequence(QKeySequence.StandardKey.Back)],
-                                        "Go back to the previous record")
+        self.back_action = self._action(
+            "&Back",
+            [QKeySequence("Alt+Left"), QKeySequence(QKeySequence.StandardKey.Back)],
+            "Go back to the previous record",
+        )
         self.back_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.forward_action = self._action(
-            "&Forward", [QKeySequence("Alt+Right"), QKeySequence(QKeySequence.StandardKey.Forward)],
+            "&Forward",
+            [QKeySequence("Alt+Right"), QKeySequence(QKeySequence.StandardKey.Forward)],
             "Go forward again",
         )
         self.forward_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self.fit_action = self._action("&Fit Timeline", "Ctrl+0", "Show the whole time span")
-        self.zoom_in_action = self._action("Zoom &In", QKeySequence.StandardKey.ZoomIn, "Zoom the timeline in")
-        self.zoom_out_action = self._action("Zoom &Out", QKeySequence.StandardKey.ZoomOut, "Zoom the timeline out")
-        self.zoom_selection_action = self._action("Zoom to &Selection", "Ctrl+E", "Zoom the timeline to the selection")
+        self.zoom_in_action = self._action(
+            "Zoom &In", QKeySequence.StandardKey.ZoomIn, "Zoom the timeline in"
+        )
+        self.zoom_out_action = self._action(
+            "Zoom &Out", QKeySequence.StandardKey.ZoomOut, "Zoom the timeline out"
+        )
+        self.zoom_selection_action = self._action(
+            "Zoom to &Selection", "Ctrl+E", "Zoom the timeline to the selection"
+        )
         self.next_part_action = self._action("Next Part", "F6")
         self.previous_part_action = self._action("Previous Part", "Shift+F6")
-        self.copy_citation_action = self._action("Copy &Citation", "Ctrl+Shift+C",
-                                                 "Copy the source and paragraphs of the selected record")
+        self.copy_citation_action = self._action(
+            "Copy &Citation", "Ctrl+Shift+C", "Copy the source and paragraphs of the selected record"
+        )
         self.about_action = self._action(f"&About {APP_NAME}")
         for action in (self.next_part_action, self.previous_part_action):
             self.addAction(action)
@@ -146,7 +173,12 @@ class MainWindow(QMainWindow):
         for dock in (self.mechanisms_dock, self.source_dock, self.glossary_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
-        for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action, self.zoom_selection_action):
+        for action in (
+            self.fit_action,
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.zoom_selection_action,
+        ):
             view_menu.addAction(action)
         go_menu = menu.addMenu("&Go")
         go_menu.addAction(self.back_action)
@@ -198,15 +230,32 @@ class MainWindow(QMainWindow):
         current = record_id or None
         self.timeline.set_current(current)
         self.timeline.set_linked(frozenset(self.dataset.linked_events(record_id)) if current else frozenset())
-        self.mechanisms.follow(current)
+        self.mechanisms.follow(self._tree_target(current))
         self.details.show_record(current)
         self.source.follow(current)
         record = self.dataset.get(record_id) if current else None
         self.statusBar().showMessage(f"{record.kind.label}: {record.title}" if record else self._summary())
 
+    def _tree_target(self, record_id: str | None) -> str | None:
+        """The mechanism the tree shows for a record: itself, or the body it was held under or belongs to."""
+        record = self.dataset.get(record_id) if record_id else None
+        while record is not None and record.kind is not Kind.MECHANISM:
+            up = record.held_under or record.parent
+            record = self.dataset.get(up) if up else None
+        return record.id if record is not None else None
+
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self.navigator.can_go_back())
         self.forward_action.setEnabled(self.navigator.can_go_forward())
+
+    def select_default(self) -> None:
+        """On a first start, show the dialogue relations themselves: the root of the tree."""
+        if self.navigator.current is not None:
+            return
+        heading = self.tree_model.root.children[0] if self.tree_model.root.children else None
+        first = heading.children[0].record if heading is not None and heading.children else None
+        if first is not None:
+            self.navigator.go(first.id)
 
     def open_record(self, record_id: str) -> bool:
         """Select a record by id (from ``--open`` or the last session); False if there is no such record."""
@@ -252,27 +301,33 @@ class MainWindow(QMainWindow):
         if not visible:
             return
         focused = QApplication.focusWidget()
-        position = next((i for i, widget in enumerate(visible) if widget is focused or widget.isAncestorOf(focused)),
-                        -1 if step > 0 else 0)
+        if focused is None:
+            visible[0 if step > 0 else -1].setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        position = next(
+            (i for i, widget in enumerate(visible) if widget is focused or widget.isAncestorOf(focused)),
+            -1 if step > 0 else 0,
+        )
         visible[(position + step) % len(visible)].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            if isinstance(watched, QWidget) and watched.window() is self:
-                if event.button() == Qt.MouseButton.BackButton:
-                    self.navigator.back()
-                    return True
-                if event.button() == Qt.MouseButton.ForwardButton:
-                    self.navigator.forward()
-                    return True
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+        ):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.navigator.back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.navigator.forward()
+                return True
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.tree_model.set_palette(self.palette())
-            self.details.refresh()
-            self.source.refresh()
-            self.timeline.update()
         super().changeEvent(event)
 
     def restore_state(self) -> None:
@@ -293,7 +348,7 @@ class MainWindow(QMainWindow):
             self.navigator.go(last)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QApplication.instance().removeEventFilter(self)
+        _app().removeEventFilter(self)
         if self.settings is not None:
             self.settings.save(
                 geometry=QByteArray(self.saveGeometry()),
@@ -306,18 +361,19 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         info = self.dataset.info
         as_of = f" Its latest facts date from {info.as_of}." if info.as_of else ""
+        data = f"{self.dataset.title} (version {self.dataset.version or 'not given'}).{as_of}"
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
             f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>An offline explorer of ASEAN-Japan dialogue relations. Every record cites the paragraphs of the "
             "source it is drawn from.</p>"
-            f"<p><b>Data:</b> {_escape(self.dataset.title)} (version {_escape(self.dataset.version or 'n/a')}).{_escape(as_of)}</p>"
-            f"<p><b>Source:</b> {_escape(info.attribution)}</p>",
+            f"<p><b>Data:</b> {escape(data)}</p>"
+            f"<p><b>Source:</b> {escape(info.attribution)}</p>",
         )
 
 
-def _escape(text: str) -> str:
-    from html import escape  # noqa: PLC0415
-
-    return escape(text)
+def _app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "the window needs a QApplication"
+    return app

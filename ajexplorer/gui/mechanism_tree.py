@@ -17,10 +17,24 @@ RecordRole = Qt.ItemDataRole.UserRole + 1
 
 # A letter mark per category of mechanism, shown as a small badge.
 CATEGORY_MARKS = {
-    "dialogue-relations": "D", "forum": "F", "summit": "S", "ministerial": "M", "senior-officials": "O",
-    "consultation": "C", "committee": "C", "working-group": "W", "dialogue": "D", "centre": "Ce",
-    "fund": "$", "team": "T", "network": "N", "mission": "Mi", "task-force": "T", "agency": "A",
-    "secretariat": "Se", "meeting": "M",
+    "dialogue-relations": "D",
+    "forum": "F",
+    "summit": "S",
+    "ministerial": "M",
+    "senior-officials": "O",
+    "consultation": "C",
+    "committee": "C",
+    "working-group": "W",
+    "dialogue": "D",
+    "centre": "Ce",
+    "fund": "$",
+    "team": "T",
+    "network": "N",
+    "mission": "Mi",
+    "task-force": "T",
+    "agency": "A",
+    "secretariat": "Se",
+    "meeting": "M",
 }
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -84,7 +98,7 @@ class MechanismModel(QAbstractItemModel):
             return 0
         return len(self.node(parent).children)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, ARG002
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return len(COLUMNS)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -92,8 +106,14 @@ class MechanismModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
             return COLUMNS[section]
         return None
 

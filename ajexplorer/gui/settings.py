@@ -53,7 +53,9 @@ class Settings:
             return None
         return value if isinstance(value, str) and 0 < len(value) <= 200 else None
 
-    def save(self, *, geometry: QByteArray, state: QByteArray, splitter: QByteArray, record: str | None) -> None:
+    def save(
+        self, *, geometry: QByteArray, state: QByteArray, splitter: QByteArray, record: str | None
+    ) -> None:
         """Write everything at once; a read-only or unwritable location is silently left as it was."""
         self._store.setValue(_GEOMETRY, geometry)
         self._store.setValue(_STATE, state)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ajexplorer.domain.model import Dataset
@@ -15,7 +15,7 @@ from ajexplorer.presentation.detail_html import make_marker, source_html
 
 class SourceView(QWidget):
     """Signals:
-        linkRequested(object): a link was activated (a Link).
+    linkRequested(object): a link was activated (a Link).
     """
 
     linkRequested = Signal(object)
@@ -58,6 +58,11 @@ class SourceView(QWidget):
 
     def refresh(self) -> None:
         self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._render()  # the page's colours come from the palette
+        super().changeEvent(event)
 
     def _render(self) -> None:
         record = self._dataset.get(self._record_id) if self._record_id else None

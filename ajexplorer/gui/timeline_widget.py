@@ -48,8 +48,8 @@ class _Hit:
 
 class TimelineWidget(QWidget):
     """Signals:
-        recordActivated(str): the user picked a record (click, or Left/Right to the next one in time).
-        viewChanged(): the visible span changed (zoom or pan).
+    recordActivated(str): the user picked a record (click, or Left/Right to the next one in time).
+    viewChanged(): the visible span changed (zoom or pan).
     """
 
     recordActivated = Signal(str)
@@ -231,8 +231,7 @@ class TimelineWidget(QWidget):
         """Lane hues spread evenly around the palette's highlight colour."""
         base = self.palette().color(QPalette.ColorRole.Highlight)
         hue = (max(base.hsvHue(), 0) + lane * 360 // max(len(self._lane_titles), 1)) % 360
-        colour = QColor.fromHsv(hue, max(base.hsvSaturation(), 120), max(base.value(), 170))
-        return colour
+        return QColor.fromHsv(hue, max(base.hsvSaturation(), 120), max(base.value(), 170))
 
     def _dim(self, colour: QColor, record_id: str | None) -> QColor:
         if self._matches is not None and (record_id is None or record_id not in self._matches):
@@ -295,7 +294,9 @@ class TimelineWidget(QWidget):
             x1 = min(max(mark.x1, x0 + 3), self._plot_width() + 10)
             rect = QRectF(x0, self._range_y(lane, mark.row) + 1, x1 - x0, RANGE_ROW - 3)
             selected = mark.item.id == self._current
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2) if selected else QPen(colour, 1))
+            painter.setPen(
+                QPen(palette.color(QPalette.ColorRole.Highlight), 2) if selected else QPen(colour, 1)
+            )
             painter.setBrush(fill)
             painter.drawRoundedRect(rect, 3, 3)
             if rect.width() > 30:
@@ -326,8 +327,14 @@ class TimelineWidget(QWidget):
             if item.shape is tl.Shape.PARTIAL:
                 centre = QPointF(mark.x + min(mark.x_end - mark.x, 2 * DOT_RADIUS) / 2, y)
                 painter.setPen(QPen(colour, 2.0))
-                painter.drawRect(QRectF(centre.x() - DOT_RADIUS + 1, y - DOT_RADIUS + 1, 2 * DOT_RADIUS - 2,
-                                        2 * DOT_RADIUS - 2))
+                painter.drawRect(
+                    QRectF(
+                        centre.x() - DOT_RADIUS + 1,
+                        y - DOT_RADIUS + 1,
+                        2 * DOT_RADIUS - 2,
+                        2 * DOT_RADIUS - 2,
+                    )
+                )
             else:
                 painter.drawEllipse(centre, DOT_RADIUS, DOT_RADIUS)
             if linked or item.id == self._current:
@@ -386,7 +393,9 @@ class TimelineWidget(QWidget):
         best: tuple[float, str] | None = None
         for mark in frame.points:
             y = self._mark_y(mark.item.lane)
-            right = max(mark.x_end, mark.x + 2 * DOT_RADIUS) if mark.item.shape is tl.Shape.PARTIAL else mark.x
+            right = (
+                max(mark.x_end, mark.x + 2 * DOT_RADIUS) if mark.item.shape is tl.Shape.PARTIAL else mark.x
+            )
             dx = 0.0 if mark.x <= x <= right else min(abs(x - mark.x), abs(x - right))
             distance = math.hypot(dx, pos.y() - y)
             if distance <= DOT_RADIUS + 5 and (best is None or distance < best[0]):
@@ -398,10 +407,14 @@ class TimelineWidget(QWidget):
             if label.x <= x <= label.x + label.width and top <= pos.y() <= top + LABEL_ROW:
                 return _Hit(item_id=label.item_id)
         rows_shown = self._range_rows_shown()
-        for mark in frame.ranges:
-            top = self._range_y(mark.item.lane, mark.row)
-            if mark.row < rows_shown and mark.x0 <= x <= max(mark.x1, mark.x0 + 3) and top <= pos.y() <= top + RANGE_ROW:
-                return _Hit(item_id=mark.item.id)
+        for bar in frame.ranges:
+            top = self._range_y(bar.item.lane, bar.row)
+            if (
+                bar.row < rows_shown
+                and bar.x0 <= x <= max(bar.x1, bar.x0 + 3)
+                and top <= pos.y() <= top + RANGE_ROW
+            ):
+                return _Hit(item_id=bar.item.id)
         return _Hit()
 
     def item_position(self, record_id: str) -> QPoint | None:
@@ -454,7 +467,7 @@ class TimelineWidget(QWidget):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()
-        if delta.x() and not delta.y() or event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        if (delta.x() and not delta.y()) or event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             amount = delta.x() or delta.y()
             self.pan_by(-amount / 120 * 0.1)
         elif delta.y():
@@ -514,7 +527,12 @@ class TimelineWidget(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        modifiers = event.modifiers()
+        chorded = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
+        if modifiers & chorded:
+            super().keyPressEvent(event)  # Alt+Left is Back, Ctrl+... are window commands
+            return
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not shift:
             step = 1 if key == Qt.Key.Key_Right else -1
             neighbour = self._index.neighbour(self._current, step)

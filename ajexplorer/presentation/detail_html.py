@@ -40,7 +40,11 @@ class Marker:
 
 def make_marker(dataset: Dataset, highlight_words: Sequence[str] = ()) -> Marker:
     forms = {form: entry for entry in dataset.glossary for form in entry.forms}
-    return Marker(_acronym_pattern(tuple(sorted(forms, key=len, reverse=True))), forms, highlight_pattern(highlight_words))
+    return Marker(
+        _acronym_pattern(tuple(sorted(forms, key=len, reverse=True))),
+        forms,
+        highlight_pattern(highlight_words),
+    )
 
 
 @lru_cache(maxsize=8)
@@ -112,11 +116,15 @@ def citation(dataset: Dataset, record: Record) -> str:
 def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colours) -> str:
     """The detail page for one record."""
     sections = dataset.section_titles
-    facts: list[tuple[str, str]] = [("Kind", escape(f"{record.kind.label} ({record.type.replace('-', ' ')})"))]
+    facts: list[tuple[str, str]] = [
+        ("Kind", escape(f"{record.kind.label} ({record.type.replace('-', ' ')})"))
+    ]
     if record.acronym:
         facts.append(("Acronym", marked_text(record.acronym, marker, colours)))
     if record.aliases:
-        facts.append(("Also called", "; ".join(marked_text(alias, marker, colours) for alias in record.aliases)))
+        facts.append(
+            ("Also called", "; ".join(marked_text(alias, marker, colours) for alias in record.aliases))
+        )
     if record.when.known or record.when.recurrence:
         facts.append(("When", escape(record.when.human())))
     if record.place:
@@ -155,7 +163,8 @@ def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colou
         parts.append(f'<p><a href="{paragraph_link(number)}">{heading}</a><br>')
         parts.append(f"{marked_text(paragraph.text, marker, colours)}</p>")
         parts.extend(
-            f'<p style="color:{colours.muted};"><small>{escape(note)}</small></p>' for note in paragraph.footnotes
+            f'<p style="color:{colours.muted};"><small>{escape(note)}</small></p>'
+            for note in paragraph.footnotes
         )
     parts.append(f'<p style="color:{colours.muted};"><small>{escape(citation(dataset, record))}</small></p>')
     return "\n".join(parts)
@@ -169,6 +178,7 @@ def _record_anchor(record: Record, colours: Colours) -> str:
 
 def _relations(dataset: Dataset, record: Record) -> list[tuple[str, list[Record]]]:
     """Named groups of linked records, both directions, each listed once."""
+
     def resolve(ids: Iterable[str | None]) -> list[Record]:
         return [other for other in (dataset.get(i) for i in ids if i) if other is not None]
 
@@ -179,7 +189,10 @@ def _relations(dataset: Dataset, record: Record) -> list[tuple[str, list[Record]
         ("Contains", dataset.children(record.id)),
         ("Events held under it", dataset.events_under(record.id)),
         ("Documents", resolve(record.documents)),
-        ("Adopted, signed or endorsed at", sorted(incoming[Relation.DOCUMENT], key=lambda r: r.when.sort_key())),
+        (
+            "Adopted, signed or endorsed at",
+            sorted(incoming[Relation.DOCUMENT], key=lambda r: r.when.sort_key()),
+        ),
         ("Succeeds (renamed from)", resolve([record.succeeds])),
         ("Succeeded by (renamed to)", incoming[Relation.SUCCEEDS]),
         ("Measures", resolve([record.subject])),
@@ -209,7 +222,8 @@ def source_html(dataset: Dataset, selected: Record | None, marker: Marker, colou
         background = f' bgcolor="{colours.selected_paragraph}"' if number in marked else ""
         records = dataset.records_for_paragraph(number)
         links = ", ".join(
-            f'<a href="{record_link(other.id)}">{escape(other.acronym or other.title)}</a>' for other in records
+            f'<a href="{record_link(other.id)}">{escape(other.acronym or other.title)}</a>'
+            for other in records
         )
         notes = "".join(f"<br><small>{escape(note)}</small>" for note in paragraph.footnotes)
         parts.append(

@@ -91,4 +91,6 @@ def prune(root: TreeNode, keep: Callable[[Record], bool]) -> TreeNode:
 
 
 def find(root: TreeNode, record_id: str) -> TreeNode | None:
-    return next((node for node in root.walk() if node.record is not None and node.record.id == record_id), None)
+    return next(
+        (node for node in root.walk() if node.record is not None and node.record.id == record_id), None
+    )

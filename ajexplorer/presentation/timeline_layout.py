@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -119,15 +120,21 @@ def _item(record: Record, lane: int, now: float) -> Item | None:
     when = record.when
     if record.kind is Kind.EVENT and when.start is not None:
         if when.end is not None and when.end != when.start:
-            return Item(record.id, lane, when.start.start_value(), when.end.end_value(), record.title, Shape.RANGE)
+            return Item(
+                record.id, lane, when.start.start_value(), when.end.end_value(), record.title, Shape.RANGE
+            )
         return _point(record.id, lane, when.start, record.title)
     if record.kind in {Kind.DOCUMENT, Kind.PROGRAMME} and when.is_range:
         if when.start is None:
             return None  # "until 2020" with no start: nothing honest to draw
         if when.ongoing:
-            return Item(record.id, lane, when.start.start_value(), now, record.title, Shape.RANGE, open_end=True)
+            return Item(
+                record.id, lane, when.start.start_value(), now, record.title, Shape.RANGE, open_end=True
+            )
         assert when.end is not None
-        return Item(record.id, lane, when.start.start_value(), when.end.end_value(), record.title, Shape.RANGE)
+        return Item(
+            record.id, lane, when.start.start_value(), when.end.end_value(), record.title, Shape.RANGE
+        )
     return None
 
 
@@ -185,7 +192,10 @@ class TimelineIndex:
             else:
                 lane.points.append(item)
                 lane.starts.append(item.start)
-        extent = (min((i.start for i in ordered), default=1973.0), max((i.end for i in ordered), default=2021.0))
+        extent = (
+            min((i.start for i in ordered), default=1973.0),
+            max((i.end for i in ordered), default=2021.0),
+        )
         return cls(lanes, ordered, {item.id: n for n, item in enumerate(ordered)}, extent)
 
     def neighbour(self, item_id: str | None, step: int) -> Item | None:
@@ -253,7 +263,7 @@ class Frame:
 
 
 CLUSTER_GAP_PX = 14.0
-LABEL_ROWS = 2
+LABEL_ROWS = 4
 LABEL_PAD_PX = 6.0
 MAX_LABEL_PX = 220.0
 
@@ -275,7 +285,9 @@ def layout_frame(
     return frame
 
 
-def _lane_points(lane: LaneIndex, lane_number: int, view: Viewport, clusters: list[ClusterMark]) -> list[PointMark]:
+def _lane_points(
+    lane: LaneIndex, lane_number: int, view: Viewport, clusters: list[ClusterMark]
+) -> list[PointMark]:
     """Singles and clusters, found by bisection so the cost follows what is on screen."""
     marks: list[PointMark] = []
     starts = lane.starts
@@ -330,7 +342,7 @@ def labels_overlap(labels: Sequence[LabelMark]) -> bool:
         by_row.setdefault((label.lane, label.row), []).append(label)
     for row in by_row.values():
         row.sort(key=lambda label: label.x)
-        for left, right in zip(row, row[1:], strict=False):
+        for left, right in itertools.pairwise(row):
             if left.x + left.width > right.x:
                 return True
     return False
@@ -391,7 +403,7 @@ def _day_ticks(view: Viewport) -> list[Tick]:
     ticks: list[Tick] = []
     day = start
     while day <= end:
-        if (day.day - 1) % step == 0 and day.day <= 28 or day.day == 1:
+        if ((day.day - 1) % step == 0 and day.day <= 28) or day.day == 1:
             value = year_fraction(day)
             if view.t0 <= value <= view.t1:
                 first = day.day == 1

@@ -20,13 +20,28 @@ EXPECTED = {
     "missing-field": ("records/main.yaml", 35, "records[3]", "required field 'summary' is missing"),
     "duplicate-id": ("records/main.yaml", 44, "records[4].id", "already used at"),
     "duplicate-key": ("records/main.yaml", 39, "records[3].title", "appears twice"),
-    "dangling-reference": ("records/main.yaml", 33, "records[2].held_under", "no record has the id 'm-summitt'"),
+    "dangling-reference": (
+        "records/main.yaml",
+        33,
+        "records[2].held_under",
+        "no record has the id 'm-summitt'",
+    ),
     "wrong-kind-reference": ("records/main.yaml", 34, "records[2].documents[0]", "must be a document"),
     "parent-cycle": ("records/main.yaml", 12, "records[0].parent", "m-dialogue -> m-summit -> m-dialogue"),
     "invalid-date": ("records/main.yaml", 31, "records[2].date", "day 30 is not in February 2001"),
     "invalid-range": ("records/main.yaml", 43, "records[3].end", "before the start"),
-    "paragraph-out-of-range": ("records/main.yaml", 50, "records[4].paragraphs[1]", "paragraph 9 does not exist"),
-    "python-tag": ("records/main.yaml", 32, "records[2].place", "python/object/apply:os.system is not allowed"),
+    "paragraph-out-of-range": (
+        "records/main.yaml",
+        50,
+        "records[4].paragraphs[1]",
+        "paragraph 9 does not exist",
+    ),
+    "python-tag": (
+        "records/main.yaml",
+        32,
+        "records[2].place",
+        "python/object/apply:os.system is not allowed",
+    ),
     "alias-bomb": ("records/main.yaml", 1, "a", "anchors (&name) are not allowed"),
     "deep-nesting": ("records/main.yaml", 2, "records[0].id", "nesting depth"),
     "non-utf8": ("records/main.yaml", 49, "", "not valid UTF-8"),
@@ -65,7 +80,11 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     folder = tmp_path / "two-faults"
     shutil.copytree(FIXTURES / "mini", folder)
     records = folder / "records" / "main.yaml"
-    text = records.read_text().replace('date: "2001-05-04"', 'date: "2001-13"').replace("held_under: m-summit", "held_under: m-x")
+    text = (
+        records.read_text()
+        .replace('date: "2001-05-04"', 'date: "2001-13"')
+        .replace("held_under: m-summit", "held_under: m-x")
+    )
     records.write_text(text)
     with pytest.raises(DataError) as caught:
         load_dataset(folder)

@@ -1,0 +1,146 @@
+"""The window as a whole: its parts, names, menus, settings, escaping, keyboard focus."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import cast
+
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from pytestqt.qtbot import QtBot
+
+from ajexplorer.domain.model import Dataset
+from ajexplorer.gui.mainwindow import MainWindow
+from tests.gui.conftest import make_window
+
+
+def test_main_parts_carry_accessible_names(window: MainWindow) -> None:
+    names = {widget.accessibleName() for widget in window.findChildren(QWidget)}
+    assert {"Timeline", "Mechanisms", "Details", "Source", "Glossary"} <= names
+
+
+def test_menus_hold_the_standard_commands(window: MainWindow) -> None:
+    menus = {
+        action.text().replace("&", ""): cast("QMenu", action.menu()) for action in window.menuBar().actions()
+    }
+    assert list(menus) == ["File", "Edit", "View", "Go", "Help"]
+    texts = {name: [a.text().replace("&", "") for a in menu.actions()] for name, menu in menus.items()}
+    assert "Quit" in texts["File"]
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert {"Mechanisms", "Source", "Glossary", "Fit Timeline", "Zoom In", "Zoom Out"} <= set(texts["View"])
+    assert texts["Go"] == ["Back", "Forward"]
+    assert texts["Help"] == ["About AJ Explorer"]
+
+
+def test_view_menu_hides_and_shows_parts(window: MainWindow) -> None:
+    toggle = window.source_dock.toggleViewAction()
+    toggle.trigger()
+    assert not window.source_dock.isVisible()
+    toggle.trigger()
+    assert window.source_dock.isVisible()
+
+
+def test_f6_moves_focus_between_the_parts(window: MainWindow, qtbot: QtBot) -> None:
+    window.activateWindow()
+    window.timeline.setFocus()
+    seen = []
+    for _ in range(5):
+        window.next_part_action.trigger()
+        seen.append(QApplication.focusWidget())
+    assert window.mechanisms.view in seen and window.details.browser in seen
+    window.previous_part_action.trigger()
+    assert QApplication.focusWidget() is seen[-2]
+
+
+def test_markup_in_data_is_escaped_in_the_detail_pane(qtbot: QtBot, dataset: Dataset) -> None:
+    records = dict(dataset.records)
+    records["m-arf"] = replace(
+        records["m-arf"],
+        title="<b>Bold</b><img src='file:///etc/hostname'>",
+        summary="<a href='http://example.com/'>link</a> <script>x()</script>",
+    )
+    hostile = Dataset(
+        info=dataset.info,
+        title=dataset.title,
+        sections=dataset.sections,
+        paragraphs=dataset.paragraphs,
+        records=records,
+        glossary=dataset.glossary,
+    )
+    window = make_window(qtbot, hostile)
+    window.open_record("m-arf")
+    text = window.details.browser.toPlainText()
+    assert "<b>Bold</b><img src='file:///etc/hostname'>" in text
+    assert "<a href='http://example.com/'>link</a>" in text
+    html = window.details.browser.document().toHtml()
+    assert "http://example.com" not in html.replace("&lt;a href='http://example.com/'&gt;", "")
+    with qtbot.assertNotEmitted(window.details.linkRequested):
+        window.details.browser.anchorClicked.emit(
+            __import__("PySide6.QtCore").QtCore.QUrl("http://example.com/")
+        )
+
+
+def test_window_state_and_last_record_survive_a_restart(
+    qtbot: QtBot, dataset: Dataset, settings_file: Path
+) -> None:
+    first = make_window(qtbot, dataset, settings_file)
+    first.open_record("m-jaif")
+    first.source_dock.hide()
+    first.close()
+    second = make_window(qtbot, dataset, settings_file)
+    second.restore_state()
+    assert second.navigator.current == "m-jaif"
+    assert not second.source_dock.isVisible()
+
+
+def test_a_corrupt_settings_file_means_defaults(qtbot: QtBot, dataset: Dataset, settings_file: Path) -> None:
+    settings_file.parent.mkdir(parents=True)
+    settings_file.write_bytes(
+        b"\x00\xff[window]\ngeometry=@ByteArray(\x01\x02garbage\nstate=12\n[navigation]\nrecord=@Variant(\x00)\n"
+    )
+    window = make_window(qtbot, dataset, settings_file)
+    window.restore_state()
+    assert window.navigator.current is None
+    assert window.source_dock.isVisible()
+
+
+def test_settings_pointing_at_a_missing_record_are_ignored(
+    qtbot: QtBot, dataset: Dataset, settings_file: Path
+) -> None:
+    settings_file.parent.mkdir(parents=True)
+    settings_file.write_text("[navigation]\nrecord=ev-gone\n")
+    window = make_window(qtbot, dataset, settings_file)
+    window.restore_state()
+    assert window.navigator.current is None
+
+
+def test_open_option_starts_with_a_record(qtbot: QtBot, dataset: Dataset) -> None:
+    window = make_window(qtbot, dataset)
+    assert window.open_record("doc-tac")
+    assert window.details.record_id == "doc-tac"
+    assert "Treaty of Amity and Cooperation" in window.details.browser.toPlainText()
+
+
+def test_about_names_the_source_and_data_date(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    def close_box() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        assert "ASEAN Secretariat" in box.text() and "2021" in box.text()
+        box.accept()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, close_box)
+    window.about_action.trigger()
+
+
+def test_palette_change_rerenders_with_the_new_colours(window: MainWindow) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    window.open_record("m-arf")
+    palette = QPalette(window.palette())
+    palette.setColor(QPalette.ColorRole.Base, QColor(20, 20, 20))
+    palette.setColor(QPalette.ColorRole.Text, QColor(230, 230, 230))
+    window.setPalette(palette)
+    assert "#e6e6e6" in window.details.browser.document().toHtml().lower()
