@@ -220,7 +220,9 @@ class MechanismPanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 96)
+        for column in (2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -232,6 +234,7 @@ class MechanismPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_current)
         model.modelReset.connect(self._after_reset)
         self._external_keep: Callable[[Record], bool] | None = None
+        self._selected_id: str | None = None
         self.view.expandAll()
 
     def _text_keep(self) -> Callable[[Record], bool] | None:
@@ -261,8 +264,6 @@ class MechanismPanel(QWidget):
     def _after_reset(self) -> None:
         self.view.expandAll()
         self.follow(self._selected_id)
-
-    _selected_id: str | None = None
 
     def follow(self, record_id: str | None) -> None:
         """Select the record's row (if it is a mechanism shown here) without announcing it back."""

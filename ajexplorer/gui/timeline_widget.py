@@ -528,7 +528,11 @@ class TimelineWidget(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         modifiers = event.modifiers()
-        chorded = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
+        chorded = (
+            Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
         if modifiers & chorded:
             super().keyPressEvent(event)  # Alt+Left is Back, Ctrl+... are window commands
             return

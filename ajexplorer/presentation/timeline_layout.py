@@ -365,21 +365,21 @@ MIN_TICK_PX = 64.0
 
 
 def axis_ticks(view: Viewport) -> list[Tick]:
-    """Ticks whose unit follows the zoom: decades, years, months or days, at least MIN_TICK_PX apart."""
+    """Ticks in the finest unit that keeps them MIN_TICK_PX apart: days, months, years or decades."""
     ppy = view.px_per_year()
-    year_step = next((step for step in _YEAR_STEPS if step * ppy >= MIN_TICK_PX), None)
-    if year_step is not None:
-        first = int(view.t0 // year_step) * year_step
-        major_every = 10 if year_step < 10 else year_step * 5
-        return [
-            Tick(float(year), str(year), year % major_every == 0)
-            for year in range(first, int(view.t1) + 1, year_step)
-            if view.t0 <= year <= view.t1
-        ]
+    if 14 * ppy / 365.25 >= MIN_TICK_PX:
+        return _day_ticks(view)
     month_step = next((step for step in _MONTH_STEPS if step * ppy / 12 >= MIN_TICK_PX), None)
     if month_step is not None:
         return _month_ticks(view, month_step)
-    return _day_ticks(view)
+    year_step = next((step for step in _YEAR_STEPS if step * ppy >= MIN_TICK_PX), _YEAR_STEPS[-1])
+    first = int(view.t0 // year_step) * year_step
+    major_every = 10 if year_step < 10 else year_step * 5
+    return [
+        Tick(float(year), str(year), year % major_every == 0)
+        for year in range(first, int(view.t1) + 1, year_step)
+        if view.t0 <= year <= view.t1
+    ]
 
 
 def _month_ticks(view: Viewport, step: int) -> list[Tick]:
