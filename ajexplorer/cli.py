@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +14,7 @@ from ajexplorer.domain.errors import DataError
 from ajexplorer.domain.export import to_csv, to_json
 from ajexplorer.domain.loading import load_dataset
 from ajexplorer.domain.model import Dataset, Kind
+from ajexplorer.domain.search import QueryError, SearchIndex
 
 
 def _write(stream: TextIO | None, text: str) -> None:
@@ -44,6 +46,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--output", "-o", type=Path, metavar="FILE", help="write here instead of stdout")
     export.add_argument("--data", type=Path, metavar="DIR", dest="export_data", help="dataset folder")
+
+    search = commands.add_parser(
+        "search",
+        help="search the records and print the ranked results",
+        description="Search titles, acronyms, summaries, places, the glossary and the source. "
+        'Fields: kind:event pillar:economic year:2013 year:2010..2015 place:tokyo; "quoted phrases".',
+    )
+    search.add_argument("query", nargs="+", help="what to look for")
+    search.add_argument("--json", action="store_true", help="print JSON instead of text")
+    search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results (default 10)")
+    search.add_argument("--data", type=Path, metavar="DIR", dest="search_data", help="dataset folder")
     return parser
 
 
@@ -93,12 +106,57 @@ def run_export(fmt: str, output: Path | None, folder: Path | None) -> int:
     return 0
 
 
+def run_search(query: str, limit: int, as_json: bool, folder: Path | None) -> int:
+    """Exit 0 with results, 1 with none, 2 for a query that cannot mean anything."""
+    try:
+        dataset = _load(folder)
+    except DataError as error:
+        _report(error)
+        return 2
+    index = SearchIndex.from_dataset(dataset)
+    try:
+        result = index.search(query, limit=max(limit, 1))
+    except QueryError as error:
+        _write(sys.stderr, f"invalid query: {error}\n")
+        return 2
+    if as_json:
+        document = {
+            "query": query,
+            "total": result.total,
+            "results": [
+                {
+                    "id": hit.record_id,
+                    "kind": hit.kind.value,
+                    "title": hit.title,
+                    "when": hit.when,
+                    "score": round(hit.score, 4),
+                    "typo": hit.fuzzy,
+                    "snippet": hit.snippet_text,
+                }
+                for hit in result.hits
+            ],
+            "suggestions": result.suggestions,
+        }
+        _write(sys.stdout, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for hit in result.hits:
+            when = f" ({hit.when})" if hit.when else ""
+            _write(sys.stdout, f"{hit.record_id}\t{hit.kind.value}\t{hit.score:.2f}\t{hit.title}{when}\n")
+            _write(sys.stdout, f"    {hit.snippet_text}\n")
+        if not result.hits:
+            hint = f" Did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
+            _write(sys.stderr, f"No results.{hint}\n")
+    return 0 if result.hits else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "validate":
         return run_validate(args.folder or args.data)
     if args.command == "export":
         return run_export(args.format, args.output, args.export_data or args.data)
+    if args.command == "search":
+        return run_search(" ".join(args.query), args.limit, args.json, args.search_data or args.data)
     from ajexplorer.gui.app import run_gui  # noqa: PLC0415 - Qt loads only when the window is wanted
 
     return run_gui(data_folder=args.data, open_id=args.open_id)

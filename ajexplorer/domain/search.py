@@ -26,7 +26,51 @@ _MARK_OPEN = "\ue000"
 _MARK_CLOSE = "\ue001"
 # Column weights for bm25: title, acronyms and aliases, expansions, summary, place, source paragraphs.
 _WEIGHTS = (10.0, 8.0, 3.0, 2.0, 2.0, 0.4)
+# Snippets come from the first of these columns that holds a match: summary, source paragraph, title, place.
+_SNIPPET_COLUMNS = (3, 5, 0, 4, 1)
 _FIELDS = ("kind", "pillar", "year", "place")
+# Question and function words people type ("when did Japan accede to the TAC?"); ignored unless alone.
+STOPWORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "about",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "did",
+        "do",
+        "does",
+        "during",
+        "everything",
+        "for",
+        "from",
+        "how",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "why",
+        "with",
+    }
+)
 
 
 class QueryError(ValueError):
@@ -171,7 +215,9 @@ def parse_query(text: str, pillars: Sequence[str] = ()) -> Query:
             )
             continue
         words.extend(words_of(bare))
-    return Query(tuple(dict.fromkeys(words))[:MAX_TERMS], tuple(phrases)[:MAX_TERMS], filters)
+    meaningful = [word for word in words if word not in STOPWORDS]
+    chosen = meaningful if meaningful or phrases else words
+    return Query(tuple(dict.fromkeys(chosen))[:MAX_TERMS], tuple(phrases)[:MAX_TERMS], filters)
 
 
 def _field_filter(name: str, value: str, pillars: Sequence[str]) -> Filters:
@@ -402,14 +448,25 @@ class SearchIndex:
         sql = (
             "SELECT fts.rowid, bm25(fts, " + weights + ") AS score, "
             "CASE WHEN meta.title_norm = :q OR instr(meta.acronym_norm, '| ' || :q || ' |') > 0 THEN 0 "
-            "WHEN substr(meta.title_norm, 1, length(:q)) = :q THEN 1 "
-            "ELSE 2 END AS tier, "
-            "snippet(fts, -1, '" + _MARK_OPEN + "', '" + _MARK_CLOSE + "', ' … ', 14) "
+            "WHEN instr(meta.acronym_norm, '| ' || :q) > 0 THEN 1 "
+            "WHEN substr(meta.title_norm, 1, length(:q)) = :q THEN 2 "
+            "WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH :title_expr) THEN 3 "
+            "ELSE 4 END AS tier, "
+            + ", ".join(
+                f"snippet(fts, {column}, '{_MARK_OPEN}', '{_MARK_CLOSE}', ' … ', 14)"
+                for column in _SNIPPET_COLUMNS
+            )
+            + " "
             "FROM fts JOIN meta ON meta.id = fts.rowid "
             "WHERE fts MATCH :expr" + where.replace("?", "{}") + " "
             "ORDER BY tier, score, meta.sort, meta.id LIMIT :limit"
         )
-        params: dict[str, object] = {"q": phrase, "expr": expression, "limit": limit}
+        params: dict[str, object] = {
+            "q": phrase,
+            "expr": expression,
+            "title_expr": "{title acronyms} : (" + expression + ")",
+            "limit": limit,
+        }
         names = []
         for number, value in enumerate(values):
             name = f"v{number}"
@@ -427,8 +484,9 @@ class SearchIndex:
         except sqlite3.OperationalError as error:  # defensive: the expression is built from clean words
             raise QueryError(f"the query could not be run: {error}") from None
         result.total = int(total_row[0]) if total_row else 0
-        for rowid, score, tier, snippet in rows:
+        for rowid, score, tier, *snippets in rows:
             record = self._rows[rowid].record
+            snippet = next((text for text in snippets if _MARK_OPEN in text), record.summary[:160])
             result.hits.append(
                 Hit(
                     record.id,
@@ -444,14 +502,17 @@ class SearchIndex:
 
     def _filtered_only(self, result: Result, limit: int) -> None:
         where, values = self._where(result.query.filters)
-        sql = "SELECT meta.id FROM meta WHERE 1=1" + where + " ORDER BY meta.sort, meta.id"
+        # Records that start inside the chosen years come before those that only run through them.
+        first_year = result.query.filters.years[0] if result.query.filters.years else 0
+        sql = "SELECT meta.id FROM meta WHERE 1=1" + where + " ORDER BY meta.y0 < ?, meta.sort, meta.id"
+        values = [*values, first_year]
         rows = self._db.execute(sql, values).fetchall()
         result.total = len(rows)
         for (rowid,) in rows[:limit]:
             record = self._rows[rowid].record
             snippet = (Segment(record.summary[:160], False),)
             when = record.when.human() if record.when.known else ""
-            result.hits.append(Hit(record.id, record.kind, record.title, when, 0.0, 3, snippet))
+            result.hits.append(Hit(record.id, record.kind, record.title, when, 0.0, 5, snippet))
 
     def matching_ids(self, text: str, filters: Filters | None = None) -> frozenset[str]:
         """Every record matching (no limit): what the other views keep while a search is active."""

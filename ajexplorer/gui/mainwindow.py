@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
             action.setShortcuts(list(unique.values()))
         elif isinstance(shortcut, QKeySequence):
             action.setShortcut(shortcut)
-        elif isinstance(shortcut, str) or isinstance(shortcut, QKeySequence.StandardKey):
+        elif isinstance(shortcut, str | QKeySequence.StandardKey):
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)

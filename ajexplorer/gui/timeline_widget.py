@@ -347,14 +347,12 @@ class TimelineWidget(QWidget):
         highlight = palette.color(QPalette.ColorRole.Highlight)
         current = self._index.find(self._current) if self._current else None
         for cluster in frame.clusters:
-            y = self._mark_y(cluster.lane)
             colour = self.lane_colour(cluster.lane)
             members = self._index.lanes[cluster.lane].points[cluster.first : cluster.last]
             if self._matches is not None and not any(item.id in self._matches for item in members[:200]):
                 colour = self._dim(colour, None)
-            label = str(cluster.count) if cluster.count < 1000 else f"{cluster.count // 1000}k"
-            width = max(QFontMetricsF(self.font()).horizontalAdvance(label) + 10, 2 * DOT_RADIUS + 8)
-            rect = QRectF(cluster.x - 2, y - 9, width, 18)
+            label = _count_label(cluster.count)
+            rect = self._cluster_rect(cluster)
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1))
             painter.setBrush(colour)
             painter.drawRoundedRect(rect, 9, 9)
@@ -381,14 +379,20 @@ class TimelineWidget(QWidget):
         font.setBold(False)
         painter.setFont(font)
 
+    def _cluster_rect(self, cluster: tl.ClusterMark) -> QRectF:
+        """The count badge, in plot coordinates (shared by painting and hit testing)."""
+        text_width = QFontMetricsF(self.font()).horizontalAdvance(_count_label(cluster.count))
+        width = max(text_width + 10, 2 * DOT_RADIUS + 8)
+        return QRectF(cluster.x - 2, self._mark_y(cluster.lane) - 9, width, 18)
+
     # --- hit testing ----------------------------------------------------------------------------------------
 
     def _hit(self, pos: QPointF) -> _Hit:
         x = pos.x() - GUTTER
         frame = self._layout()
+        local = QPointF(x, pos.y())
         for cluster in frame.clusters:
-            y = self._mark_y(cluster.lane)
-            if cluster.x - 4 <= x <= cluster.x + 30 and abs(pos.y() - y) <= 11:
+            if self._cluster_rect(cluster).adjusted(-2, -2, 2, 2).contains(local):
                 return _Hit(cluster=cluster)
         best: tuple[float, str] | None = None
         for mark in frame.points:
@@ -558,3 +562,7 @@ class TimelineWidget(QWidget):
             super().keyPressEvent(event)
             return
         event.accept()
+
+
+def _count_label(count: int) -> str:
+    return str(count) if count < 1000 else f"{count // 1000}k"
