@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 
 from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.model import Dataset, Kind
+from ajexplorer.domain.search import QueryError, SearchIndex
 from ajexplorer.gui.detail_pane import DetailPane
 from ajexplorer.gui.glossary_panel import GlossaryPanel
 from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel
 from ajexplorer.gui.navigator import Navigator
+from ajexplorer.gui.search_panel import FilterBar, ResultsPanel, SearchField
 from ajexplorer.gui.settings import Settings
 from ajexplorer.gui.source_view import SourceView
 from ajexplorer.gui.timeline_widget import TimelineWidget
@@ -55,6 +57,10 @@ class MainWindow(QMainWindow):
         self.mechanisms = MechanismPanel(self.tree_model, self)
         self.source = SourceView(dataset, self)
         self.glossary = GlossaryPanel(dataset.glossary, self)
+        self.search_index = SearchIndex.from_dataset(dataset, self._today)
+        self.search_field = SearchField(self)
+        self.results = ResultsPanel(self)
+        self.filter_bar = FilterBar(dataset.sections, self._today.year, self)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("centralSplitter")
@@ -69,6 +75,9 @@ class MainWindow(QMainWindow):
         self.glossary_dock = self._dock("Glossary", self.glossary, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.source_dock, self.glossary_dock)
         self.source_dock.raise_()
+        self.results_dock = self._dock("Results", self.results, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.mechanisms_dock, self.results_dock)
+        self.mechanisms_dock.raise_()
         self.resizeDocks([self.mechanisms_dock, self.source_dock], [470, 440], Qt.Orientation.Horizontal)
 
         self._create_actions()
@@ -77,8 +86,10 @@ class MainWindow(QMainWindow):
         self.timeline.set_describer(self.describe)
         self._connect_signals()
         self._focus_ring: list[QWidget] = [
+            self.search_field,
             self.timeline,
             self.mechanisms.view,
+            self.results.view,
             self.details.browser,
             self.source.browser,
             self.glossary.view,
@@ -160,6 +171,10 @@ class MainWindow(QMainWindow):
             "Copy &Citation", "Ctrl+Shift+C", "Copy the source and paragraphs of the selected record"
         )
         self.about_action = self._action(f"&About {APP_NAME}")
+        self.find_action = self._action(
+            "&Find…", [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")], "Search the records"
+        )
+        self.clear_filters_action = self._action("Clear &Filters", "Ctrl+Shift+F", "Remove every filter")
         for action in (self.next_part_action, self.previous_part_action):
             self.addAction(action)
 
@@ -169,8 +184,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addAction(self.copy_citation_action)
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.clear_filters_action)
         view_menu = menu.addMenu("&View")
-        for dock in (self.mechanisms_dock, self.source_dock, self.glossary_dock):
+        for dock in (self.mechanisms_dock, self.results_dock, self.source_dock, self.glossary_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         for action in (
@@ -193,7 +210,15 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.fit_action)
         self.toolbar.addAction(self.zoom_selection_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.search_field)
         self.addToolBar(self.toolbar)
+        self.addToolBarBreak()
+        self.filter_toolbar = QToolBar("Filters", self)
+        self.filter_toolbar.setObjectName("filterToolbar")
+        self.filter_toolbar.setMovable(False)
+        self.filter_toolbar.addWidget(self.filter_bar)
+        self.addToolBar(self.filter_toolbar)
 
     def _load_timeline(self) -> None:
         titles = [section.title for section in self.dataset.sections]
@@ -223,6 +248,68 @@ class MainWindow(QMainWindow):
         self.next_part_action.triggered.connect(lambda: self._cycle_focus(1))
         self.previous_part_action.triggered.connect(lambda: self._cycle_focus(-1))
         self.about_action.triggered.connect(self.show_about)
+        # Search and filters: one place computes the matches, every view shows them.
+        self.results.recordActivated.connect(nav.go)
+        self.search_field.queryChanged.connect(self._run_search)
+        self.search_field.moveRequested.connect(self.results.move)
+        self.search_field.acceptRequested.connect(self.results.accept_current)
+        self.filter_bar.filtersChanged.connect(self._run_search)
+        self.timeline.yearRangePicked.connect(self.filter_bar.set_years)
+        self.find_action.triggered.connect(self.focus_search)
+        self.clear_filters_action.triggered.connect(self.filter_bar.clear)
+
+    # --- search ---------------------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _run_search(self, *_args: object) -> None:
+        """Search with the field's text and the filter controls; every view shows the outcome."""
+        text = self.search_field.text()
+        filters = self.filter_bar.filters()
+        if not text.strip() and not filters.active:
+            self._show_matches(None, ())
+            self.results.show_hits([], "")
+            return
+        try:
+            result = self.search_index.search(text, limit=200, filters=filters)
+        except QueryError as error:
+            self.results.show_hits([], f"Cannot search: {error}.")
+            self._show_matches(frozenset(), ())
+            self._raise_results()
+            return
+        if result.hits:
+            shown = len(result.hits)
+            more = f" (showing the first {shown})" if result.total > shown else ""
+            typo = ""
+            if result.corrected:
+                pairs = (f"{word} → {' / '.join(terms)}" for word, terms in result.corrected.items())
+                typo = " Close matches for: " + ", ".join(pairs) + "."
+            message = f"{result.total} result{'s' if result.total != 1 else ''}{more}.{typo}"
+        else:
+            closest = f" Closest terms: {', '.join(result.suggestions)}." if result.suggestions else ""
+            message = f"No results.{closest}"
+        if result.total <= len(result.hits):
+            matches = result.matched_ids
+        else:
+            matches = self.search_index.matching_ids(text, filters)
+        self.results.show_hits(result.hits, message)
+        self._show_matches(matches, result.highlight_words)
+        self._raise_results()
+
+    def _show_matches(self, matches: frozenset[str] | None, words: Sequence[str]) -> None:
+        """None: no search is active and every view shows everything."""
+        self.timeline.set_matches(matches)
+        self.mechanisms.set_external_filter(
+            None if matches is None else (lambda record: record.id in matches)
+        )
+        self.details.set_highlight(words)
+        self.source.set_highlight(words)
+
+    def _raise_results(self) -> None:
+        self.results_dock.show()
+        self.results_dock.raise_()
 
     # --- following the selection ----------------------------------------------------------------------------
 

@@ -47,13 +47,17 @@ class _Hit:
 
 
 class TimelineWidget(QWidget):
-    """Signals:
-    recordActivated(str): the user picked a record (click, or Left/Right to the next one in time).
-    viewChanged(): the visible span changed (zoom or pan).
+    """The timeline widget.
+
+    Signals:
+        recordActivated(str): the user picked a record (click, or Left/Right to the next one in time).
+        viewChanged(): the visible span changed (zoom or pan).
+        yearRangePicked(int, int): the user dragged across the axis to pick these years (first, last).
     """
 
     recordActivated = Signal(str)
     viewChanged = Signal()
+    yearRangePicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +79,7 @@ class TimelineWidget(QWidget):
         self._press: QPointF | None = None
         self._press_view: tl.Viewport | None = None
         self._dragging = False
+        self._axis_pick: tuple[float, float] | None = None
         self._label_widths: dict[str, float] = {}
         self._today = dt.date.today()
         self._describer: Callable[[str], str] | None = None
@@ -220,6 +225,11 @@ class TimelineWidget(QWidget):
         self._paint_clusters(painter, palette, frame)
         self._paint_labels(painter, palette, frame)
         painter.restore()
+        if self._axis_pick is not None:
+            band = QColor(palette.color(QPalette.ColorRole.Highlight))
+            band.setAlphaF(0.25)
+            x0, x1 = sorted(GUTTER + self._view.x(t) for t in self._axis_pick)
+            painter.fillRect(QRectF(x0, 0, max(x1 - x0, 2), self.height()), band)
         if self.hasFocus():
             pen = QPen(palette.color(QPalette.ColorRole.Highlight), 1.5)
             painter.setPen(pen)
@@ -479,6 +489,11 @@ class TimelineWidget(QWidget):
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and event.position().y() < AXIS_HEIGHT:
+            t = self._view.t(event.position().x() - GUTTER)
+            self._axis_pick = (t, t)
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position()
             self._press_view = self._view
@@ -488,6 +503,10 @@ class TimelineWidget(QWidget):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._axis_pick is not None:
+            self._axis_pick = (self._axis_pick[0], self._view.t(event.position().x() - GUTTER))
+            self.update()
+            return
         if self._press is not None and self._press_view is not None:
             dx = event.position().x() - self._press.x()
             if abs(dx) >= DRAG_THRESHOLD:
@@ -499,6 +518,12 @@ class TimelineWidget(QWidget):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._axis_pick is not None and event.button() == Qt.MouseButton.LeftButton:
+            start, end = sorted((self._axis_pick[0], self._view.t(event.position().x() - GUTTER)))
+            self._axis_pick = None
+            self.update()
+            self.yearRangePicked.emit(math.floor(start), math.floor(end))
+            return
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             super().mouseReleaseEvent(event)
             return

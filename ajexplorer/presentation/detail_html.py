@@ -228,7 +228,7 @@ def source_html(dataset: Dataset, selected: Record | None, marker: Marker, colou
         notes = "".join(f"<br><small>{escape(note)}</small>" for note in paragraph.footnotes)
         parts.append(
             f'<a name="p{number}"></a><table width="100%" cellpadding="6" cellspacing="0"{background}><tr>'
-            f'<td valign="top" width="28"><b>{number}.</b></td>'
+            f'<td valign="top" width="36" style="white-space: nowrap;"><b>{number}.</b></td>'
             f"<td>{marked_text(paragraph.text, marker, colours)}{notes}"
             f'<br><small style="color:{colours.muted};">Records: {links or "none"}</small></td></tr></table>'
         )

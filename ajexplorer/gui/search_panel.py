@@ -1,0 +1,332 @@
+"""Search in the window: the field, the ranked results, and the filter controls."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ajexplorer.domain.model import Kind, Section
+from ajexplorer.domain.search import Filters, Hit
+
+DEBOUNCE_MS = 120
+HitRole = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class SearchField(QLineEdit):
+    """The toolbar's search field: typing is debounced; Up, Down and Enter drive the results list.
+
+    Signals:
+        queryChanged(str): the text settled after typing.
+        moveRequested(int): Up (-1) or Down (+1) was pressed.
+        acceptRequested(): Enter was pressed.
+    """
+
+    queryChanged = Signal(str)
+    moveRequested = Signal(int)
+    acceptRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchField")
+        self.setAccessibleName("Search")
+        self.setPlaceholderText("Search: words, acronyms, kind:event, year:2013, place:tokyo  (Ctrl+K)")
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(420)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(lambda: self.queryChanged.emit(self.text()))
+        self.textChanged.connect(lambda _text: self._timer.start())
+
+    def flush(self) -> None:
+        """Run the pending search now (Enter, tests)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.queryChanged.emit(self.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.flush()
+            self.moveRequested.emit(1 if key == Qt.Key.Key_Down else -1)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.flush()
+            self.acceptRequested.emit()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.clear()
+            self.flush()
+            return
+        super().keyPressEvent(event)
+
+
+class ResultsModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[Hit] = []
+
+    def set_hits(self, hits: list[Hit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit(self, row: int) -> Hit:
+        return self._hits[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            when = f" ({hit.when})" if hit.when else ""
+            return f"{hit.kind.label}: {hit.title}{when}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "".join(segment.text for segment in hit.snippet)
+        if role == HitRole:
+            return hit.record_id
+        return None
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Two lines per hit: kind, title and date; then the snippet with matched words in bold."""
+
+    def _document(self, option: QStyleOptionViewItem, hit: Hit, selected: bool) -> QTextDocument:
+        palette = option.palette
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        muted = palette.color(role if selected else QPalette.ColorRole.PlaceholderText).name()
+        snippet = "".join(
+            f"<b>{escape(segment.text)}</b>" if segment.matched else escape(segment.text)
+            for segment in hit.snippet
+        )
+        when = f" &middot; {escape(hit.when)}" if hit.when else ""
+        typo = " &middot; <i>close match</i>" if hit.fuzzy else ""
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(3)
+        document.setHtml(
+            f'<div style="color:{palette.color(role).name()}"><span style="color:{muted}">'
+            f"{escape(hit.kind.label)}</span> <b>{escape(hit.title)}</b>"
+            f'<span style="color:{muted}">{when}{typo}</span><br>'
+            f'<small style="color:{muted}">{snippet}</small></div>'
+        )
+        document.setTextWidth(max(option.rect.width(), 100))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        model = index.model()
+        assert isinstance(model, ResultsModel)
+        hit = model.hit(index.row())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+        document = self._document(option, hit, selected)
+        painter.save()
+        rect = option.rect
+        painter.translate(rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        metrics = option.fontMetrics
+        return QSize(200, int(metrics.height() * 2.6) + 8)
+
+
+class ResultsPanel(QWidget):
+    """The ranked results with a line saying how many, or why there are none.
+
+    Signals:
+        recordActivated(str): the user chose a result.
+    """
+
+    recordActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("results")
+        self.setAccessibleName("Search results")
+        self.message = QLabel(self)
+        self.message.setObjectName("resultsMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.model = ResultsModel(self)
+        self.view = QListView(self)
+        self.view.setObjectName("resultsList")
+        self.view.setAccessibleName("Search results")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(HitDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setUniformItemSizes(True)
+        self.view.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addWidget(self.view, 1)
+        self.view.activated.connect(self._activate)
+        self.view.clicked.connect(self._activate)
+
+    def show_hits(self, hits: list[Hit], message: str) -> None:
+        self.model.set_hits(hits)
+        self.message.setText(message)
+        if hits:
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def move(self, step: int) -> None:  # type: ignore[override]
+        """Move the current result (from the search field's Up/Down)."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        row = self.view.currentIndex().row()
+        row = 0 if row < 0 else max(0, min(count - 1, row + step))
+        self.view.setCurrentIndex(self.model.index(row, 0))
+
+    def accept_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._activate(index)
+
+    def _activate(self, index: QModelIndex) -> None:
+        record_id = self.model.data(index, HitRole)
+        if isinstance(record_id, str):
+            self.recordActivated.emit(record_id)
+
+
+class FilterBar(QWidget):
+    """Kind, pillar and year range, as controls; visibly on while any is set, with one action to clear them.
+
+    Signals:
+        filtersChanged(): a control changed.
+    """
+
+    filtersChanged = Signal()
+    FIRST_YEAR = 1970
+
+    def __init__(self, sections: tuple[Section, ...], last_year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filters")
+        self.setAccessibleName("Filters")
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName("Kind filter")
+        self.kind.addItem("All kinds", None)
+        for kind in Kind:
+            self.kind.addItem(kind.plural, kind)
+        self.pillar = QComboBox(self)
+        self.pillar.setAccessibleName("Pillar filter")
+        self.pillar.addItem("All pillars", None)
+        for section in sections:
+            self.pillar.addItem(section.title, section.id)
+        self.year_from = self._year_box("From year", self.FIRST_YEAR, last_year)
+        self.year_to = self._year_box("To year", self.FIRST_YEAR, last_year)
+        self.indicator = QLabel(self)
+        self.indicator.setObjectName("filtersIndicator")
+        self.clear_button = QPushButton("Clear filters", self)
+        self.clear_button.setObjectName("clearFilters")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        for widget in (
+            self.kind,
+            self.pillar,
+            QLabel("Years", self),
+            self.year_from,
+            QLabel("to", self),
+            self.year_to,
+        ):
+            layout.addWidget(widget)
+        layout.addWidget(self.indicator)
+        layout.addWidget(self.clear_button)
+        layout.addStretch(1)
+        self._quiet = False
+        self.kind.currentIndexChanged.connect(self._changed)
+        self.pillar.currentIndexChanged.connect(self._changed)
+        self.year_from.valueChanged.connect(self._changed)
+        self.year_to.valueChanged.connect(self._changed)
+        self.clear_button.clicked.connect(self.clear)
+        self._update_indicator()
+
+    def _year_box(self, name: str, low: int, high: int) -> QSpinBox:
+        box = QSpinBox(self)
+        box.setAccessibleName(name)
+        box.setRange(low - 1, high)
+        box.setSpecialValueText("any")
+        box.setValue(low - 1)
+        return box
+
+    def filters(self) -> Filters:
+        kind = self.kind.currentData()
+        pillar = self.pillar.currentData()
+        low, high = self.year_from.value(), self.year_to.value()
+        years = None
+        if low >= self.FIRST_YEAR or high >= self.FIRST_YEAR:
+            start = low if low >= self.FIRST_YEAR else self.FIRST_YEAR
+            end = high if high >= self.FIRST_YEAR else self.year_to.maximum()
+            years = (min(start, end), max(start, end))
+        return Filters(
+            kinds=frozenset({kind}) if isinstance(kind, Kind) else frozenset(),
+            pillars=frozenset({pillar}) if isinstance(pillar, str) else frozenset(),
+            years=years,
+        )
+
+    def set_years(self, start: int, end: int) -> None:
+        self._quiet = True
+        self.year_from.setValue(start)
+        self.year_to.setValue(end)
+        self._quiet = False
+        self._changed()
+
+    def clear(self) -> None:
+        self._quiet = True
+        self.kind.setCurrentIndex(0)
+        self.pillar.setCurrentIndex(0)
+        self.year_from.setValue(self.year_from.minimum())
+        self.year_to.setValue(self.year_to.minimum())
+        self._quiet = False
+        self._changed()
+
+    def _changed(self, *_args: object) -> None:
+        if self._quiet:
+            return
+        self._update_indicator()
+        self.filtersChanged.emit()
+
+    def _update_indicator(self) -> None:
+        active = self.filters().active
+        self.indicator.setText("Filters on" if active else "")
+        font = self.indicator.font()
+        font.setBold(True)
+        self.indicator.setFont(font)
+        self.clear_button.setEnabled(active)
