@@ -31,6 +31,7 @@ PathKey = tuple[str | int, ...]
 _STANDARD_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 )
+_QUOTED_STYLES = frozenset({"'", '"', "|", ">"})
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -162,6 +163,13 @@ class _Builder:
             raise DataError(self.problems) from None
 
     def _feed(self, event: yaml.Event) -> None:
+        kind = type(event)
+        if kind is yaml.ScalarEvent and event.anchor is None:  # type: ignore[attr-defined]  # common case first
+            self._add(event, self._scalar(event))  # type: ignore[arg-type]
+            return
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.stack.pop()
+            return
         if isinstance(event, yaml.AliasEvent):
             self._fail(event, "aliases (*name) are not allowed in data files")
         if isinstance(event, yaml.DocumentStartEvent):
@@ -192,6 +200,8 @@ class _Builder:
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         tag = event.tag
+        if tag is None and event.style in _QUOTED_STYLES:
+            return event.value  # quoted and block scalars are strings: no resolving needed
         if tag is None or tag == "!":
             plain = event.implicit[0] and tag is None
             tag = _resolver.resolve(yaml.ScalarNode, event.value, (plain, False))  # type: ignore[no-untyped-call]
@@ -199,6 +209,8 @@ class _Builder:
             self._fail(event, f"the tag {tag} is not allowed in data files")
         if tag == "tag:yaml.org,2002:timestamp":
             return event.value  # dates stay text: the data format has its own partial dates
+        if tag == "tag:yaml.org,2002:str":
+            return event.value
         node = yaml.ScalarNode(tag, event.value, style=event.style)
         try:
             return _constructor.construct_object(node, deep=True)

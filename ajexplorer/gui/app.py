@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -82,6 +83,9 @@ def run_gui(data_folder: Path | None = None, open_id: str | None = None) -> int:
         box.exec()
         return 1
     window = MainWindow(dataset, Settings(settings_path()))
+    # The dataset, index and widgets live as long as the window: keep them out of the collector's scans so
+    # that a full collection never stalls a frame.
+    gc.freeze()
     window.restore_state()
     if open_id:
         window.open_record(open_id)

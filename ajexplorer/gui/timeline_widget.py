@@ -6,12 +6,13 @@ with palette colours, and turns mouse and keys into view changes or a ``recordAc
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -22,7 +23,9 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
     QResizeEvent,
+    QStaticText,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QWidget
@@ -44,6 +47,7 @@ DRAG_THRESHOLD = 4
 class _Hit:
     item_id: str | None = None
     cluster: tl.ClusterMark | None = None
+    bars: tl.RangeMark | None = None  # several bars merged at this zoom
 
 
 class TimelineWidget(QWidget):
@@ -69,6 +73,10 @@ class TimelineWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._lane_titles: list[str] = []
         self._index = tl.TimelineIndex.build([], 0)
+        self._range_row_count = 0
+        self._static_texts: dict[str, QStaticText] = {}
+        self._badges: dict[tuple[int, bool, str], QPixmap] = {}
+        self._text_widths: dict[str, float] = {}
         self._items: dict[str, tl.Item] = {}
         self._view = tl.Viewport(1972.0, 2027.0, 1000.0)
         self._frame = tl.Frame()
@@ -76,6 +84,11 @@ class TimelineWidget(QWidget):
         self._current: str | None = None
         self._linked: frozenset[str] = frozenset()
         self._matches: frozenset[str] | None = None
+        self._linked_at: dict[int, list[int]] = {}
+        self._match_at: dict[int, list[int]] = {}
+        self._colours: list[QColor] = []
+        self._faded: list[QColor] = []
+        self._faded_text = QColor()
         self._press: QPointF | None = None
         self._press_view: tl.Viewport | None = None
         self._dragging = False
@@ -90,6 +103,7 @@ class TimelineWidget(QWidget):
         self._today = today or dt.date.today()
         self._lane_titles = lane_titles
         self._index = tl.TimelineIndex.build(items, len(lane_titles))
+        self._range_row_count = max((len(lane.rows) for lane in self._index.lanes), default=0)
         self._items = {item.id: item for item in items}
         self._label_widths.clear()
         self.fit_all()
@@ -105,12 +119,26 @@ class TimelineWidget(QWidget):
     def set_linked(self, record_ids: frozenset[str]) -> None:
         """Events tied to the selected mechanism or document are drawn emphasised."""
         self._linked = record_ids
+        self._linked_at = self._positions(record_ids)
         self.update()
 
     def set_matches(self, record_ids: frozenset[str] | None) -> None:
         """While a search is active, items outside ``record_ids`` are dimmed; None shows all normally."""
         self._matches = record_ids
+        self._match_at = self._positions(record_ids or frozenset())
         self.update()
+
+    def _positions(self, record_ids: frozenset[str]) -> dict[int, list[int]]:
+        """Sorted point indexes per lane, so a cluster can tell if it holds one of the records by bisection."""
+        at: dict[int, list[int]] = {}
+        point_at = self._index.point_at
+        for record_id in record_ids:
+            where = point_at.get(record_id)
+            if where is not None:
+                at.setdefault(where[0], []).append(where[1])
+        for indexes in at.values():
+            indexes.sort()
+        return at
 
     @property
     def view(self) -> tl.Viewport:
@@ -166,7 +194,7 @@ class TimelineWidget(QWidget):
         return max(0, min(tl.LABEL_ROWS, int(room // LABEL_ROW)))
 
     def _max_range_rows(self) -> int:
-        return max((len(lane.rows) for lane in self._index.lanes), default=0)
+        return self._range_row_count
 
     def _mark_y(self, lane: int) -> float:
         rows = self._range_rows_shown()
@@ -203,6 +231,16 @@ class TimelineWidget(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(400, 200)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            # Cached badges and measured text depend on colours and font.
+            self._badges.clear()
+            self._static_texts.clear()
+            self._text_widths.clear()
+            self._label_widths.clear()
+            self._frame_dirty = True
+        super().changeEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._view = tl.Viewport(self._view.t0, self._view.t0 + self._view.span, self._plot_width())
         self._frame_dirty = True
@@ -215,6 +253,7 @@ class TimelineWidget(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         frame = self._layout()
+        self._prepare_colours(palette)
         self._paint_lanes(painter, palette)
         self._paint_axis(painter, palette)
         painter.save()
@@ -243,6 +282,20 @@ class TimelineWidget(QWidget):
         hue = (max(base.hsvHue(), 0) + lane * 360 // max(len(self._lane_titles), 1)) % 360
         return QColor.fromHsv(hue, max(base.hsvSaturation(), 120), max(base.value(), 170))
 
+    def _prepare_colours(self, palette: QPalette) -> None:
+        """Lane colours and their dimmed forms, computed once per paint rather than once per mark."""
+        colours = [self.lane_colour(lane) for lane in range(len(self._lane_titles))]
+        if colours != self._colours:
+            self._badges.clear()  # palette changed: cached badges carry the old colours
+        self._colours = colours
+        self._faded = []
+        for colour in self._colours:
+            faded = QColor(colour)
+            faded.setAlphaF(0.18)
+            self._faded.append(faded)
+        self._faded_text = QColor(palette.color(QPalette.ColorRole.Text))
+        self._faded_text.setAlphaF(0.18)
+
     def _dim(self, colour: QColor, record_id: str | None) -> QColor:
         if self._matches is not None and (record_id is None or record_id not in self._matches):
             faded = QColor(colour)
@@ -257,26 +310,38 @@ class TimelineWidget(QWidget):
             top = self._lane_top(lane)
             role = QPalette.ColorRole.AlternateBase if lane % 2 else QPalette.ColorRole.Base
             painter.fillRect(QRectF(0, top, self.width(), height), palette.color(role))
-            painter.setPen(self.lane_colour(lane))
-            painter.fillRect(QRectF(0, top, 4, height), self.lane_colour(lane))
+            painter.fillRect(QRectF(0, top, 4, height), self._colours[lane])
             painter.setPen(text)
-            painter.drawText(
-                QRectF(10, top, GUTTER - 16, height),
-                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
-                title,
-            )
+            static = self._static_text(title, GUTTER - 16)
+            painter.drawStaticText(QPointF(10, top + (height - static.size().height()) / 2), static)
 
     def _paint_axis(self, painter: QPainter, palette: QPalette) -> None:
         painter.fillRect(QRectF(0, 0, self.width(), AXIS_HEIGHT), palette.color(QPalette.ColorRole.Window))
-        grid = QColor(palette.color(QPalette.ColorRole.Mid))
-        grid.setAlphaF(0.35)
+        # An opaque mix of Mid over Base looks like a faint line and draws faster than a translucent one.
+        grid = _mix(palette.color(QPalette.ColorRole.Mid), palette.color(QPalette.ColorRole.Base), 0.35)
         text = palette.color(QPalette.ColorRole.WindowText)
         metrics = QFontMetricsF(self.font())
         last_right = -math.inf
-        for tick in tl.axis_ticks(self._view):
+        ticks = tl.axis_ticks(self._view)
+        # Grid lines are vertical and pixel-aligned: drawn in two batches without antialiasing.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for major in (False, True):
+            painter.setPen(QPen(grid, 2 if major else 1))
+            painter.drawLines(
+                [
+                    QLineF(
+                        round(GUTTER + self._view.x(t.value)),
+                        AXIS_HEIGHT - (8 if major else 4),
+                        round(GUTTER + self._view.x(t.value)),
+                        self.height(),
+                    )
+                    for t in ticks
+                    if t.major is major
+                ]
+            )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for tick in ticks:
             x = GUTTER + self._view.x(tick.value)
-            painter.setPen(QPen(grid, 1.5 if tick.major else 1.0))
-            painter.drawLine(QPointF(x, AXIS_HEIGHT - (8 if tick.major else 4)), QPointF(x, self.height()))
             width = metrics.horizontalAdvance(tick.label)
             if x + 3 > last_right and x + 3 + width < self.width():
                 painter.setPen(text)
@@ -293,28 +358,29 @@ class TimelineWidget(QWidget):
     def _paint_ranges(self, painter: QPainter, palette: QPalette, frame: tl.Frame) -> None:
         rows_shown = self._range_rows_shown()
         text = palette.color(QPalette.ColorRole.Text)
+        metrics = QFontMetricsF(self.font())
+        highlight = palette.color(QPalette.ColorRole.Highlight)
         for mark in frame.ranges:
             if mark.row >= rows_shown:
                 continue
             lane = mark.item.lane
-            colour = self._dim(self.lane_colour(lane), mark.item.id)
+            single = mark.count == 1
+            visible = not single or self._matches is None or mark.item.id in self._matches
+            colour = self._colours[lane] if visible else self._faded[lane]
             fill = QColor(colour)
-            fill.setAlphaF(fill.alphaF() * (0.55 if mark.item.id in self._linked else 0.32))
+            fill.setAlphaF(fill.alphaF() * (0.55 if single and mark.item.id in self._linked else 0.32))
             x0 = max(mark.x0, -10.0)
             x1 = min(max(mark.x1, x0 + 3), self._plot_width() + 10)
             rect = QRectF(x0, self._range_y(lane, mark.row) + 1, x1 - x0, RANGE_ROW - 3)
-            selected = mark.item.id == self._current
-            painter.setPen(
-                QPen(palette.color(QPalette.ColorRole.Highlight), 2) if selected else QPen(colour, 1)
-            )
+            selected = single and mark.item.id == self._current
+            painter.setPen(QPen(highlight, 2) if selected else QPen(colour, 1))
             painter.setBrush(fill)
             painter.drawRoundedRect(rect, 3, 3)
             if rect.width() > 30:
-                painter.setPen(self._dim(text, mark.item.id))
-                label = QFontMetricsF(self.font()).elidedText(
-                    mark.item.label, Qt.TextElideMode.ElideRight, rect.width() - 6
-                )
-                painter.drawText(rect.adjusted(3, -2, -3, 2), int(Qt.AlignmentFlag.AlignVCenter), label)
+                painter.setPen(text if visible else self._faded_text)
+                caption = mark.item.label if single else f"{mark.count} plans and programmes"
+                shown = metrics.elidedText(caption, Qt.TextElideMode.ElideRight, rect.width() - 6)
+                painter.drawText(rect.adjusted(3, -2, -3, 2), int(Qt.AlignmentFlag.AlignVCenter), shown)
 
     def _paint_points(self, painter: QPainter, palette: QPalette, frame: tl.Frame) -> None:
         highlight = palette.color(QPalette.ColorRole.Highlight)
@@ -353,26 +419,51 @@ class TimelineWidget(QWidget):
                 painter.drawEllipse(centre, DOT_RADIUS + 4, DOT_RADIUS + 4)
 
     def _paint_clusters(self, painter: QPainter, palette: QPalette, frame: tl.Frame) -> None:
-        text = palette.color(QPalette.ColorRole.HighlightedText)
+        """Each badge is a cached pixmap (shape, colour and count drawn once), so a dense frame is just blits."""
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        current = self._index.find(self._current) if self._current else None
+        current = self._index.point_at.get(self._current or "")
+        mark_ys = [self._mark_y(lane) for lane in range(len(self._lane_titles))]
+        rings: list[tuple[QRectF, bool]] = []
         for cluster in frame.clusters:
-            colour = self.lane_colour(cluster.lane)
-            members = self._index.lanes[cluster.lane].points[cluster.first : cluster.last]
-            if self._matches is not None and not any(item.id in self._matches for item in members[:200]):
-                colour = self._dim(colour, None)
-            label = _count_label(cluster.count)
-            rect = self._cluster_rect(cluster)
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1))
-            painter.setBrush(colour)
-            painter.drawRoundedRect(rect, 9, 9)
-            painter.setPen(text)
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), label)
-            holds_current = current is not None and current.lane == cluster.lane and current in members
-            if holds_current or any(item.id in self._linked for item in members[:200]):
-                painter.setPen(QPen(highlight, 2.5 if holds_current else 1.5))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), 12, 12)
+            lit = self._matches is None or _any_between(
+                self._match_at.get(cluster.lane), cluster.first, cluster.last
+            )
+            rect = self._cluster_rect(cluster, mark_ys[cluster.lane])
+            painter.drawPixmap(
+                rect.topLeft(), self._badge(cluster.lane, lit, _count_label(cluster.count), rect)
+            )
+            holds_current = (
+                current is not None
+                and current[0] == cluster.lane
+                and (cluster.first <= current[1] < cluster.last)
+            )
+            if holds_current or _any_between(self._linked_at.get(cluster.lane), cluster.first, cluster.last):
+                rings.append((rect, holds_current))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect, holds_current in rings:
+            painter.setPen(QPen(highlight, 2.5 if holds_current else 1.5))
+            painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), 12, 12)
+
+    def _badge(self, lane: int, lit: bool, label: str, rect: QRectF) -> QPixmap:
+        key = (lane, lit, label)
+        badge = self._badges.get(key)
+        if badge is None:
+            ratio = self.devicePixelRatioF()
+            badge = QPixmap(int(rect.width() * ratio) + 2, int(rect.height() * ratio) + 2)
+            badge.setDevicePixelRatio(ratio)
+            badge.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(badge)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setFont(self.font())
+            shape = QRectF(0.5, 0.5, rect.width() - 1, rect.height() - 1)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 1))
+            painter.setBrush(self._colours[lane] if lit else self._faded[lane])
+            painter.drawRoundedRect(shape, 9, 9)
+            painter.setPen(self.palette().color(QPalette.ColorRole.HighlightedText))
+            painter.drawText(shape, int(Qt.AlignmentFlag.AlignCenter), label)
+            painter.end()
+            self._badges[key] = badge
+        return badge
 
     def _paint_labels(self, painter: QPainter, palette: QPalette, frame: tl.Frame) -> None:
         text = palette.color(QPalette.ColorRole.Text)
@@ -389,11 +480,29 @@ class TimelineWidget(QWidget):
         font.setBold(False)
         painter.setFont(font)
 
-    def _cluster_rect(self, cluster: tl.ClusterMark) -> QRectF:
+    def _cluster_rect(self, cluster: tl.ClusterMark, mark_y: float | None = None) -> QRectF:
         """The count badge, in plot coordinates (shared by painting and hit testing)."""
-        text_width = QFontMetricsF(self.font()).horizontalAdvance(_count_label(cluster.count))
+        label = _count_label(cluster.count)
+        text_width = self._text_widths.get(label)
+        if text_width is None:
+            text_width = QFontMetricsF(self.font()).horizontalAdvance(label)
+            self._text_widths[label] = text_width
         width = max(text_width + 10, 2 * DOT_RADIUS + 8)
-        return QRectF(cluster.x - 2, self._mark_y(cluster.lane) - 9, width, 18)
+        y = self._mark_y(cluster.lane) if mark_y is None else mark_y
+        return QRectF(cluster.x - 2, y - 9, width, 18)
+
+    def _static_text(self, text: str, width: float = -1) -> QStaticText:
+        """Cached laid-out text (wrapped at ``width`` if given): laying out text is the costly part of drawing it."""
+        key = f"{width}\0{text}"
+        static = self._static_texts.get(key)
+        if static is None:
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            if width > 0:
+                static.setTextWidth(width)
+            static.prepare(font=self.font())
+            self._static_texts[key] = static
+        return static
 
     # --- hit testing ----------------------------------------------------------------------------------------
 
@@ -428,7 +537,7 @@ class TimelineWidget(QWidget):
                 and bar.x0 <= x <= max(bar.x1, bar.x0 + 3)
                 and top <= pos.y() <= top + RANGE_ROW
             ):
-                return _Hit(item_id=bar.item.id)
+                return _Hit(item_id=bar.item.id) if bar.count == 1 else _Hit(bars=bar)
         return _Hit()
 
     def item_position(self, record_id: str) -> QPoint | None:
@@ -451,6 +560,8 @@ class TimelineWidget(QWidget):
             names = "\n".join(f"• {item.label}" for item in members[:8])
             more = f"\n… and {cluster.count - 8} more" if cluster.count > 8 else ""
             return f"{cluster.count} events — click to open them up\n{names}{more}"
+        if hit.bars is not None:
+            return f"{hit.bars.count} plans and programmes overlap here — click to zoom in"
         if hit.item_id is not None:
             return self.describe(hit.item_id)
         return None
@@ -541,6 +652,9 @@ class TimelineWidget(QWidget):
             self.recordActivated.emit(hit.item_id)
         elif hit.cluster is not None:
             self._open_cluster(hit.cluster, global_pos)
+        elif hit.bars is not None:
+            start, end = self._view.t(hit.bars.x0), self._view.t(hit.bars.x1)
+            self._set_view(tl.fit(start, end, self._plot_width()))
 
     def _open_cluster(self, cluster: tl.ClusterMark, global_pos: QPoint) -> None:
         """Zoom until the cluster's events stand apart; if they share a date, list them in a menu."""
@@ -591,3 +705,20 @@ class TimelineWidget(QWidget):
 
 def _count_label(count: int) -> str:
     return str(count) if count < 1000 else f"{count // 1000}k"
+
+
+def _any_between(sorted_indexes: list[int] | None, first: int, last: int) -> bool:
+    """Whether a sorted list holds an index in ``first``..``last - 1`` (by bisection, not by scanning)."""
+    if not sorted_indexes:
+        return False
+    position = bisect.bisect_left(sorted_indexes, first)
+    return position < len(sorted_indexes) and sorted_indexes[position] < last
+
+
+def _mix(colour: QColor, background: QColor, amount: float) -> QColor:
+    """``amount`` of ``colour`` over ``background``, as an opaque colour."""
+    return QColor.fromRgbF(
+        colour.redF() * amount + background.redF() * (1 - amount),
+        colour.greenF() * amount + background.greenF() * (1 - amount),
+        colour.blueF() * amount + background.blueF() * (1 - amount),
+    )

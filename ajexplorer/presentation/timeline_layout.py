@@ -147,13 +147,26 @@ def _point(record_id: str, lane: int, date: PartialDate, label: str) -> Item:
 
 
 @dataclass(slots=True)
+class RangeRow:
+    """Bars in one row, sorted by start; ``reach`` is the running maximum of their ends."""
+
+    items: list[Item] = field(default_factory=list)
+    starts: list[float] = field(default_factory=list)
+    reach: list[float] = field(default_factory=list)
+
+    def add(self, item: Item) -> None:
+        self.items.append(item)
+        self.starts.append(item.start)
+        self.reach.append(max(item.end, self.reach[-1]) if self.reach else item.end)
+
+
+@dataclass(slots=True)
 class LaneIndex:
-    """One lane's items: points sorted by start, and ranges packed into rows of disjoint bars."""
+    """One lane's items: points sorted by start, and ranges packed into rows of bars."""
 
     points: list[Item] = field(default_factory=list)
     starts: list[float] = field(default_factory=list)
-    rows: list[list[Item]] = field(default_factory=list)
-    row_starts: list[list[float]] = field(default_factory=list)
+    rows: list[RangeRow] = field(default_factory=list)
 
 
 MAX_RANGE_ROWS = 4
@@ -167,12 +180,14 @@ class TimelineIndex:
     order: list[Item]
     position: dict[str, int]
     extent: tuple[float, float]
+    point_at: dict[str, tuple[int, int]]  # point id -> (lane, index in the lane's points)
 
     @classmethod
     def build(cls, items: Sequence[Item], lane_count: int) -> TimelineIndex:
         lanes = [LaneIndex() for _ in range(lane_count)]
         ordered = sorted(items, key=lambda item: (item.start, item.end, item.id))
         row_ends: list[list[float]] = [[] for _ in range(lane_count)]
+        point_at: dict[str, tuple[int, int]] = {}
         for item in ordered:
             lane = lanes[item.lane]
             if item.shape is Shape.RANGE:
@@ -182,21 +197,20 @@ class TimelineIndex:
                     if len(ends) < MAX_RANGE_ROWS:
                         row = len(ends)
                         ends.append(item.end)
-                        lane.rows.append([])
-                        lane.row_starts.append([])
+                        lane.rows.append(RangeRow())
                     else:
-                        row = min(range(len(ends)), key=ends.__getitem__)  # least crowded: overlap is drawn
+                        row = min(range(len(ends)), key=ends.__getitem__)  # least crowded: overlap is merged
                 ends[row] = max(ends[row], item.end)
-                lane.rows[row].append(item)
-                lane.row_starts[row].append(item.start)
+                lane.rows[row].add(item)
             else:
+                point_at[item.id] = (item.lane, len(lane.points))
                 lane.points.append(item)
                 lane.starts.append(item.start)
         extent = (
             min((i.start for i in ordered), default=1973.0),
             max((i.end for i in ordered), default=2021.0),
         )
-        return cls(lanes, ordered, {item.id: n for n, item in enumerate(ordered)}, extent)
+        return cls(lanes, ordered, {item.id: n for n, item in enumerate(ordered)}, extent, point_at)
 
     def neighbour(self, item_id: str | None, step: int) -> Item | None:
         """The next (step=1) or previous (step=-1) item in time; the first or last when nothing is selected."""
@@ -210,6 +224,14 @@ class TimelineIndex:
     def find(self, item_id: str) -> Item | None:
         index = self.position.get(item_id)
         return self.order[index] if index is not None else None
+
+    def cluster_of(self, item_id: str, clusters: Sequence[ClusterMark]) -> ClusterMark | None:
+        """The cluster holding a point, if it is in one of ``clusters`` (found without scanning members)."""
+        where = self.point_at.get(item_id)
+        if where is None:
+            return None
+        lane, index = where
+        return next((c for c in clusters if c.lane == lane and c.first <= index < c.last), None)
 
 
 # --- one frame ---------------------------------------------------------------------------------------------
@@ -238,10 +260,15 @@ class ClusterMark:
 
 @dataclass(frozen=True, slots=True)
 class RangeMark:
+    """One bar, or (count > 1) several bars merged because they touch at this zoom."""
+
     item: Item
     row: int
     x0: float
     x1: float
+    count: int = 1
+    first: int = 0
+    last: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +289,8 @@ class Frame:
     labels: list[LabelMark] = field(default_factory=list)
 
 
-CLUSTER_GAP_PX = 14.0
+CLUSTER_GAP_PX = 34.0
+RANGE_OVERLAP_PX = 1.0  # bars in one row that overlap by more than this merge (rows past MAX_RANGE_ROWS)
 LABEL_ROWS = 4
 LABEL_PAD_PX = 6.0
 MAX_LABEL_PX = 220.0
@@ -280,8 +308,8 @@ def layout_frame(
         marks = _lane_points(lane, lane_number, view, frame.clusters)
         frame.points.extend(marks)
         frame.labels.extend(place_labels(marks, lane_number, measure, label_rows))
-        for row_number, (row, starts) in enumerate(zip(lane.rows, lane.row_starts, strict=True)):
-            frame.ranges.extend(_row_ranges(row, starts, row_number, view))
+        for row_number, row in enumerate(lane.rows):
+            frame.ranges.extend(_row_ranges(row, row_number, view))
     return frame
 
 
@@ -301,21 +329,36 @@ def _lane_points(
             marks.append(PointMark(item, view.x(item.start), view.x(item.end)))
         else:
             t0, t1 = starts[i], starts[j - 1]
-            x_end = max(view.x(lane.points[k].end) for k in (i, j - 1))
+            x_end = view.x(max(lane.points[i].end, lane.points[j - 1].end))
             clusters.append(ClusterMark(lane_number, view.x(t0), x_end, j - i, i, j, t0, t1))
         i = j
     return marks
 
 
-def _row_ranges(row: list[Item], starts: list[float], row_number: int, view: Viewport) -> list[RangeMark]:
-    # Bars in a row are sorted and (nearly always) disjoint: the first visible one starts at most one bar back.
-    first = max(bisect.bisect_left(starts, view.t0) - 1, 0)
-    last = bisect.bisect_right(starts, view.t1)
-    return [
-        RangeMark(item, row_number, view.x(item.start), view.x(item.end))
-        for item in row[first:last]
-        if item.end >= view.t0
-    ]
+def _row_ranges(row: RangeRow, row_number: int, view: Viewport) -> list[RangeMark]:
+    """Visible bars of a row; bars that overlap on screen merge into one mark with a count.
+
+    Each merged mark costs a few bisections (using the row's running reach of ends), so a row of
+    thousands of bars at "fit all" yields a handful of marks without visiting every bar.
+    """
+    starts, reach = row.starts, row.reach
+    overlap_t = RANGE_OVERLAP_PX / view.px_per_year()
+    i = bisect.bisect_left(reach, view.t0)  # reach is non-decreasing: first bar that may reach into view
+    stop = bisect.bisect_right(starts, view.t1)
+    marks: list[RangeMark] = []
+    while i < stop:
+        j = i + 1
+        end = reach[i]
+        while True:
+            k = bisect.bisect_left(starts, end - overlap_t, j, stop)
+            if k == j:
+                break
+            j = k
+            end = max(end, reach[j - 1])
+        item = row.items[i]
+        marks.append(RangeMark(item, row_number, view.x(item.start), view.x(end), j - i, i, j))
+        i = j
+    return marks
 
 
 def place_labels(

@@ -91,6 +91,18 @@ def test_overlapping_ranges_stack_into_rows() -> None:
     assert rows == {"p1": 0, "p2": 1, "p3": 0}
 
 
+def test_bars_overlapping_in_a_full_row_merge_with_a_count() -> None:
+    bars = [tl.Item(f"p{i}", 0, 1980 + i / 4, 1985 + i / 4, f"Plan {i}", tl.Shape.RANGE) for i in range(40)]
+    index = tl.TimelineIndex.build(bars, 1)
+    assert len(index.lanes[0].rows) == tl.MAX_RANGE_ROWS
+    frame = tl.layout_frame(index, tl.Viewport(1970, 2030, 600), measure)
+    assert sum(mark.count for mark in frame.ranges) == 40
+    assert len(frame.ranges) <= tl.MAX_RANGE_ROWS
+    separate = [tl.Item(f"s{i}", 0, 1980 + 2 * i, 1981 + 2 * i, f"S {i}", tl.Shape.RANGE) for i in range(10)]
+    apart = tl.layout_frame(tl.TimelineIndex.build(separate, 1), tl.Viewport(1970, 2030, 600), measure)
+    assert all(mark.count == 1 for mark in apart.ranges) and len(apart.ranges) == 10
+
+
 def test_zoom_keeps_the_time_under_the_cursor_in_place() -> None:
     view = tl.Viewport(1970, 2030, 1000)
     anchor = 250.0

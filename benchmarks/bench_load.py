@@ -1,0 +1,69 @@
+"""Loading the bundled dataset, beside a baseline that only reads and parses the same files.
+
+    python benchmarks/bench_load.py [--repeat N]
+
+Prints JSON: median and best times in milliseconds for the full load (parse, schema check, semantic checks,
+model) and for the baseline (read bytes and yaml.load with the C loader), and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+import yaml
+
+from ajexplorer.domain.loading import load_dataset
+from ajexplorer.paths import data_dir
+
+
+def baseline(folder: Path) -> int:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    count = 0
+    for path in sorted([*folder.glob("*.yaml"), *(folder / "records").glob("*.yaml")]):
+        document = yaml.load(path.read_bytes(), Loader=loader)  # noqa: S506 - a safe loader
+        count += len(document) if document else 0
+    return count
+
+
+def timed(function: object, repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()  # type: ignore[operator]
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    folder = data_dir()
+    load_dataset(folder)  # warm caches: schema compilation, imports
+    full = timed(lambda: load_dataset(folder), args.repeat)
+    base = timed(lambda: baseline(folder), args.repeat)
+    dataset = load_dataset(folder)
+    print(
+        json.dumps(
+            {
+                "benchmark": "load bundled dataset",
+                "records": len(dataset.records),
+                "files_bytes": sum(p.stat().st_size for p in folder.rglob("*.yaml")),
+                "load_ms": {"median": round(statistics.median(full), 2), "best": round(min(full), 2)},
+                "baseline_read_and_parse_ms": {
+                    "median": round(statistics.median(base), 2),
+                    "best": round(min(base), 2),
+                },
+                "ratio_median": round(statistics.median(full) / statistics.median(base), 2),
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
