@@ -9,11 +9,12 @@ acronyms it uses and the acronyms of the expansions it spells out.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
 
@@ -21,13 +22,15 @@ from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Paragraph, Rec
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 12
+COUNT_CAP = 5000  # results are counted up to this many; more is reported as "5000+"
+RANK_WITHIN = 600  # matches ranked by bm25 when there are at most this many; broader ones keep data order
 TYPO_MIN_LENGTH = 5
 _MARK_OPEN = "\ue000"
 _MARK_CLOSE = "\ue001"
-# Column weights for bm25: title, acronyms and aliases, expansions, summary, place, source paragraphs.
-_WEIGHTS = (10.0, 8.0, 3.0, 2.0, 2.0, 0.4)
-# Snippets come from the first of these columns that holds a match: summary, source paragraph, title, place.
-_SNIPPET_COLUMNS = (3, 5, 0, 4, 1)
+# Column weights for bm25: title, acronyms and aliases, expansions, summary, place.
+_WEIGHTS = (10.0, 8.0, 3.0, 2.0, 2.0)
+# Snippets come from the first of these columns that holds a match: summary, title, place, acronyms.
+_SNIPPET_COLUMNS = (3, 0, 4, 1)
 _FIELDS = ("kind", "pillar", "year", "place")
 # Question and function words people type ("when did Japan accede to the TAC?"); ignored unless alone.
 STOPWORDS = frozenset(
@@ -217,6 +220,10 @@ def parse_query(text: str, pillars: Sequence[str] = ()) -> Query:
         words.extend(words_of(bare))
     meaningful = [word for word in words if word not in STOPWORDS]
     chosen = meaningful if meaningful or phrases else words
+    if chosen and len(chosen[-1]) == 1 and (len(chosen) > 1 or filters.active or phrases):
+        chosen = chosen[:-1]  # a lone letter being typed: it will narrow the search at the next keystroke
+    if len(chosen) == 1 and len(chosen[0]) == 1 and not phrases:
+        raise QueryError("type at least two letters")
     return Query(tuple(dict.fromkeys(chosen))[:MAX_TERMS], tuple(phrases)[:MAX_TERMS], filters)
 
 
@@ -260,7 +267,13 @@ class _Row:
 
 
 class SearchIndex:
-    """An in-memory FTS5 index of records, with the vocabulary needed for typo correction."""
+    """An in-memory FTS5 index of records and source paragraphs, with the vocabulary for typo correction.
+
+    Ranking runs in stages so that a keystroke costs about the same on 300 records as on 100,000: name matches
+    (exact, acronym prefix, title prefix) come from an indexed table of names; then FTS5 returns the best
+    matches in the title and acronyms, then in every field, each by its bm25 rank with a LIMIT; last come
+    records drawn from matching source paragraphs. Snippets are made only for the hits returned.
+    """
 
     def __init__(
         self,
@@ -273,39 +286,40 @@ class SearchIndex:
         self.pillars = tuple(pillars)
         self._today = today or dt.date.today()
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        tokenizer = "tokenize='unicode61 remove_diacritics 2', prefix='2 3 4'"
         self._db.execute(
-            "CREATE VIRTUAL TABLE fts USING fts5("
-            "title, acronyms, expansions, summary, place, source, "
-            "tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')"
+            f"CREATE VIRTUAL TABLE fts USING fts5(title, acronyms, expansions, summary, place, {tokenizer})"
         )
+        self._db.execute(f"CREATE VIRTUAL TABLE pfts USING fts5(text, {tokenizer})")
+        weights = ", ".join(str(weight) for weight in _WEIGHTS)
+        self._db.execute(f"INSERT INTO fts(fts, rank) VALUES ('rank', 'bm25({weights})')")
         self._db.execute(
             "CREATE TABLE meta (id INTEGER PRIMARY KEY, kind TEXT, pillar TEXT, y0 INTEGER, y1 INTEGER, "
-            "place TEXT, title_norm TEXT, acronym_norm TEXT, sort REAL)"
+            "place TEXT, sort REAL)"
         )
+        self._db.execute("CREATE TABLE names (name TEXT, id INTEGER, acronym INTEGER)")
         self._rows: list[_Row] = []
+        self._allowed_cache: tuple[tuple[str, tuple[object, ...]], set[int]] | None = None
+        self._cited_by: dict[int, list[int]] = {}
+        self._paragraph_text = {number: p.text for number, p in (paragraphs or {}).items()}
         expander = _Expander(glossary)
-        paragraph_text = {n: p.text for n, p in (paragraphs or {}).items()}
         fts_rows = []
         meta_rows = []
+        name_rows = []
         for rowid, record in enumerate(records):
             y0, y1 = self._years(record)
             self._rows.append(_Row(record, y0, y1))
-            names = " ; ".join(filter(None, [record.acronym, *record.aliases]))
-            own_text = " ".join([record.title, names, record.summary])
-            source = " ".join(paragraph_text.get(n, "") for n in record.paragraphs)
+            names = [name for name in (record.acronym, *record.aliases) if name]
+            joined = " ; ".join(names)
             fts_rows.append(
                 (
                     rowid,
                     record.title,
-                    names,
-                    expander.expand(own_text),
+                    joined,
+                    expander.expand(f"{record.title} {joined} {record.summary}"),
                     record.summary,
                     record.place or "",
-                    source,
                 )
-            )
-            acronyms = " | ".join(
-                normalised(name) for name in [record.acronym or "", *record.aliases] if name
             )
             meta_rows.append(
                 (
@@ -315,20 +329,30 @@ class SearchIndex:
                     y0,
                     y1,
                     normalised(record.place or ""),
-                    normalised(record.title),
-                    f"| {acronyms} |",
                     record.when.sort_key()[1] if record.when.known else 1e9,
                 )
             )
+            name_rows.append((normalised(record.title), rowid, 0))
+            name_rows.extend((normalised(name), rowid, 1) for name in names)
+            for number in record.paragraphs:
+                self._cited_by.setdefault(number, []).append(rowid)
         self._db.executemany(
-            "INSERT INTO fts(rowid, title, acronyms, expansions, summary, place, source) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO fts(rowid, title, acronyms, expansions, summary, place) VALUES (?, ?, ?, ?, ?, ?)",
             fts_rows,
         )
-        self._db.executemany("INSERT INTO meta VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", meta_rows)
-        self._db.execute("CREATE INDEX meta_title ON meta(title_norm)")
+        self._db.executemany(
+            "INSERT INTO pfts(rowid, text) VALUES (?, ?)",
+            [(number, p.text) for number, p in (paragraphs or {}).items()],
+        )
+        self._db.executemany("INSERT INTO meta VALUES (?, ?, ?, ?, ?, ?, ?)", meta_rows)
+        self._db.executemany("INSERT INTO names VALUES (?, ?, ?)", name_rows)
+        self._db.execute("CREATE INDEX names_by_name ON names(name)")
+        self._db.execute("CREATE INDEX meta_by_date ON meta(sort, id)")
         self._db.execute("CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, 'row')")
-        self._vocabulary = [term for (term,) in self._db.execute("SELECT term FROM vocab")]
+        self._db.execute("CREATE VIRTUAL TABLE pvocab USING fts5vocab(pfts, 'row')")
+        self._vocabulary = sorted(
+            {term for (term,) in self._db.execute("SELECT term FROM vocab UNION SELECT term FROM pvocab")}
+        )
         self._known = set(self._vocabulary)
         self._deletes: dict[str, list[str]] = {}
         for term in self._vocabulary:
@@ -390,10 +414,8 @@ class SearchIndex:
         return found
 
     def _has_prefix(self, word: str) -> bool:
-        row = self._db.execute(
-            "SELECT 1 FROM vocab WHERE term >= ? AND term < ? LIMIT 1", (word, word + "\U0010ffff")
-        )
-        return row.fetchone() is not None
+        position = bisect.bisect_left(self._vocabulary, word)
+        return position < len(self._vocabulary) and self._vocabulary[position].startswith(word)
 
     def _one_typo(self, word: str) -> list[str]:
         """Terms within one insertion, deletion, substitution or transposition (symmetric-delete lookup)."""
@@ -422,97 +444,179 @@ class SearchIndex:
         parts.extend('"' + " ".join(phrase) + '"' for phrase in query.phrases)
         return " AND ".join(parts)
 
-    def _where(self, filters: Filters) -> tuple[str, list[object]]:
+    def _filter_sql(self, filters: Filters) -> tuple[str, list[object]]:
+        """A condition on ``meta`` for the filters ('' when there are none) and its parameters."""
         clauses: list[str] = []
         values: list[object] = []
         if filters.kinds:
-            clauses.append(f"meta.kind IN ({', '.join('?' * len(filters.kinds))})")
+            clauses.append(f"kind IN ({', '.join('?' * len(filters.kinds))})")
             values.extend(sorted(kind.value for kind in filters.kinds))
         if filters.pillars:
-            clauses.append(f"meta.pillar IN ({', '.join('?' * len(filters.pillars))})")
+            clauses.append(f"pillar IN ({', '.join('?' * len(filters.pillars))})")
             values.extend(sorted(filters.pillars))
         if filters.years is not None:
-            clauses.append("meta.y0 <= ? AND meta.y1 >= ? AND meta.y0 > 0")
+            clauses.append("y0 <= ? AND y1 >= ? AND y0 > 0")
             values.extend([filters.years[1], filters.years[0]])
         if filters.place:
-            clauses.append("meta.place LIKE ?")
+            clauses.append("place LIKE ?")
             values.append(f"%{filters.place}%")
-        return (" AND " + " AND ".join(clauses)) if clauses else "", values
+        return " AND ".join(clauses), values
 
     def _run(self, result: Result, limit: int) -> None:
         query = result.query
         expression = self._match_expression(query, result.corrected)
-        where, values = self._where(query.filters)
-        phrase = " ".join(query.words + tuple(w for p in query.phrases for w in p))
-        weights = ", ".join(str(weight) for weight in _WEIGHTS)
-        sql = (
-            "SELECT fts.rowid, bm25(fts, " + weights + ") AS score, "
-            "CASE WHEN meta.title_norm = :q OR instr(meta.acronym_norm, '| ' || :q || ' |') > 0 THEN 0 "
-            "WHEN instr(meta.acronym_norm, '| ' || :q) > 0 THEN 1 "
-            "WHEN substr(meta.title_norm, 1, length(:q)) = :q THEN 2 "
-            "WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH :title_expr) THEN 3 "
-            "ELSE 4 END AS tier, "
-            + ", ".join(
-                f"snippet(fts, {column}, '{_MARK_OPEN}', '{_MARK_CLOSE}', ' … ', 14)"
-                for column in _SNIPPET_COLUMNS
-            )
-            + " "
-            "FROM fts JOIN meta ON meta.id = fts.rowid "
-            "WHERE fts MATCH :expr" + where.replace("?", "{}") + " "
-            "ORDER BY tier, score, meta.sort, meta.id LIMIT :limit"
-        )
-        params: dict[str, object] = {
-            "q": phrase,
-            "expr": expression,
-            "title_expr": "{title acronyms} : (" + expression + ")",
-            "limit": limit,
-        }
-        names = []
-        for number, value in enumerate(values):
-            name = f"v{number}"
-            params[name] = value
-            names.append(f":{name}")
-        sql = sql.format(*names)
+        condition, values = self._filter_sql(query.filters)
+        allowed = self._allowed(condition, values)
         fuzzy = bool(result.corrected)
-        try:
-            rows = self._db.execute(sql, params).fetchall()
-            total_row = self._db.execute(
-                "SELECT count(*) FROM fts JOIN meta ON meta.id = fts.rowid WHERE fts MATCH :expr"
-                + where.replace("?", "{}").format(*names),
-                params,
-            ).fetchone()
-        except sqlite3.OperationalError as error:  # defensive: the expression is built from clean words
-            raise QueryError(f"the query could not be run: {error}") from None
-        result.total = int(total_row[0]) if total_row else 0
-        for rowid, score, tier, *snippets in rows:
+        ranked: dict[int, int] = {}  # rowid -> tier, in rank order
+
+        def take(rowids: Iterable[int], tier: int) -> None:
+            for rowid in rowids:
+                if len(ranked) >= limit:
+                    return
+                if rowid not in ranked and (allowed is None or rowid in allowed):
+                    ranked[rowid] = tier + (10 if fuzzy else 0)
+
+        if not fuzzy and not query.phrases:
+            self._name_tiers(" ".join(query.words), take, limit + len(ranked))
+        for tier, match in ((3, "{title acronyms} : (" + expression + ")"), (4, expression)):
+            if len(ranked) < limit:
+                take(self._fts_rowids(match, limit + len(ranked), allowed), tier)
+        if len(ranked) < limit:
+            take(self._paragraph_rowids(expression), 5)
+        result.total = max(len(ranked), self._count(expression, allowed))
+        snippets = self._snippets(list(ranked), result.highlight_words)
+        for rowid, tier in ranked.items():
             record = self._rows[rowid].record
-            snippet = next((text for text in snippets if _MARK_OPEN in text), record.summary[:160])
+            snippet = snippets.get(rowid) or record.summary[:160]
+            when = record.when.human() if record.when.known else ""
+            score = float(len(ranked) - len(result.hits))
             result.hits.append(
-                Hit(
-                    record.id,
-                    record.kind,
-                    record.title,
-                    record.when.human() if record.when.known else "",
-                    -float(score),
-                    int(tier) + (10 if fuzzy else 0),
-                    _segments(snippet),
-                    fuzzy,
-                )
+                Hit(record.id, record.kind, record.title, when, score, tier, _segments(snippet), fuzzy)
             )
 
+    def _allowed(self, condition: str, values: list[object]) -> set[int] | None:
+        """Rowids passing the filters; kept while the filters stay the same from keystroke to keystroke."""
+        if not condition:
+            return None
+        key = (condition, tuple(values))
+        if self._allowed_cache is None or self._allowed_cache[0] != key:
+            rows = self._db.execute(f"SELECT id FROM meta WHERE {condition}", values)
+            self._allowed_cache = (key, {rowid for (rowid,) in rows})
+        return self._allowed_cache[1]
+
+    def _name_tiers(self, phrase: str, take: Callable[[Iterable[int], int], None], limit: int) -> None:
+        """Tier 0: a title, acronym or alias equal to the query; 1: an acronym starting with it; 2: a title."""
+        if not phrase:
+            return
+        exact = self._db.execute("SELECT id FROM names WHERE name = ? ORDER BY acronym DESC, id", (phrase,))
+        take((rowid for (rowid,) in exact), 0)
+        upper = phrase + "\U0010ffff"
+        for tier, flag in ((1, 1), (2, 0)):
+            rows = self._db.execute(
+                "SELECT id FROM names WHERE name >= ? AND name < ? AND acronym = ? LIMIT ?",
+                (phrase, upper, flag, limit),
+            )
+            take((rowid for (rowid,) in rows), tier)
+
+    def _fts_rowids(self, match: str, wanted: int, allowed: set[int] | None) -> Iterator[int]:
+        """Matching rowids best first, fetched in growing batches until ``wanted`` pass the filters.
+
+        Filters are applied here rather than in SQL: a rowid constraint makes FTS5 run the match once per
+        allowed row, which is far slower than ranking the matches and skipping the few that are filtered out.
+        A match broader than RANK_WITHIN rows (two typed letters over a very large dataset) is listed in data
+        order: ranking it would cost more than a keystroke allows, and the next letter narrows it.
+        """
+        (broad,) = self._db.execute(
+            "SELECT count(*) > ? FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)",
+            (RANK_WITHIN, match, RANK_WITHIN + 1),
+        ).fetchone()
+        order = "" if broad else " ORDER BY rank"
+        batch = wanted
+        offset = 0
+        passed = 0
+        while True:
+            try:
+                rows = self._db.execute(
+                    f"SELECT rowid FROM fts WHERE fts MATCH ?{order} LIMIT ? OFFSET ?", (match, batch, offset)
+                ).fetchall()
+            except sqlite3.OperationalError as error:  # defensive: expressions are built from clean words
+                raise QueryError(f"the query could not be run: {error}") from None
+            for (rowid,) in rows:
+                if allowed is None or rowid in allowed:
+                    passed += 1
+                    yield rowid
+            if len(rows) < batch or passed >= wanted:
+                return
+            offset += batch
+            batch *= 4
+
+    def _paragraph_rowids(self, expression: str) -> Iterator[int]:
+        """Records drawn from the paragraphs that match, best paragraph first."""
+        numbers = [
+            n
+            for (n,) in self._db.execute(
+                "SELECT rowid FROM pfts WHERE pfts MATCH ? ORDER BY rank", (expression,)
+            )
+        ]
+        for number in numbers:
+            yield from self._cited_by.get(number, ())
+
+    def _count(self, expression: str, allowed: set[int] | None) -> int:
+        """How many records match, counted up to COUNT_CAP (unranked rowids are cheap to list)."""
+        if allowed is None:
+            sql = "SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)"
+            (count,) = self._db.execute(sql, (expression, COUNT_CAP)).fetchone()
+            return int(count)
+        count = 0
+        for (rowid,) in self._db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expression,)):
+            if rowid in allowed:
+                count += 1
+                if count >= COUNT_CAP:
+                    break
+        return count
+
+    def _snippets(self, rowids: list[int], words: Iterable[str]) -> dict[int, str]:
+        """Snippets for the returned hits only, made here from the record's own text (or its paragraph).
+
+        Asking FTS5 for snippets of chosen rows makes it re-run the match for each row; marking the query's
+        words in at most a few dozen short texts is far cheaper.
+        """
+        pattern = _words_pattern(words)
+        found: dict[int, str] = {}
+        if pattern is None:
+            return found
+        for rowid in rowids:
+            record = self._rows[rowid].record
+            texts = [
+                record.summary,
+                record.title,
+                record.place or "",
+                " ; ".join(filter(None, [record.acronym, *record.aliases])),
+            ]
+            texts.extend(self._paragraph_text.get(number, "") for number in record.paragraphs)
+            for text in texts:
+                snippet = _snippet(text, pattern)
+                if snippet is not None:
+                    found[rowid] = snippet
+                    break
+        return found
+
     def _filtered_only(self, result: Result, limit: int) -> None:
-        where, values = self._where(result.query.filters)
+        condition, values = self._filter_sql(result.query.filters)
         # Records that start inside the chosen years come before those that only run through them.
-        first_year = result.query.filters.years[0] if result.query.filters.years else 0
-        sql = "SELECT meta.id FROM meta WHERE 1=1" + where + " ORDER BY meta.y0 < ?, meta.sort, meta.id"
-        values = [*values, first_year]
-        rows = self._db.execute(sql, values).fetchall()
-        result.total = len(rows)
-        for (rowid,) in rows[:limit]:
+        years = result.query.filters.years
+        order = "y0 < ?, sort, id" if years else "sort, id"
+        sql = f"SELECT id FROM meta WHERE {condition or '1'} ORDER BY {order} LIMIT ?"
+        rows = self._db.execute(sql, [*values, *([years[0]] if years else []), limit]).fetchall()
+        (result.total,) = self._db.execute(
+            f"SELECT count(*) FROM meta WHERE {condition or '1'}", values
+        ).fetchone()
+        for (rowid,) in rows:
             record = self._rows[rowid].record
             snippet = (Segment(record.summary[:160], False),)
             when = record.when.human() if record.when.known else ""
-            result.hits.append(Hit(record.id, record.kind, record.title, when, 0.0, 5, snippet))
+            result.hits.append(Hit(record.id, record.kind, record.title, when, 0.0, 6, snippet))
 
     def matching_ids(self, text: str, filters: Filters | None = None) -> frozenset[str]:
         """Every record matching (no limit): what the other views keep while a search is active."""
@@ -521,33 +625,31 @@ class SearchIndex:
 
 
 class _Expander:
-    """Adds to a text the expansions of the acronyms it uses and the acronyms of expansions it spells out."""
+    """Adds to a text the expansions of the acronyms it uses and the acronyms of expansions it spells out.
+
+    Works on word sequences with dictionary lookups keyed by first word, so its cost grows with the text,
+    not with the glossary.
+    """
 
     def __init__(self, glossary: Sequence[GlossaryEntry]) -> None:
-        self._by_form: dict[str, GlossaryEntry] = {}
-        self._by_expansion: list[tuple[str, GlossaryEntry]] = []
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for entry in glossary:
             for form in entry.forms:
-                self._by_form.setdefault(normalised(form), entry)
-            self._by_expansion.append((f" {normalised(entry.expansion)} ", entry))
-        forms = sorted(self._by_form, key=len, reverse=True)
-        self._pattern = (
-            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(form) for form in forms) + r")(?!\w)")
-            if forms
-            else None
-        )
+                self._add(tuple(words_of(form)), entry.expansion)
+            self._add(tuple(words_of(entry.expansion)), entry.acronym)
+
+    def _add(self, words: tuple[str, ...], adds: str) -> None:
+        if words:
+            self._phrases.setdefault(words[0], []).append((words, adds))
 
     def expand(self, text: str) -> str:
-        folded = f" {normalised(text)} "
-        added: list[str] = []
-        if self._pattern is not None:
-            for match in self._pattern.finditer(folded):
-                entry = self._by_form[match.group(0)]
-                added.append(entry.expansion)
-        for expansion, entry in self._by_expansion:
-            if expansion.strip() and expansion in folded:
-                added.append(entry.acronym)
-        return " ; ".join(dict.fromkeys(added))
+        words = words_of(text)
+        added: dict[str, None] = {}
+        for position, word in enumerate(words):
+            for phrase, adds in self._phrases.get(word, ()):
+                if tuple(words[position : position + len(phrase)]) == phrase:
+                    added[adds] = None
+        return " ; ".join(added)
 
 
 def _deletions(word: str) -> set[str]:
@@ -584,3 +686,38 @@ def _segments(snippet: str) -> tuple[Segment, ...]:
         else:
             segments.append(Segment(part, False))
     return tuple(segments)
+
+
+def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """Matches any of ``words`` at word starts, case-insensitively."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in ordered) + r")\w*", re.IGNORECASE)
+
+
+SNIPPET_CHARS = 110
+
+
+def _snippet(text: str, pattern: re.Pattern[str]) -> str | None:
+    """About SNIPPET_CHARS characters of ``text`` around its first match, matches marked; None if none."""
+    first = pattern.search(text)
+    if first is None:
+        return None
+    begin = max(0, first.start() - SNIPPET_CHARS // 3)
+    if begin > 0:
+        space = text.find(" ", begin)
+        begin = space + 1 if 0 <= space < first.start() else first.start()
+    finish = min(len(text), begin + SNIPPET_CHARS)
+    if finish < len(text):
+        space = text.rfind(" ", first.end(), finish)
+        finish = space if space > 0 else finish
+    parts: list[str] = ["… " if begin > 0 else ""]
+    position = begin
+    for match in pattern.finditer(text, begin, finish):
+        parts.append(text[position : match.start()])
+        parts.append(f"{_MARK_OPEN}{match.group(0)}{_MARK_CLOSE}")
+        position = match.end()
+    parts.append(text[position:finish])
+    parts.append(" …" if finish < len(text) else "")
+    return "".join(parts)

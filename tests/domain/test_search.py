@@ -26,7 +26,7 @@ TABLE = [
     ("integration fund", "m-jaif", 2),
     ("Japan-ASEAN Integration Fund", "m-jaif", 1),
     ("AOIP", "doc-aoip", 1),
-    ("indo-pacific", "doc-aoip", 1),
+    ("indo-pacific", "doc-aoip", 2),
     ("UHC", "prog-asean-japan-uhc-initiative", 3),
     ("universal health coverage", "m-apt-uhc-network", 3),
     ("HADR", "m-admm-plus", 1),
