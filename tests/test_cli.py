@@ -78,3 +78,33 @@ def test_an_unknown_format_is_a_usage_error() -> None:
     result = run("export", "--format", "xml")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+def test_search_prints_ranked_results() -> None:
+    result = run("search", "what", "is", "AMEICC?", "--limit", "3")
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0].split("\t")
+    assert first[:2] == ["m-ameicc", "mechanism"]
+    assert "[AMEICC]" in result.stdout
+
+
+def test_search_json_has_id_kind_title_score_snippet() -> None:
+    result = run("search", "JAIF", "--json", "--limit", "2")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert len(document["results"]) == 2
+    assert {"id", "kind", "title", "score", "snippet"} <= set(document["results"][0])
+    assert document["results"][0]["id"] == "m-jaif"
+
+
+def test_search_with_no_results_exits_1_and_suggests() -> None:
+    result = run("search", "mekongg", "basin", "river")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "No results" in result.stderr
+
+
+def test_search_with_an_invalid_query_exits_2() -> None:
+    result = run("search", "year:2015..2010")
+    assert result.returncode == 2
+    assert "invalid query" in result.stderr
