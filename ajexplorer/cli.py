@@ -12,7 +12,7 @@ from typing import TextIO
 from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.errors import DataError
 from ajexplorer.domain.export import to_csv, to_json
-from ajexplorer.domain.loading import load_dataset
+from ajexplorer.domain.loading import load_dataset, write_stamp
 from ajexplorer.domain.model import Dataset, Kind
 from ajexplorer.domain.search import QueryError, SearchIndex
 
@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "folder", nargs="?", type=Path, metavar="DIR", help="dataset folder (default: bundled)"
+    )
+    validate.add_argument(
+        "--stamp", action="store_true", help="when valid, record it so loading may skip the schema check"
     )
 
     export = commands.add_parser("export", help="write every record as JSON or CSV")
@@ -72,9 +75,16 @@ def _report(error: DataError) -> None:
     _write(sys.stderr, error.summary() + "\n")
 
 
-def run_validate(folder: Path | None) -> int:
+def run_validate(folder: Path | None, stamp: bool = False) -> int:
+    """Always the full check, schema included, whatever the folder's stamp says."""
+    from ajexplorer.paths import data_dir, schema_dir  # noqa: PLC0415
+
+    target = folder or data_dir()
     try:
-        dataset = _load(folder)
+        dataset = load_dataset(target, trust_stamp=False)
+        if stamp:
+            written = write_stamp(target, schema_dir())
+            _write(sys.stderr, f"stamped {written}\n")
     except DataError as error:
         _report(error)
         return 1
@@ -152,7 +162,7 @@ def run_search(query: str, limit: int, as_json: bool, folder: Path | None) -> in
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "validate":
-        return run_validate(args.folder or args.data)
+        return run_validate(args.folder or args.data, args.stamp)
     if args.command == "export":
         return run_export(args.format, args.output, args.export_data or args.data)
     if args.command == "search":

@@ -121,3 +121,31 @@ def test_the_bundled_dataset_loads(dataset: Dataset) -> None:
     assert len(dataset.of_kind(Kind.EVENT)) >= 80
     for kind in Kind:
         assert dataset.of_kind(kind), f"no {kind.value} records"
+
+
+def test_the_bundled_data_stamp_is_current() -> None:
+    """The shipped stamp must match the data: after editing data/, run `ajexplorer validate --stamp`."""
+    from ajexplorer.domain.loading import stamp_is_current
+    from ajexplorer.paths import data_dir, schema_dir
+
+    assert stamp_is_current(data_dir(), schema_dir()), "data/ changed: run `ajexplorer validate --stamp`"
+
+
+def test_a_stale_stamp_means_the_full_check(tmp_path: Path) -> None:
+    from ajexplorer.domain.loading import digest, stamp_is_current, write_stamp
+    from ajexplorer.paths import schema_dir
+
+    folder = tmp_path / "stamped"
+    shutil.copytree(FIXTURES / "mini", folder)
+    write_stamp(folder, schema_dir())
+    assert stamp_is_current(folder, schema_dir())
+    records = folder / "records" / "main.yaml"
+    records.write_text(records.read_text().replace("    series: trade\n", "    colour: blue\n"))
+    assert not stamp_is_current(folder, schema_dir())
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder)
+    assert any("unknown field 'colour'" in problem.message for problem in caught.value.problems)
+    # Only the bundled data's stamp is trusted: a matching stamp elsewhere still gets the full check.
+    (folder / "schema-checked.sha256").write_text(digest(folder, schema_dir()))
+    with pytest.raises(DataError):
+        load_dataset(folder)
