@@ -57,10 +57,10 @@ def main() -> None:
                 "files_bytes": sum(p.stat().st_size for p in folder.rglob("*.yaml")),
                 "load_ms": {"median": round(statistics.median(full), 2), "best": round(min(full), 2)},
                 "load_with_schema_check_ms": {
-            "median": round(statistics.median(unstamped), 2),
-            "best": round(min(unstamped), 2),
-        },
-        "baseline_read_and_parse_ms": {
+                    "median": round(statistics.median(unstamped), 2),
+                    "best": round(min(unstamped), 2),
+                },
+                "baseline_read_and_parse_ms": {
                     "median": round(statistics.median(base), 2),
                     "best": round(min(base), 2),
                 },

@@ -10,6 +10,7 @@ Targets: p95 under 5 ms on the bundled data and under 16 ms at 100,000 records.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import time
@@ -22,10 +23,26 @@ from ajexplorer.paths import data_dir
 from benchmarks.synthetic import synthetic_dataset
 
 QUERIES = (
-    "TAC", "AMEICC", "integration fund", "disaster management", "Vientiane", "Mekong", "cybercrime",
-    "ADMM Plus", "AMMTC Japan", "plan of action", "kind:event summit", "year:2013 anniversary",
-    "place:tokyo", "smart cities", "quality infrastructure", "JENESYS 2019", "economic resilience",
-    "technical cooperation", "Eminent Persons Group", "Nay Pyi Taw",
+    "TAC",
+    "AMEICC",
+    "integration fund",
+    "disaster management",
+    "Vientiane",
+    "Mekong",
+    "cybercrime",
+    "ADMM Plus",
+    "AMMTC Japan",
+    "plan of action",
+    "kind:event summit",
+    "year:2013 anniversary",
+    "place:tokyo",
+    "smart cities",
+    "quality infrastructure",
+    "JENESYS 2019",
+    "economic resilience",
+    "technical cooperation",
+    "Eminent Persons Group",
+    "Nay Pyi Taw",
 )
 
 
@@ -42,10 +59,8 @@ def latencies(run: Callable[[str], object], typed: list[str]) -> dict[str, float
     samples = []
     for text in typed:
         start = time.perf_counter()
-        try:
+        with contextlib.suppress(QueryError):  # a lone letter is a clear "keep typing", also timed
             run(text)
-        except QueryError:
-            pass
         samples.append((time.perf_counter() - start) * 1000)
     return {
         "p50_ms": round(statistics.median(samples), 3),
@@ -56,7 +71,9 @@ def latencies(run: Callable[[str], object], typed: list[str]) -> dict[str, float
 
 def substring_scan(records: list[Record]) -> Callable[[str], object]:
     """The baseline: case-folded substring match of every word over title and summary, no ranking."""
-    haystacks = [(record.id, fold(f"{record.title} {record.acronym or ''} {record.summary}")) for record in records]
+    haystacks = [
+        (record.id, fold(f"{record.title} {record.acronym or ''} {record.summary}")) for record in records
+    ]
 
     def run(text: str) -> object:
         words = fold(text).split()
@@ -86,14 +103,19 @@ def main() -> None:
     typed = prefixes(QUERIES)
     bundled = measure(dataset, typed)
     large = measure(synthetic_dataset(dataset, args.records), typed)
-    print(json.dumps({
-        "benchmark": "search per keystroke",
-        "typed_prefixes": len(typed),
-        "bundled": bundled,
-        "synthetic": large,
-        "targets": {"bundled_p95_ms": 5, "synthetic_p95_ms": 16},
-        "meets_targets": bundled["keystroke"]["p95_ms"] < 5 and large["keystroke"]["p95_ms"] < 16,  # type: ignore[index]
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "benchmark": "search per keystroke",
+                "typed_prefixes": len(typed),
+                "bundled": bundled,
+                "synthetic": large,
+                "targets": {"bundled_p95_ms": 5, "synthetic_p95_ms": 16},
+                "meets_targets": bundled["keystroke"]["p95_ms"] < 5 and large["keystroke"]["p95_ms"] < 16,  # type: ignore[index]
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -69,13 +69,18 @@ def main() -> None:
     one_run("app")
     bare = [one_run("bare") for _ in range(args.runs)]
     app = [one_run("app") for _ in range(args.runs)]
-    print(json.dumps({
-        "benchmark": "process start to first paint (offscreen)",
-        "runs": args.runs,
-        "bare_window_ms": {"median": round(statistics.median(bare)), "best": round(min(bare))},
-        "app_window_ms": {"median": round(statistics.median(app)), "best": round(min(app))},
-        "ratio_median": round(statistics.median(app) / statistics.median(bare), 2),
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "benchmark": "process start to first paint (offscreen)",
+                "runs": args.runs,
+                "bare_window_ms": {"median": round(statistics.median(bare)), "best": round(min(bare))},
+                "app_window_ms": {"median": round(statistics.median(app)), "best": round(min(app))},
+                "ratio_median": round(statistics.median(app) / statistics.median(bare), 2),
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -7,8 +7,8 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.mechanisms = MechanismPanel(self.tree_model, self)
         self.source = SourceView(dataset, self)
         self.glossary = GlossaryPanel(dataset.glossary, self)
-        self.search_index = SearchIndex.from_dataset(dataset, self._today)
+        self._search_index: SearchIndex | None = None
         self.search_field = SearchField(self)
         self.results = ResultsPanel(self)
         self.filter_bar = FilterBar(dataset.sections, self._today.year, self)
@@ -259,6 +259,18 @@ class MainWindow(QMainWindow):
         self.clear_filters_action.triggered.connect(self.filter_bar.clear)
 
     # --- search ---------------------------------------------------------------------------------------------
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """Built on first use, or just after the window first shows, so it never delays the first paint."""
+        if self._search_index is None:
+            self._search_index = SearchIndex.from_dataset(self.dataset, self._today)
+        return self._search_index
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._search_index is None:
+            QTimer.singleShot(0, self, lambda: self.search_index)
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
