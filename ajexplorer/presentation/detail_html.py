@@ -193,8 +193,8 @@ def _relations(dataset: Dataset, record: Record) -> list[tuple[str, list[Record]
             "Adopted, signed or endorsed at",
             sorted(incoming[Relation.DOCUMENT], key=lambda r: r.when.sort_key()),
         ),
-        ("Succeeds (renamed from)", resolve([record.succeeds])),
-        ("Succeeded by (renamed to)", incoming[Relation.SUCCEEDS]),
+        ("Succeeds", resolve([record.succeeds])),
+        ("Succeeded by", incoming[Relation.SUCCEEDS]),
         ("Measures", resolve([record.subject])),
         ("Figures", incoming[Relation.SUBJECT]),
     ]
