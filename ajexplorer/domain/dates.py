@@ -15,7 +15,7 @@ from enum import Enum
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Spelled out rather than taken from calendar.month_name, which follows the process locale (Qt sets it).
-_MONTHS = (
+MONTH_NAMES = (
     "",
     "January",
     "February",
@@ -58,7 +58,7 @@ class PartialDate:
         if self.day is not None and self.month is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
-                raise ValueError(f"day {self.day} is not in {_MONTHS[self.month]} {self.year}")
+                raise ValueError(f"day {self.day} is not in {MONTH_NAMES[self.month]} {self.year}")
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -90,8 +90,8 @@ class PartialDate:
         if self.month is None:
             return str(self.year)
         if self.day is None:
-            return f"{_MONTHS[self.month]} {self.year}"
-        return f"{self.day} {_MONTHS[self.month]} {self.year}"
+            return f"{MONTH_NAMES[self.month]} {self.year}"
+        return f"{self.day} {MONTH_NAMES[self.month]} {self.year}"
 
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)

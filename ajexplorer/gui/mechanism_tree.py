@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ajexplorer.domain.model import Record
+from ajexplorer.gui.headers import ModelIndex, column_title
 from ajexplorer.presentation.mechanism_tree import TreeNode, find, prune
 
 COLUMNS = ("Name", "Acronym", "Since", "Events")
@@ -36,7 +37,7 @@ CATEGORY_MARKS = {
     "secretariat": "Se",
     "meeting": "M",
 }
-_Index = QModelIndex | QPersistentModelIndex
+_Index = ModelIndex
 
 
 class MechanismModel(QAbstractItemModel):
@@ -109,13 +110,7 @@ class MechanismModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+        return column_title(COLUMNS, section, orientation, role)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

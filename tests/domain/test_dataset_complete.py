@@ -13,24 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from ajexplorer.domain.dates import PartialDate
+from ajexplorer.domain.dates import MONTH_NAMES, PartialDate
 from ajexplorer.domain.model import Dataset, Kind, Record
 from ajexplorer.paths import data_dir
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = MONTH_NAMES[1:]
 MONTH = "|".join(MONTHS)
 SHARED_SOURCE = Path(__file__).resolve().parents[3] / "shared" / "source"
 
