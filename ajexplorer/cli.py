@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--data", type=Path, metavar="DIR", help="open another dataset folder")
     parser.add_argument("--open", metavar="ID", dest="open_id", help="start with this record selected")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="open the window, exercise it once, report and exit"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
@@ -167,6 +170,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_export(args.format, args.output, args.export_data or args.data)
     if args.command == "search":
         return run_search(" ".join(args.query), args.limit, args.json, args.search_data or args.data)
+    if args.smoke_test:
+        from ajexplorer.gui.smoke import run_smoke_test  # noqa: PLC0415 - Qt loads only when needed
+
+        return run_smoke_test(args.data)
     from ajexplorer.gui.app import run_gui  # noqa: PLC0415 - Qt loads only when the window is wanted
 
     return run_gui(data_folder=args.data, open_id=args.open_id)
