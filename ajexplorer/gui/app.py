@@ -31,7 +31,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("ajexplorer")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("ajexplorer")
+    app.setDesktopFileName("org.ajexplorer.AJExplorer")
     icon = resources_dir() / "icons" / "ajexplorer.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Check the Linux release end to end, as a person would use it: validate the desktop entry and metainfo, pack
+# the onedir build, install it into a throw-away home, launch the installed menu entry with `gio launch` on a
+# virtual display, wait for the window, then uninstall and check that nothing is left.
+# Needs: the onedir build in dist/, and xvfb, xdotool, gio (libglib2.0-bin), desktop-file-utils, appstream.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python=${PYTHON:-.venv/bin/python}
+app_id=org.ajexplorer.AJExplorer
+
+desktop-file-validate "packaging/linux/$app_id.desktop"
+appstreamcli validate --no-net "packaging/linux/$app_id.metainfo.xml"
+
+archive=$("$python" packaging/make_release.py)
+work=$(mktemp -d)
+trap 'kill "${xvfb_pid:-0}" "${app_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+tar -xzf "$archive" -C "$work"
+export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share"
+mkdir -p "$HOME"
+sh "$work"/ajexplorer-*/install.sh
+desktop-file-validate "$XDG_DATA_HOME/applications/$app_id.desktop"
+
+display=":$((90 + RANDOM % 9))"
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY="$display" QT_QPA_PLATFORM=xcb
+sleep 1
+gio launch "$XDG_DATA_HOME/applications/$app_id.desktop"
+for _ in $(seq 1 60); do
+    if xdotool search --name "AJ Explorer" >/dev/null 2>&1; then
+        echo "release check: the installed menu entry opened the window"
+        break
+    fi
+    sleep 0.5
+done
+xdotool search --name "AJ Explorer" >/dev/null || { echo "release check: no window appeared" >&2; exit 1; }
+app_pid=$(pgrep -f "$XDG_DATA_HOME/ajexplorer/app/ajexplorer" | head -n 1 || true)
+
+sh "$work"/ajexplorer-*/uninstall.sh
+if [ -e "$XDG_DATA_HOME/applications/$app_id.desktop" ] || [ -e "$XDG_DATA_HOME/ajexplorer" ] \
+    || find "$XDG_DATA_HOME/icons" -name "$app_id.*" | grep -q .; then
+    echo "release check: uninstall left files behind" >&2
+    exit 1
+fi
+echo "release check passed: $(basename "$archive")"

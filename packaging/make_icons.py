@@ -1,0 +1,60 @@
+"""Generate the app's icons from the one source image, resources/icons/ajexplorer.svg.
+
+    python packaging/make_icons.py
+
+Writes hicolor PNGs (16-512 px) and the scalable SVG under packaging/icons/hicolor/, and the Windows .ico.
+Uses Qt's own SVG renderer, so no other tool is needed. The output is committed; rerun after changing the SVG.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "resources" / "icons" / "ajexplorer.svg"
+APP_ID = "org.ajexplorer.AJExplorer"
+SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def render(renderer: QSvgRenderer, size: int) -> QImage:
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return image
+
+
+def main() -> int:
+    app = QGuiApplication(sys.argv[:1])
+    renderer = QSvgRenderer(str(SOURCE))
+    if not renderer.isValid():
+        print(f"cannot read {SOURCE}", file=sys.stderr)
+        return 1
+    target = ROOT / "packaging" / "icons" / "hicolor"
+    for size in SIZES:
+        folder = target / f"{size}x{size}" / "apps"
+        folder.mkdir(parents=True, exist_ok=True)
+        render(renderer, size).save(str(folder / f"{APP_ID}.png"))
+    scalable = target / "scalable" / "apps"
+    scalable.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(SOURCE, scalable / f"{APP_ID}.svg")
+    render(renderer, 256).save(str(ROOT / "packaging" / "icons" / "ajexplorer.ico"))
+    del app
+    print(f"wrote icons for {APP_ID} under {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
