@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke-test", action="store_true", help="open the window, exercise it once, report and exit"
     )
+    parser.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)  # for benchmarks
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
@@ -176,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_smoke_test(args.data)
     from ajexplorer.gui.app import run_gui  # noqa: PLC0415 - Qt loads only when the window is wanted
 
-    return run_gui(data_folder=args.data, open_id=args.open_id)
+    return run_gui(data_folder=args.data, open_id=args.open_id, report_startup=args.report_startup)
 
 
 def _count(number: int, noun: str) -> str:

@@ -74,7 +74,7 @@ def load_for_window(data_folder: Path | None) -> tuple[Dataset, DataError | None
         return load_dataset(data_dir()), error
 
 
-def run_gui(data_folder: Path | None = None, open_id: str | None = None) -> int:
+def run_gui(data_folder: Path | None = None, open_id: str | None = None, report_startup: bool = False) -> int:
     app = application()
     try:
         dataset, problem = load_for_window(data_folder)
@@ -90,6 +90,14 @@ def run_gui(data_folder: Path | None = None, open_id: str | None = None) -> int:
     if open_id:
         window.open_record(open_id)
     window.select_default()
+    if report_startup:
+        from ajexplorer.gui.startup_report import report_first_paint  # noqa: PLC0415 - benchmarks only
+
+        def search_once() -> None:
+            window.search_index.search("integration fund")
+
+        report_first_paint(window, after=search_once)
+        window.settings = None  # a measurement leaves the person's settings alone
     window.show()
     if problem is not None and data_folder is not None:
         show_data_problems(window, data_folder, problem, fallback=True).open()

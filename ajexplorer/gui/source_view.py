@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ajexplorer.domain.model import Dataset
@@ -34,7 +35,8 @@ class SourceView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
         self.browser.linkRequested.connect(self.linkRequested)
-        self._render()
+        self._rendered = False
+        # The first render waits until the view is shown or followed: at start-up that is one render, not two.
 
     def set_dataset(self, dataset: Dataset) -> None:
         self._dataset = dataset
@@ -60,11 +62,17 @@ class SourceView(QWidget):
         self._render()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.PaletteChange and self._rendered:
             self._render()  # the page's colours come from the palette
         super().changeEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._rendered:
+            self._render()
+        super().showEvent(event)
+
     def _render(self) -> None:
+        self._rendered = True
         record = self._dataset.get(self._record_id) if self._record_id else None
         scroll = self.browser.verticalScrollBar().value()
         marker = make_marker(self._dataset, self._words)

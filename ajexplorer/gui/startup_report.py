@@ -1,0 +1,52 @@
+"""``--report-startup``: print when the window first painted and how much memory the process peaked at, then quit.
+
+Used by ``benchmarks/bench_frozen.py`` on the frozen app and on a frozen bare window built with the same spec,
+so both are measured the same way from outside the process.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def peak_memory_kib() -> int:
+    """Peak resident memory of this process (Linux reports KiB)."""
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+class _FirstPaint(QObject):
+    def __init__(self, window: QWidget, after: Callable[[], None] | None) -> None:
+        super().__init__(window)
+        self._after = after
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            _say(f"first_paint_monotonic {time.monotonic():.6f}")
+            QTimer.singleShot(0, self._finish)
+        return False
+
+    def _finish(self) -> None:
+        _say(f"peak_memory_after_start_kib {peak_memory_kib()}")
+        if self._after is not None:
+            self._after()
+            _say(f"peak_memory_after_search_kib {peak_memory_kib()}")
+        QApplication.quit()
+
+
+def report_first_paint(window: QWidget, after: Callable[[], None] | None = None) -> None:
+    """Arrange for the report once ``window`` first paints; ``after`` runs a task before the last figure."""
+    window.installEventFilter(_FirstPaint(window, after))
+
+
+def _say(line: str) -> None:
+    if sys.stdout is not None:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()

@@ -1,0 +1,120 @@
+"""Frozen builds, side by side with a bare PySide6 window frozen with the same spec settings.
+
+    python -m benchmarks.bench_frozen [--runs N] [--skip-build] [--onefile]
+
+Builds (unless --skip-build) the app and the bare window as onedir bundles (and onefile with --onefile) into
+build/bench/, then prints JSON: onedir size and file count, onefile size, process start to first paint
+(offscreen, median and best of N), and peak memory after start and after a search. Targets: onedir at most
+1.2x the bare window's size, start-up at most 1.5x, peak memory at most 40 MiB above.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "build" / "bench"
+
+
+def build(kind: str, onefile: bool) -> Path:
+    env = {**os.environ, "AJ_ONEFILE": "1" if onefile else "0"}
+    if kind == "bare":
+        env["AJ_BARE_ENTRY"] = str(ROOT / "benchmarks" / "bare_window.py")
+    dist = OUT / ("onefile" if onefile else "onedir")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(OUT / "work" / kind),
+            str(ROOT / "packaging" / "ajexplorer.spec"),
+        ],
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
+    name = "bare" if kind == "bare" else "ajexplorer"
+    return dist / name if onefile else dist / name / name
+
+
+def folder_size(path: Path) -> tuple[int, int]:
+    files = [p for p in path.rglob("*") if p.is_file() and not p.is_symlink()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def run_once(executable: Path) -> dict[str, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    argument = "--report" if executable.name == "bare" else "--report-startup"
+    start = time.monotonic()
+    result = subprocess.run(
+        [str(executable), argument], capture_output=True, text=True, env=env, timeout=120, check=True
+    )
+    figures = dict(line.split() for line in result.stdout.splitlines() if line.count(" ") == 1)
+    return {
+        "first_paint_ms": (float(figures["first_paint_monotonic"]) - start) * 1000,
+        "peak_after_start_mib": int(figures["peak_memory_after_start_kib"]) / 1024,
+        "peak_after_search_mib": int(
+            figures.get("peak_memory_after_search_kib", figures["peak_memory_after_start_kib"])
+        )
+        / 1024,
+    }
+
+
+def measure(executable: Path, runs: int) -> dict[str, float]:
+    run_once(executable)  # warm the file cache
+    samples = [run_once(executable) for _ in range(runs)]
+    paint = [s["first_paint_ms"] for s in samples]
+    return {
+        "first_paint_ms_median": round(statistics.median(paint)),
+        "first_paint_ms_best": round(min(paint)),
+        "peak_after_start_mib": round(max(s["peak_after_start_mib"] for s in samples), 1),
+        "peak_after_search_mib": round(max(s["peak_after_search_mib"] for s in samples), 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--onefile", action="store_true")
+    args = parser.parse_args()
+    report: dict[str, object] = {"benchmark": "frozen builds against a frozen bare window"}
+    for kind in ("app", "bare"):
+        name = "bare" if kind == "bare" else "ajexplorer"
+        executable = OUT / "onedir" / name / name if args.skip_build else build(kind, onefile=False)
+        size, count = folder_size(executable.parent)
+        entry: dict[str, object] = {"onedir_mib": round(size / 2**20, 1), "onedir_files": count}
+        entry.update(measure(executable, args.runs))
+        if args.onefile:
+            single = build(kind, onefile=True)
+            entry["onefile_mib"] = round(single.stat().st_size / 2**20, 1)
+            entry["onefile_first_paint_ms_median"] = measure(single, max(3, args.runs // 2))[
+                "first_paint_ms_median"
+            ]
+        report[kind] = entry
+    app, bare = report["app"], report["bare"]
+    assert isinstance(app, dict) and isinstance(bare, dict)
+    report["ratios"] = {
+        "onedir_size": round(app["onedir_mib"] / bare["onedir_mib"], 2),
+        "first_paint": round(app["first_paint_ms_median"] / bare["first_paint_ms_median"], 2),
+        "extra_peak_memory_mib": round(app["peak_after_search_mib"] - bare["peak_after_start_mib"], 1),
+    }
+    report["targets"] = {"onedir_size": 1.2, "first_paint": 1.5, "extra_peak_memory_mib": 40}
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
