@@ -11,6 +11,19 @@ app_id=org.ajexplorer.AJExplorer
 desktop-file-validate "packaging/linux/$app_id.desktop"
 appstreamcli validate --no-net "packaging/linux/$app_id.metainfo.xml"
 
+# The bundle works from a read-only folder with non-ASCII characters in its path, under a non-ASCII home,
+# and writes nothing beside the executable.
+odd="$(mktemp -d)/Ünïcødé ÅJ 探索"
+mkdir -p "$odd"
+cp -R dist/ajexplorer "$odd/"
+chmod -R a-w "$odd/ajexplorer"
+before=$(cd "$odd" && find . | sort | sha256sum)
+HOME="$(dirname "$odd")/hôme" QT_QPA_PLATFORM=offscreen "$odd/ajexplorer/ajexplorer" --smoke-test
+after=$(cd "$odd" && find . | sort | sha256sum)
+[ "$before" = "$after" ] || { echo "release check: the app wrote files beside its executable" >&2; exit 1; }
+chmod -R u+w "$odd/ajexplorer" && rm -rf "$(dirname "$odd")"
+echo "release check: runs from a read-only, non-ASCII folder and writes nothing beside itself"
+
 archive=$("$python" packaging/make_release.py)
 work=$(mktemp -d)
 trap 'kill "${xvfb_pid:-0}" "${app_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -14,6 +14,7 @@ from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.errors import DataError
 from ajexplorer.domain.loading import load_dataset
 from ajexplorer.domain.model import Dataset
+from ajexplorer.gui.errors import ErrorHandler, display_problem, log_folder
 from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.settings import Settings
 from ajexplorer.paths import data_dir, resources_dir
@@ -75,7 +76,14 @@ def load_for_window(data_folder: Path | None) -> tuple[Dataset, DataError | None
 
 
 def run_gui(data_folder: Path | None = None, open_id: str | None = None, report_startup: bool = False) -> int:
+    problem_text = display_problem()
+    if problem_text is not None:
+        if sys.stderr is not None:
+            sys.stderr.write(problem_text + "\n")
+        return 2
     app = application()
+    errors = ErrorHandler(log_folder())
+    errors.install()
     try:
         dataset, problem = load_for_window(data_folder)
     except DataError as error:  # the bundled data itself is broken: nothing to fall back on
@@ -83,6 +91,7 @@ def run_gui(data_folder: Path | None = None, open_id: str | None = None, report_
         box.exec()
         return 1
     window = MainWindow(dataset, Settings(settings_path()))
+    errors.parent = window
     # The dataset, index and widgets live as long as the window: keep them out of the collector's scans so
     # that a full collection never stalls a frame.
     gc.freeze()
@@ -101,4 +110,8 @@ def run_gui(data_folder: Path | None = None, open_id: str | None = None, report_
     window.show()
     if problem is not None and data_folder is not None:
         show_data_problems(window, data_folder, problem, fallback=True).open()
-    return app.exec()
+    errors.offer_previous_crash(window)
+    try:
+        return app.exec()
+    finally:
+        errors.uninstall()

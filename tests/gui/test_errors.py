@@ -1,0 +1,82 @@
+"""Faults: unexpected errors become a dialog and a log entry; native crashes are offered at the next start."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from ajexplorer.gui.errors import CRASH_LOG, ERROR_LOG, ErrorHandler
+from ajexplorer.gui.mainwindow import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def visible_boxes() -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_an_unexpected_error_is_logged_and_explained_without_a_traceback(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AJ_ERRORS_NONMODAL", "1")
+    handler = ErrorHandler(tmp_path, window)
+    try:
+        raise ValueError("a fault deep inside a slot")
+    except ValueError:
+        handler.handle(*sys.exc_info())
+    log = (tmp_path / ERROR_LOG).read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in log and "a fault deep inside a slot" in log
+    (box,) = visible_boxes()
+    assert "unexpected problem" in box.text()
+    assert "ValueError: a fault deep inside a slot" in box.informativeText()
+    assert "Traceback" not in box.text() + box.informativeText()
+    assert str(tmp_path / ERROR_LOG) in box.informativeText()
+    box.close()
+    window.open_record("m-arf")  # the app carries on
+    assert window.details.record_id == "m-arf"
+
+
+def test_a_native_crash_leaves_a_report_that_the_next_start_offers(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    script = textwrap.dedent(
+        f"""
+        import faulthandler
+        from pathlib import Path
+        from PySide6.QtWidgets import QApplication
+        from ajexplorer.gui.errors import ErrorHandler
+        app = QApplication([])
+        ErrorHandler(Path({str(tmp_path)!r})).install()
+        faulthandler._sigsegv()
+        """
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, timeout=60, check=False
+    )
+    assert result.returncode != 0
+    assert "Segmentation fault" in (tmp_path / CRASH_LOG).read_text(encoding="utf-8")
+    handler = ErrorHandler(tmp_path, window)
+    box = handler.offer_previous_crash(window)
+    assert box is not None and "Segmentation fault" in box.detailedText()
+    box.close()
+    assert not (tmp_path / CRASH_LOG).exists()
+    assert list(tmp_path.glob("crash-*.log"))
+    assert handler.offer_previous_crash(window) is None  # offered once
+
+
+def test_no_display_gives_a_clear_message_and_a_nonzero_exit() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}}
+    result = subprocess.run(
+        [sys.executable, "-m", "ajexplorer"], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 2
+    assert "needs a graphical display" in result.stderr
+    assert "Traceback" not in result.stderr
