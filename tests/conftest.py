@@ -41,14 +41,3 @@ def dataset() -> Dataset:
 def mini_dataset() -> Dataset:
     """The small example dataset under tests/fixtures/mini."""
     return load_dataset(FIXTURES / "mini")
-
-
-@pytest.fixture
-def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point QSettings and the app's data folder at a fresh temporary location."""
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
-    monkeypatch.setenv("HOME", str(home))
-    return home

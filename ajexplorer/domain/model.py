@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -227,24 +227,3 @@ class Dataset:
 
     def glossary_entry(self, form: str) -> GlossaryEntry | None:
         return self._glossary_by_form.get(form)
-
-    def ancestors(self, record_id: str) -> list[Record]:
-        """The chain of parents from the nearest up to the root (validation rules out cycles)."""
-        chain: list[Record] = []
-        current = self.records.get(record_id)
-        while current is not None and current.parent:
-            current = self.records.get(current.parent)
-            if current is None:
-                break
-            chain.append(current)
-        return chain
-
-    def timeline_records(self) -> list[Record]:
-        """Every record with a known date, in time order: what the timeline draws."""
-        dated = [record for record in self.records.values() if record.when.known]
-        return sorted(dated, key=lambda record: (record.when.sort_key(), record.id))
-
-
-def unique_in_order(items: Iterable[str]) -> list[str]:
-    """Drop repeats, keep first occurrences in order."""
-    return list(dict.fromkeys(items))

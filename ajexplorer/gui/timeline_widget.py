@@ -144,9 +144,6 @@ class TimelineWidget(QWidget):
     def view(self) -> tl.Viewport:
         return self._view
 
-    def has_item(self, record_id: str) -> bool:
-        return record_id in self._items
-
     # --- view changes ---------------------------------------------------------------------------------------
 
     def fit_all(self) -> None:
