@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -40,3 +41,25 @@ def test_any_connection_attempt_fails_loudly_and_is_counted() -> None:
     restored = socket.socket()
     assert restored.connect_ex(("127.0.0.1", 9)) != 0  # a real, refused attempt again after the guard
     restored.close()
+
+
+def test_a_home_folder_with_non_ascii_characters_works(tmp_path: Path) -> None:
+    home = tmp_path / "Ünïcødé hôme 探索"
+    home.mkdir()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "ajexplorer", "--smoke-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("smoke test passed")

@@ -80,3 +80,42 @@ def test_no_display_gives_a_clear_message_and_a_nonzero_exit() -> None:
     assert result.returncode == 2
     assert "needs a graphical display" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_a_slot_reaches_the_handler_and_the_app_carries_on(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AJ_ERRORS_NONMODAL", "1")
+    handler = ErrorHandler(tmp_path, window)
+    handler.install()
+    try:
+
+        def broken_slot(_record_id: str) -> None:
+            raise RuntimeError("a slot that fails")
+
+        window.navigator.currentChanged.connect(broken_slot)
+        window.open_record("m-apt")
+        qtbot.waitUntil(lambda: handler.shown == 1, timeout=3000)
+        window.navigator.currentChanged.disconnect(broken_slot)
+    finally:
+        handler.uninstall()
+    assert "a slot that fails" in (tmp_path / ERROR_LOG).read_text(encoding="utf-8")
+    for box in visible_boxes():
+        box.close()
+    assert window.details.record_id == "m-apt"  # the other views still followed
+
+
+def test_settings_that_cannot_be_read_or_written_mean_defaults(qtbot: QtBot, tmp_path: Path) -> None:
+    from ajexplorer.domain.loading import load_dataset
+    from ajexplorer.paths import data_dir
+    from tests.gui.conftest import make_window
+
+    blocked = tmp_path / "settings.ini"
+    blocked.mkdir()  # a folder where the settings file should be: neither readable nor writable as a file
+    window = make_window(qtbot, load_dataset(data_dir()), blocked)
+    window.restore_state()
+    assert window.navigator.current is None
+    window.open_record("m-arf")
+    window.close()  # saving fails quietly
+    assert blocked.is_dir()
