@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -63,3 +64,46 @@ def test_a_home_folder_with_non_ascii_characters_works(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("smoke test passed")
+
+
+def test_a_read_only_install_folder_is_left_untouched(tmp_path: Path) -> None:
+    """The app runs from a read-only copy of itself and writes nothing there (settings and logs go elsewhere)."""
+    root = Path(__file__).resolve().parent.parent
+    install = tmp_path / "read-only install"
+    install.mkdir()
+    for name in ("ajexplorer", "data", "resources", "pyproject.toml"):
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, install / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, install / name)
+    for path in [install, *install.rglob("*")]:
+        path.chmod(path.stat().st_mode & ~0o222)
+    before = sorted(str(path) for path in install.rglob("*"))
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(install),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local/share"),
+    }
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "ajexplorer", "--smoke-test"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+            cwd=tmp_path,
+            check=False,
+        )
+        after = sorted(str(path) for path in install.rglob("*"))
+    finally:
+        for path in [install, *install.rglob("*")]:
+            path.chmod(path.stat().st_mode | 0o200)
+    assert result.returncode == 0, result.stderr
+    assert after == before
