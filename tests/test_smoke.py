@@ -14,16 +14,28 @@ import pytest
 from ajexplorer.gui.smoke import NetworkAttemptError, no_network
 
 
-def test_smoke_test_passes_and_says_what_it_did() -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
+def smoke(home: Path | None = None, **extra: str) -> subprocess.CompletedProcess[str]:
+    """Run `ajexplorer --smoke-test` offscreen, optionally under another home folder."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra}
+    if home is not None:
+        env |= {
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_DATA_HOME": str(home / ".local" / "share"),
+        }
+    return subprocess.run(
         [sys.executable, "-m", "ajexplorer", "--smoke-test"],
         capture_output=True,
         text=True,
         timeout=120,
         env=env,
+        cwd=home.parent if home is not None else None,
         check=False,
     )
+
+
+def test_smoke_test_passes_and_says_what_it_did() -> None:
+    result = smoke()
     assert result.returncode == 0, result.stderr
     line = result.stdout.strip()
     assert line.startswith("smoke test passed: ")
@@ -47,21 +59,7 @@ def test_any_connection_attempt_fails_loudly_and_is_counted() -> None:
 def test_a_home_folder_with_non_ascii_characters_works(tmp_path: Path) -> None:
     home = tmp_path / "Ünïcødé hôme 探索"
     home.mkdir()
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "ajexplorer", "--smoke-test"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
+    result = smoke(home)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("smoke test passed")
 
@@ -82,25 +80,8 @@ def test_a_read_only_install_folder_is_left_untouched(tmp_path: Path) -> None:
     before = sorted(str(path) for path in install.rglob("*"))
     home = tmp_path / "home"
     home.mkdir()
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(install),
-        "PYTHONDONTWRITEBYTECODE": "1",
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_DATA_HOME": str(home / ".local/share"),
-    }
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "ajexplorer", "--smoke-test"],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env=env,
-            cwd=tmp_path,
-            check=False,
-        )
+        result = smoke(home, PYTHONPATH=str(install), PYTHONDONTWRITEBYTECODE="1")
         after = sorted(str(path) for path in install.rglob("*"))
     finally:
         for path in [install, *install.rglob("*")]:
