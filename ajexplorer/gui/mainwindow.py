@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ajexplorer import APP_NAME, __version__
-from ajexplorer.domain.model import Dataset, Kind
+from ajexplorer.domain.model import Dataset, Kind, Record
 from ajexplorer.domain.search import QueryError, SearchIndex
 from ajexplorer.gui.detail_pane import DetailPane
 from ajexplorer.gui.glossary_panel import GlossaryPanel
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.source = SourceView(dataset, self)
         self.glossary = GlossaryPanel(dataset.glossary, self)
         self._search_index: SearchIndex | None = None
+        self._matches: frozenset[str] | None = None
         self.search_field = SearchField(self)
         self.results = ResultsPanel(self)
         self.filter_bar = FilterBar(dataset.sections, self._today.year, self)
@@ -180,8 +181,8 @@ class MainWindow(QMainWindow):
 
     def _create_menus_and_toolbar(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.addAction(self.quit_action)
+        self.file_menu = menu.addMenu("&File")
+        self.file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addAction(self.copy_citation_action)
         edit_menu.addAction(self.find_action)
@@ -310,8 +311,15 @@ class MainWindow(QMainWindow):
         self._show_matches(matches, result.highlight_words)
         self._raise_results()
 
+    def records_in_view(self) -> list[Record]:
+        """The records the search and filters leave, in data order; every record when none is active."""
+        if self._matches is None:
+            return list(self.dataset.records.values())
+        return [record for record in self.dataset.records.values() if record.id in self._matches]
+
     def _show_matches(self, matches: frozenset[str] | None, words: Sequence[str]) -> None:
         """None: no search is active and every view shows everything."""
+        self._matches = matches
         self.timeline.set_matches(matches)
         self.mechanisms.set_external_filter(
             None if matches is None else (lambda record: record.id in matches)
