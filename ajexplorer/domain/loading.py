@@ -7,11 +7,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ajexplorer.domain.dates import PartialDate, Recurrence, When
 from ajexplorer.domain.errors import DataError, Problem
@@ -25,13 +27,19 @@ from ajexplorer.domain.model import (
     Section,
     SourceInfo,
 )
-from ajexplorer.domain.yamlreader import Located, PathKey, read_yaml
+
+if TYPE_CHECKING:  # the YAML reader loads only when files are read: a cached start never needs it
+    from ajexplorer.domain.yamlreader import Located, PathKey
+
+    _RECORD_MARK = tuple[Located, PathKey]
+
 
 DATASET_FILE = "dataset.yaml"
 PARAGRAPHS_FILE = "paragraphs.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 RECORDS_FOLDER = "records"
 STAMP_FILE = "schema-checked.sha256"
+CACHE_FILE = "dataset.cache"
 MAX_RECORD_FILES = 200
 
 _SCHEMA_FOR = {
@@ -66,9 +74,14 @@ def load_dataset(folder: Path, schema_folder: Path | None = None, *, trust_stamp
     if schema_folder is None:
         schema_folder = schema_dir()
     trust_stamp = trust_stamp and folder.resolve() == data_dir().resolve()
+    stamped = trust_stamp and stamp_is_current(folder, schema_folder)
+    if stamped:
+        cached = read_cache(folder, digest(folder, schema_folder))
+        if cached is not None:
+            return cached
     problems: list[Problem] = []
     sources = _read_all(folder, problems)
-    if trust_stamp and not problems and stamp_is_current(folder, schema_folder):
+    if stamped and not problems:
         valid_records = [set(range(_record_count(located))) for located in sources.records]
     else:
         valid_records = _check_schemas(sources, schema_folder, problems)
@@ -117,6 +130,43 @@ def stamp_is_current(folder: Path, schema_folder: Path) -> bool:
         return False
 
 
+def _cache_header(data_digest: str) -> bytes:
+    """What a cache must start with to match this code and these files."""
+    from ajexplorer import __version__  # noqa: PLC0415 - the package root imports nothing back
+
+    python = ".".join(map(str, sys.version_info[:2]))
+    return f"ajexplorer-dataset-cache {__version__} python-{python} {data_digest}\n".encode("ascii")
+
+
+def write_cache(folder: Path, schema_folder: Path, target: Path) -> Path:
+    """Save the fully checked dataset in the form the app loads fastest, for a frozen build's bundled data.
+
+    Only the bundled folder ever reads a cache, and only one whose header names the digest of the files
+    beside it, this version of the app and this Python: anything else is ignored and the files are read.
+    """
+    dataset = load_dataset(folder, schema_folder, trust_stamp=False)
+    header = _cache_header(digest(folder, schema_folder))
+    target.write_bytes(header + pickle.dumps(dataset, protocol=5))
+    return target
+
+
+def read_cache(folder: Path, data_digest: str) -> Dataset | None:
+    """The dataset from the folder's cache when it matches ``data_digest``; None otherwise."""
+    try:
+        blob = (folder / CACHE_FILE).read_bytes()
+    except OSError:
+        return None
+    header = _cache_header(data_digest)
+    if not blob.startswith(header):
+        return None
+    try:
+        # Written by write_cache from this very folder at build time, and matched to its files' digest above.
+        dataset = pickle.loads(blob[len(header) :])  # noqa: S301
+    except Exception:  # noqa: BLE001 - a damaged cache means reading the files, whatever it raises
+        return None
+    return dataset if isinstance(dataset, Dataset) else None
+
+
 def write_stamp(folder: Path, schema_folder: Path) -> Path:
     """Record that the folder passed the full check as it is now (``ajexplorer validate --stamp``)."""
     load_dataset(folder, schema_folder, trust_stamp=False)
@@ -138,6 +188,8 @@ def _read(path: Path, problems: list[Problem]) -> Located | None:
     if not path.is_file():
         problems.append(Problem(_display(path), 1, 1, "", "the file is missing"))
         return None
+    from ajexplorer.domain.yamlreader import read_yaml  # noqa: PLC0415 - see the imports above
+
     try:
         return read_yaml(path, _display(path))
     except DataError as error:
@@ -370,9 +422,6 @@ def _build_paragraphs(
         footnotes = tuple(str(note) for note in raw.get("footnotes", ()))
         paragraphs[number] = Paragraph(number, section, str(raw.get("text", "")), footnotes)
     return tuple(sections), paragraphs
-
-
-_RECORD_MARK = tuple[Located, PathKey]
 
 
 def _build_records(

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from ajexplorer.domain.model import GlossaryEntry
-from ajexplorer.gui.headers import ModelIndex, column_title
+from ajexplorer.gui.headers import ModelIndex, column_title, fit_column
 
 COLUMNS = ("Acronym", "Expansion", "Expansion given")
 EntryRole = Qt.ItemDataRole.UserRole + 1
@@ -112,9 +112,9 @@ class GlossaryPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        fit_column(self.view, header, 0, [form for entry in entries for form in entry.forms])
+        fit_column(self.view, header, 2, ["in the source", "not in the source"])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

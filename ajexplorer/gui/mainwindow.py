@@ -4,7 +4,7 @@ them, grouped by concern. Parts only declare signals; the navigator owns the sel
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
@@ -59,6 +59,9 @@ class MainWindow(QMainWindow):
         self.glossary = GlossaryPanel(dataset.glossary, self)
         self._search_index: SearchIndex | None = None
         self._matches: frozenset[str] | None = None
+        self._first_paint_hooked = False
+        #: True once the window has painted and the work deferred past that is done.
+        self.started = False
         self.search_field = SearchField(self)
         self.results = ResultsPanel(self)
         self.filter_bar = FilterBar(dataset.sections, self._today.year, self)
@@ -270,8 +273,18 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._search_index is None:
-            QTimer.singleShot(0, self, lambda: self.search_index)
+        if not self._first_paint_hooked:
+            self._first_paint_hook = _AfterFirstPaint(self, self._after_first_paint)
+            self._first_paint_hooked = True
+
+    def _after_first_paint(self) -> None:
+        """Work nobody sees at once waits until the window is on screen: the hidden tab, then the index."""
+        self.source.release()
+        QTimer.singleShot(0, self, self._finish_start)
+
+    def _finish_start(self) -> None:
+        _ = self.search_index
+        self.started = True
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -478,6 +491,25 @@ class MainWindow(QMainWindow):
             f"<p><b>Data:</b> {escape(data)}</p>"
             f"<p><b>Source:</b> {escape(info.attribution)}</p>",
         )
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``work`` once, just after ``window`` has first painted.
+
+    A zero timer set when the window shows fires before its first paint, so work queued that way still
+    delays the first frame; this waits for the paint itself.
+    """
+
+    def __init__(self, window: QWidget, work: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._work = work
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._work)
+        return False
 
 
 def _app() -> QApplication:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ajexplorer.domain.model import Record
-from ajexplorer.gui.headers import ModelIndex, column_title
+from ajexplorer.gui.headers import ModelIndex, column_title, fit_column
 from ajexplorer.presentation.mechanism_tree import TreeNode, find, prune
 
 COLUMNS = ("Name", "Acronym", "Since", "Events")
@@ -138,6 +138,18 @@ class MechanismModel(QAbstractItemModel):
             return self._display(node, 0)
         return None
 
+    def column_texts(self, column: int) -> list[str]:
+        """Every text the column shows, for sizing it."""
+        texts: list[str] = []
+        pending = list(self._full.children)
+        while pending:
+            node = pending.pop()
+            pending.extend(node.children)
+            text = self._display(node, column)
+            if text:
+                texts.append(text)
+        return texts
+
     def _display(self, node: TreeNode, column: int) -> str | None:
         record = node.record
         if column == 0:
@@ -218,7 +230,7 @@ class MechanismPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 96)
         for column in (2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            fit_column(self.view, header, column, model.column_texts(column))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import socket
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from ajexplorer.domain.loading import load_dataset
 from ajexplorer.paths import data_dir
 
 SMOKE_QUERY = "integration fund"
+START_TIMEOUT_S = 20
 
 
 class NetworkAttemptError(RuntimeError):
@@ -48,6 +50,8 @@ def no_network() -> Iterator[list[str]]:
 
 def run_smoke_test(data_folder: Path | None = None) -> int:
     """Exit status 0 when every step worked; prints one line either way."""
+    from PySide6.QtCore import QEventLoop  # noqa: PLC0415
+
     from ajexplorer.gui.app import application  # noqa: PLC0415 - Qt loads only here
     from ajexplorer.gui.mainwindow import MainWindow  # noqa: PLC0415
 
@@ -58,7 +62,13 @@ def run_smoke_test(data_folder: Path | None = None) -> int:
             window = MainWindow(dataset, None)
             window.resize(1600, 1000)
             window.show()
-            app.processEvents()
+            deadline = time.monotonic() + START_TIMEOUT_S
+            while not window.started:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"the window did not finish starting within {START_TIMEOUT_S} s")
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            if not window.source.browser.toPlainText().strip():
+                raise RuntimeError("the source view is empty")
             result = window.search_index.search(SMOKE_QUERY, limit=5)
             if not result.hits:
                 raise RuntimeError(f"search for {SMOKE_QUERY!r} found nothing")

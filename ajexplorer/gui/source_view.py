@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ajexplorer.domain.model import Dataset
@@ -36,12 +35,14 @@ class SourceView(QWidget):
         layout.addWidget(self.browser)
         self.browser.linkRequested.connect(self.linkRequested)
         self._rendered = False
-        # The first render waits until the view is shown or followed: at start-up that is one render, not two.
+        # Until released, renders wait: at start-up the window paints first and the source follows.
+        self._held = True
 
-    def set_dataset(self, dataset: Dataset) -> None:
-        self._dataset = dataset
-        self._record_id = None
-        self._render()
+    def release(self) -> None:
+        """Start rendering: the text, then the selected record's first paragraph."""
+        if self._held:
+            self._held = False
+            self.follow(self._record_id)
 
     def set_highlight(self, words: Sequence[str]) -> None:
         self._words = tuple(words)
@@ -50,12 +51,15 @@ class SourceView(QWidget):
     def follow(self, record_id: str | None) -> None:
         """Highlight the selected record's paragraphs and bring the first into view."""
         self._record_id = record_id
+        if self._held:
+            return
         self._render()
         record = self._dataset.get(record_id) if record_id else None
         if record is not None and record.paragraphs:
             self.show_paragraph(min(record.paragraphs))
 
     def show_paragraph(self, number: int) -> None:
+        self.release()
         self.browser.scrollToAnchor(f"p{number}")
 
     def refresh(self) -> None:
@@ -66,12 +70,9 @@ class SourceView(QWidget):
             self._render()  # the page's colours come from the palette
         super().changeEvent(event)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._rendered:
-            self._render()
-        super().showEvent(event)
-
     def _render(self) -> None:
+        if self._held:
+            return
         self._rendered = True
         record = self._dataset.get(self._record_id) if self._record_id else None
         scroll = self.browser.verticalScrollBar().value()

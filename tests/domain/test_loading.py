@@ -149,3 +149,65 @@ def test_a_stale_stamp_means_the_full_check(tmp_path: Path) -> None:
     (folder / "schema-checked.sha256").write_text(digest(folder, schema_dir()))
     with pytest.raises(DataError):
         load_dataset(folder)
+
+
+def _stamped_copy(tmp_path: Path) -> tuple[Path, str]:
+    from ajexplorer.domain.loading import digest, write_stamp
+    from ajexplorer.paths import schema_dir
+
+    folder = tmp_path / "bundled"
+    shutil.copytree(FIXTURES / "mini", folder)
+    write_stamp(folder, schema_dir())
+    return folder, digest(folder, schema_dir())
+
+
+def test_a_cache_loads_the_same_dataset_as_the_files(tmp_path: Path) -> None:
+    from ajexplorer.domain.loading import CACHE_FILE, read_cache, write_cache
+    from ajexplorer.paths import schema_dir
+
+    folder, data_digest = _stamped_copy(tmp_path)
+    write_cache(folder, schema_dir(), folder / CACHE_FILE)
+    cached = read_cache(folder, data_digest)
+    from_files = load_dataset(folder)
+    assert cached is not None
+    assert cached.records == from_files.records
+    assert cached.glossary == from_files.glossary
+    assert cached.paragraphs == from_files.paragraphs
+    assert cached.children("m-dialogue") == from_files.children("m-dialogue")
+
+
+def test_a_cache_that_does_not_match_is_ignored(tmp_path: Path) -> None:
+    from ajexplorer.domain.loading import CACHE_FILE, read_cache, write_cache
+    from ajexplorer.paths import schema_dir
+
+    folder, data_digest = _stamped_copy(tmp_path)
+    cache = write_cache(folder, schema_dir(), folder / CACHE_FILE)
+    assert read_cache(folder, "0" * 64) is None  # the files changed since the cache was made
+    blob = cache.read_bytes()
+    cache.write_bytes(blob[: len(blob) // 2])  # cut short
+    assert read_cache(folder, data_digest) is None
+    cache.write_bytes(blob.replace(b"ajexplorer-dataset-cache", b"another-program-cache"))
+    assert read_cache(folder, data_digest) is None
+
+
+def test_only_the_bundled_folder_reads_its_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache holding a different title shows which path was taken."""
+    import dataclasses
+    import pickle
+
+    import ajexplorer.paths
+    from ajexplorer.domain.loading import CACHE_FILE, _cache_header
+    from ajexplorer.paths import schema_dir
+
+    folder, data_digest = _stamped_copy(tmp_path)
+    schema = schema_dir()
+    marked = dataclasses.replace(load_dataset(folder), title="From the cache")
+    (folder / CACHE_FILE).write_bytes(_cache_header(data_digest) + pickle.dumps(marked))
+    assert load_dataset(folder, schema).title != "From the cache"  # not the bundled folder
+    monkeypatch.setattr(ajexplorer.paths, "data_dir", lambda: folder)
+    assert load_dataset(folder, schema).title == "From the cache"
+    # Once the files change, the stale cache is passed over and the files are read.
+    glossary = folder / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    (folder / "schema-checked.sha256").unlink()
+    assert load_dataset(folder, schema).title != "From the cache"

@@ -30,6 +30,7 @@ def make_window(qtbot: QtBot, dataset: Dataset, settings_file: Path | None = Non
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(lambda: window.started, timeout=5000)
     return window
 
 
