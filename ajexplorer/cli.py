@@ -1,27 +1,15 @@
-"""The command line: ``validate``, ``export`` and ``--version``; with no command, the window opens."""
+"""The command line: ``validate``, ``export``, ``search`` and ``--version``; with no command, the window opens."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 from ajexplorer import APP_NAME, __version__
-from ajexplorer.domain.errors import DataError
-from ajexplorer.domain.export import to_csv, to_json
-from ajexplorer.domain.loading import load_dataset, write_stamp
-from ajexplorer.domain.model import Dataset, Kind
-from ajexplorer.domain.search import QueryError, SearchIndex
+from ajexplorer.domain.model import Kind
 
-
-def _write(stream: TextIO | None, text: str) -> None:
-    """Write if there is a console: a windowed build has no stdout or stderr at all."""
-    if stream is not None:
-        stream.write(text)
-        stream.flush()
+EXPORT_FORMATS = ("json", "csv", "ics", "md")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,8 +37,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--stamp", action="store_true", help="when valid, record it so loading may skip the schema check"
     )
 
-    export = commands.add_parser("export", help="write every record as JSON or CSV")
-    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export = commands.add_parser(
+        "export",
+        help="write records as JSON, CSV or iCalendar, or one record's briefing as Markdown",
+        description="Write the records (all, or those --query and --kind leave) as JSON, CSV or an "
+        "iCalendar file of their dated events; or, with --format md, a briefing on the --record.",
+    )
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="json",
+        help="json, csv, ics (calendar of the dated events) or md (briefing on --record); default json",
+    )
+    export.add_argument("--query", metavar="TEXT", help="only the records this search matches (all matches)")
+    export.add_argument(
+        "--kind",
+        action="append",
+        choices=[kind.value for kind in Kind],
+        dest="kinds",
+        metavar="KIND",
+        help=f"only records of this kind ({', '.join(kind.value for kind in Kind)}); repeatable",
+    )
+    export.add_argument(
+        "--record",
+        metavar="ID",
+        help="the record to brief (required for md); with other formats, only that record",
+    )
     export.add_argument("--output", "-o", type=Path, metavar="FILE", help="write here instead of stdout")
     export.add_argument("--data", type=Path, metavar="DIR", dest="export_data", help="dataset folder")
 
@@ -67,110 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(folder: Path | None) -> Dataset:
-    if folder is None:
-        from ajexplorer.paths import data_dir  # noqa: PLC0415 - resolved only when needed
-
-        folder = data_dir()
-    return load_dataset(folder)
-
-
-def _report(error: DataError) -> None:
-    _write(sys.stderr, error.summary() + "\n")
-
-
-def run_validate(folder: Path | None, stamp: bool = False) -> int:
-    """Always the full check, schema included, whatever the folder's stamp says."""
-    from ajexplorer.paths import data_dir, schema_dir  # noqa: PLC0415
-
-    target = folder or data_dir()
-    try:
-        dataset = load_dataset(target, trust_stamp=False)
-        if stamp:
-            written = write_stamp(target, schema_dir())
-            _write(sys.stderr, f"stamped {written}\n")
-    except DataError as error:
-        _report(error)
-        return 1
-    counts = ", ".join(_count(len(dataset.of_kind(kind)), kind.value) for kind in Kind)
-    _write(
-        sys.stdout,
-        f"OK: {counts}, {len(dataset.glossary)} glossary entries, "
-        f"{len(dataset.paragraphs)} source paragraphs\n",
-    )
-    return 0
-
-
-def run_export(fmt: str, output: Path | None, folder: Path | None) -> int:
-    try:
-        dataset = _load(folder)
-    except DataError as error:
-        _report(error)
-        return 1
-    text = to_json(dataset) if fmt == "json" else to_csv(dataset.records.values())
-    if output is None:
-        _write(sys.stdout, text)
-        return 0
-    try:
-        output.write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        _write(sys.stderr, f"cannot write {output}: {error.strerror}\n")
-        return 1
-    _write(sys.stderr, f"wrote {len(dataset.records)} records to {output}\n")
-    return 0
-
-
-def run_search(query: str, limit: int, as_json: bool, folder: Path | None) -> int:
-    """Exit 0 with results, 1 with none, 2 for a query that cannot mean anything."""
-    try:
-        dataset = _load(folder)
-    except DataError as error:
-        _report(error)
-        return 2
-    index = SearchIndex.from_dataset(dataset)
-    try:
-        result = index.search(query, limit=max(limit, 1))
-    except QueryError as error:
-        _write(sys.stderr, f"invalid query: {error}\n")
-        return 2
-    if as_json:
-        document = {
-            "query": query,
-            "total": result.total,
-            "results": [
-                {
-                    "id": hit.record_id,
-                    "kind": hit.kind.value,
-                    "title": hit.title,
-                    "when": hit.when,
-                    "score": round(hit.score, 4),
-                    "typo": hit.fuzzy,
-                    "snippet": hit.snippet_text,
-                }
-                for hit in result.hits
-            ],
-            "suggestions": result.suggestions,
-        }
-        _write(sys.stdout, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    else:
-        for hit in result.hits:
-            when = f" ({hit.when})" if hit.when else ""
-            _write(sys.stdout, f"{hit.record_id}\t{hit.kind.value}\t{hit.score:.2f}\t{hit.title}{when}\n")
-            _write(sys.stdout, f"    {hit.snippet_text}\n")
-        if not result.hits:
-            hint = f" Did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
-            _write(sys.stderr, f"No results.{hint}\n")
-    return 0 if result.hits else 1
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "validate":
-        return run_validate(args.folder or args.data, args.stamp)
-    if args.command == "export":
-        return run_export(args.format, args.output, args.export_data or args.data)
-    if args.command == "search":
-        return run_search(" ".join(args.query), args.limit, args.json, args.search_data or args.data)
+    if args.command in {"validate", "export", "search"}:
+        from ajexplorer import commands  # noqa: PLC0415 - the window needs none of it
+
+        return commands.run(args)
     if args.smoke_test:
         from ajexplorer.gui.smoke import run_smoke_test  # noqa: PLC0415 - Qt loads only when needed
 
@@ -178,7 +92,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ajexplorer.gui.app import run_gui  # noqa: PLC0415 - Qt loads only when the window is wanted
 
     return run_gui(data_folder=args.data, open_id=args.open_id, report_startup=args.report_startup)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+import icalendar
 
 from ajexplorer import __version__
 from tests.conftest import BROKEN, FIXTURES
@@ -108,3 +111,140 @@ def test_search_with_an_invalid_query_exits_2() -> None:
     result = run("search", "year:2015..2010")
     assert result.returncode == 2
     assert "invalid query" in result.stderr
+
+
+MINI = FIXTURES / "mini"
+
+
+def test_export_ics_to_a_file_reads_back_as_a_calendar(tmp_path: Path) -> None:
+    target = tmp_path / "events.ics"
+    result = run("export", "--format", "ics", "-o", target, "--data", MINI)
+    assert result.returncode == 0, result.stderr
+    assert "wrote 1 event to" in result.stderr
+    raw = target.read_bytes()
+    assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n")
+    calendar = icalendar.Calendar.from_ical(raw)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["UID"]) == "ev-2001-05-04-3rd-eps@ajexplorer"
+    assert event.decoded("DTSTART") == dt.date(2001, 5, 4)
+    assert str(event["LOCATION"]) == "Springfield"
+    again = tmp_path / "again.ics"
+    assert run("export", "--format", "ics", "-o", again, "--data", MINI).returncode == 0
+    assert again.read_bytes() == raw
+
+
+def test_export_ics_of_the_bundled_events_to_stdout_keeps_crlf() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ajexplorer", "export", "--format", "ics", "--kind", "event"],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"\r\r\n" not in result.stdout
+    calendar = icalendar.Calendar.from_ical(result.stdout.decode("utf-8"))
+    uids = {str(event["UID"]) for event in calendar.walk("VEVENT")}
+    assert "ev-2019-11-04-22nd-asean-japan-summit@ajexplorer" in uids
+
+
+def test_export_md_writes_the_briefing(tmp_path: Path) -> None:
+    target = tmp_path / "briefing.md"
+    result = run("export", "--format", "md", "--record", "m-summit", "--output", target, "--data", MINI)
+    assert result.returncode == 0, result.stderr
+    assert "wrote a briefing on m-summit" in result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Example-Partner Summit (EPS)\n")
+    assert "3rd Example-Partner Summit (4 May 2001)" in text
+    assert "paragraphs 1, 2." in text
+
+
+def test_export_md_to_stdout() -> None:
+    result = run("export", "--format", "md", "--record", "m-ameicc")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# AEM-METI Economic and Industrial Cooperation Committee (AMEICC)\n")
+    assert "## Glossary" in result.stdout
+
+
+def test_export_md_without_a_record_is_a_usage_error() -> None:
+    result = run("export", "--format", "md", "--data", MINI)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "--record" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_md_of_an_unknown_record_is_a_usage_error(tmp_path: Path) -> None:
+    target = tmp_path / "briefing.md"
+    result = run("export", "--format", "md", "--record", "no-such-id", "-o", target, "--data", MINI)
+    assert result.returncode == 2
+    assert "no record with id 'no-such-id'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not target.exists()
+
+
+def test_export_md_with_a_query_is_a_usage_error() -> None:
+    result = run("export", "--format", "md", "--record", "m-summit", "--query", "summit", "--data", MINI)
+    assert result.returncode == 2
+    assert "do not apply" in result.stderr
+
+
+def test_export_with_a_query_writes_every_match_not_one_page(tmp_path: Path) -> None:
+    target = tmp_path / "asean.json"
+    result = run("export", "--query", "ASEAN", "-o", target)
+    assert result.returncode == 0, result.stderr
+    ids = [row["id"] for row in json.loads(target.read_text(encoding="utf-8"))["records"]]
+    assert len(ids) > 50  # more than one page of search results
+    assert len(ids) == len(set(ids))
+    assert "m-ameicc" in ids
+
+
+def test_export_csv_with_a_query_and_kinds(tmp_path: Path) -> None:
+    result = run("export", "--format", "csv", "--query", "summit", "--kind", "event", "--data", MINI)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert [row["id"] for row in rows] == ["ev-2001-05-04-3rd-eps"]
+    both = run("export", "--format", "csv", "--kind", "figure", "--kind", "document", "--data", MINI)
+    assert both.returncode == 0, both.stderr
+    rows = list(csv.DictReader(both.stdout.splitlines()))
+    assert [row["id"] for row in rows] == ["doc-plan-2001-2005", "fig-trade-2020"]
+
+
+def test_export_ics_with_a_query_holds_only_matching_events() -> None:
+    result = run("export", "--format", "ics", "--query", "document", "--data", MINI)
+    assert result.returncode == 0, result.stderr
+    calendar = icalendar.Calendar.from_ical(result.stdout)
+    assert calendar.walk("VEVENT") == []
+
+
+def test_export_json_of_one_record() -> None:
+    result = run("export", "--record", "m-summit", "--data", MINI)
+    assert result.returncode == 0, result.stderr
+    assert [row["id"] for row in json.loads(result.stdout)["records"]] == ["m-summit"]
+
+
+def test_export_with_an_invalid_query_exits_2() -> None:
+    result = run("export", "--query", "year:2015..2010", "--data", MINI)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "invalid query" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_with_an_unknown_kind_is_a_usage_error() -> None:
+    result = run("export", "--kind", "planet", "--data", MINI)
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+
+
+def test_export_md_of_broken_data_exits_1() -> None:
+    result = run("export", "--format", "md", "--record", "m-summit", "--data", BROKEN / "parent-cycle")
+    assert result.returncode == 1
+    assert "cycle" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_to_an_unwritable_place_exits_1(tmp_path: Path) -> None:
+    result = run("export", "--format", "ics", "-o", tmp_path / "missing" / "events.ics", "--data", MINI)
+    assert result.returncode == 1
+    assert "cannot write" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -79,3 +79,16 @@ def test_the_bundled_export_has_every_record(dataset: Dataset) -> None:
     document = json.loads(to_json(dataset))
     assert [row["id"] for row in document["records"]] == list(dataset.records)
     assert len(document["glossary"]) == len(dataset.glossary)
+
+
+def test_a_filtered_list_exports_only_those_records(mini_dataset: Dataset) -> None:
+    chosen = [mini_dataset.records["fig-trade-2020"], mini_dataset.records["m-summit"]]
+    rows = list(csv.DictReader(io.StringIO(to_csv(chosen))))
+    assert [row["id"] for row in rows] == ["fig-trade-2020", "m-summit"]
+    document = json.loads(to_json(mini_dataset, chosen))
+    assert [row["id"] for row in document["records"]] == ["fig-trade-2020", "m-summit"]
+    assert len(document["glossary"]) == len(mini_dataset.glossary)
+    empty = json.loads(to_json(mini_dataset, []))
+    assert empty["records"] == []
+    assert list(csv.DictReader(io.StringIO(to_csv([])))) == []
+    assert to_csv([]).splitlines() == [",".join(RECORD_COLUMNS)]

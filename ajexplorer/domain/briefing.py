@@ -1,0 +1,276 @@
+"""A one-record briefing: the record, its relations both ways, the cited source text and the acronyms used.
+
+:func:`build_briefing` gathers it as plain data (a view may render it as it likes); :func:`briefing_markdown`
+writes it as Markdown. Every piece of data text is escaped, so a title or summary cannot add markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Record, Relation, SourceInfo
+
+# CommonMark lets any ASCII punctuation be escaped with a backslash; these are the ones that can start
+# emphasis, links, code, HTML, tables, strikethrough, entities or a heading's closing marks anywhere in a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
+# At the start of a line these begin a list item, a thematic break or a setext underline ("-5" does not).
+_LINE_START_SPECIAL = re.compile(r"^([-+=](?=[\s=+-]|$))")
+_ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Paragraphs of the source a fact is drawn from."""
+
+    source_title: str
+    publisher: str
+    paragraphs: tuple[int, ...]
+
+    @property
+    def paragraph_text(self) -> str:
+        """``paragraph 3`` or ``paragraphs 3, 7``."""
+        label = "paragraph" if len(self.paragraphs) == 1 else "paragraphs"
+        return f"{label} {', '.join(map(str, self.paragraphs))}"
+
+    def text(self) -> str:
+        """``ASEAN Secretariat, "Overview of ASEAN-Japan Dialogue Relations", paragraphs 3, 7.``"""
+        return f'{self.publisher}, "{self.source_title}", {self.paragraph_text}.'
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedItem:
+    record_id: str
+    title: str
+    when: str
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class RelationGroup:
+    """Related records under one readable label, such as "Events held under it"."""
+
+    label: str
+    items: tuple[RelatedItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A cited source paragraph, as written."""
+
+    number: int
+    section: str
+    text: str
+    footnotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class UsedAcronym:
+    """A glossary entry and the forms of it the briefing writes (the acronym itself always first)."""
+
+    entry: GlossaryEntry
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """Everything a briefing on one record shows, as plain text (not yet escaped for any format)."""
+
+    record_id: str
+    title: str
+    facts: tuple[tuple[str, str], ...]
+    summary: str
+    groups: tuple[RelationGroup, ...]
+    citation: Citation
+    quotes: tuple[Quote, ...]
+    glossary: tuple[UsedAcronym, ...]
+    dataset_title: str
+    attribution: str
+
+
+def build_briefing(dataset: Dataset, record_id: str) -> Briefing:
+    """The briefing on ``record_id``; raises KeyError for an id the dataset does not have."""
+    record = dataset.records.get(record_id)
+    if record is None:
+        raise KeyError(record_id)
+    info = dataset.info
+    groups = tuple(
+        RelationGroup(label, tuple(_item(info, other) for other in others))
+        for label, others in relation_groups(dataset, record)
+    )
+    sections = dataset.section_titles
+    quotes = tuple(
+        Quote(number, sections.get(paragraph.section, paragraph.section), paragraph.text, paragraph.footnotes)
+        for number in sorted(set(record.paragraphs))
+        if (paragraph := dataset.paragraphs.get(number)) is not None
+    )
+    briefing = Briefing(
+        record_id=record.id,
+        title=record.display_title,
+        facts=_facts(dataset, record),
+        summary=record.summary,
+        groups=groups,
+        citation=_citation(info, record),
+        quotes=quotes,
+        glossary=(),
+        dataset_title=dataset.title,
+        attribution=info.attribution,
+    )
+    return replace(briefing, glossary=acronyms_used(dataset.glossary, _texts(briefing)))
+
+
+def briefing_markdown(dataset: Dataset, record_id: str) -> str:
+    """The briefing on ``record_id`` as Markdown; raises KeyError for an unknown id."""
+    return render_markdown(build_briefing(dataset, record_id))
+
+
+def render_markdown(briefing: Briefing) -> str:
+    lines = [f"# {escape_markdown(briefing.title)}", ""]
+    lines.extend(f"- **{name}:** {escape_markdown(value)}" for name, value in briefing.facts)
+    lines.append("")
+    if briefing.summary.strip():
+        lines.extend([escape_markdown(briefing.summary), ""])
+    if briefing.groups:
+        lines.extend(["## Relations", ""])
+        for group in briefing.groups:
+            lines.extend([f"### {escape_markdown(group.label)}", ""])
+            for item in group.items:
+                when = f" ({escape_markdown(item.when)})" if item.when else ""
+                source = escape_markdown(item.citation.paragraph_text)
+                lines.append(f"- {escape_markdown(item.title)}{when}: source {source}")
+            lines.append("")
+    lines.extend(["## Sources", ""])
+    lines.append(f"- This record: {escape_markdown(briefing.citation.text())}")
+    cited = {briefing.record_id}
+    for group in briefing.groups:
+        for item in group.items:
+            if item.record_id in cited:
+                continue
+            cited.add(item.record_id)
+            lines.append(f"- {escape_markdown(item.title)}: {escape_markdown(item.citation.text())}")
+    lines.append("")
+    if briefing.quotes:
+        lines.extend(["## Source text", ""])
+        for quote in briefing.quotes:
+            lines.append(f"Paragraph {quote.number} ({escape_markdown(quote.section)}):")
+            lines.append("")
+            lines.append(f"> {escape_markdown(quote.text)}")
+            for note in quote.footnotes:
+                lines.extend([">", f"> Note: {escape_markdown(note)}"])
+            lines.append("")
+    if briefing.glossary:
+        lines.extend(["## Glossary", ""])
+        for used in briefing.glossary:
+            forms = ", ".join(f"**{escape_markdown(form)}**" for form in used.forms)
+            mark = "" if used.entry.from_source else " (expansion not given in the source)"
+            lines.append(f"- {forms}: {escape_markdown(used.entry.expansion)}{mark}")
+        lines.append("")
+    lines.append(f"_{escape_markdown(briefing.attribution)}_")
+    return "\n".join(lines) + "\n"
+
+
+def escape_markdown(text: str) -> str:
+    """Data text as literal Markdown on one line: whitespace collapsed, every markup character escaped."""
+    flat = _SPACES.sub(" ", text).strip()
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", flat)
+    escaped = _LINE_START_SPECIAL.sub(r"\\\1", escaped)
+    return _ORDERED_ITEM.sub(r"\1\\\2", escaped)
+
+
+def relation_groups(dataset: Dataset, record: Record) -> list[tuple[str, list[Record]]]:
+    """Linked records under readable labels, both directions, each listed once; empty groups left out."""
+
+    def resolve(ids: Iterable[str | None]) -> list[Record]:
+        return [other for other in (dataset.get(i) for i in ids if i) if other is not None]
+
+    incoming = {relation: dataset.incoming(record.id, relation) for relation in Relation}
+    groups: list[tuple[str, list[Record]]] = [
+        ("Part of", resolve([record.parent])),
+        ("Held under", resolve([record.held_under])),
+        ("Contains", dataset.children(record.id)),
+        ("Events held under it", dataset.events_under(record.id)),
+        ("Documents", resolve(record.documents)),
+        (
+            "Adopted, signed or endorsed at",
+            sorted(incoming[Relation.DOCUMENT], key=lambda other: other.when.sort_key()),
+        ),
+        ("Succeeds", resolve([record.succeeds])),
+        ("Succeeded by", incoming[Relation.SUCCEEDS]),
+        ("Measures", resolve([record.subject])),
+        ("Figures", incoming[Relation.SUBJECT]),
+    ]
+    shown = {record.id}
+    for _, others in groups:
+        shown.update(other.id for other in others)
+    related = [r for r in [*resolve(record.related), *incoming[Relation.RELATED]] if r.id not in shown]
+    groups.append(("Related", list({r.id: r for r in related}.values())))
+    return [(label, others) for label, others in groups if others]
+
+
+def acronyms_used(glossary: Iterable[GlossaryEntry], texts: Iterable[str]) -> tuple[UsedAcronym, ...]:
+    """Glossary entries with a form written in ``texts`` as a whole word, in glossary order."""
+    joined = "\n".join(texts)
+    found: list[UsedAcronym] = []
+    for entry in glossary:
+        written = [form for form in entry.forms if _written(form, joined)]
+        if written:
+            forms = (entry.acronym, *(form for form in written if form != entry.acronym))
+            found.append(UsedAcronym(entry, forms))
+    return tuple(found)
+
+
+def _written(form: str, text: str) -> bool:
+    # Acronyms are matched as written (case matters: "IT" is not "it"); hyphens and "+" bound a word.
+    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
+
+
+def _facts(dataset: Dataset, record: Record) -> tuple[tuple[str, str], ...]:
+    facts = [("Kind", f"{record.kind.label} ({record.type.replace('-', ' ')})")]
+    if record.acronym:
+        facts.append(("Acronym", record.acronym))
+    if record.aliases:
+        facts.append(("Also called", "; ".join(record.aliases)))
+    if record.when.known or record.when.recurrence:
+        facts.append(("When", record.when.human()))
+    else:
+        facts.append(("When", "date not given"))
+    if record.place:
+        facts.append(("Place", record.place))
+    if record.kind is Kind.FIGURE and record.value is not None:
+        facts.append(("Value", record.value_text()))
+        if record.measure:
+            facts.append(("Measures", record.measure))
+    facts.append(("Pillar", dataset.section_titles.get(record.pillar, record.pillar)))
+    return tuple(facts)
+
+
+def _citation(info: SourceInfo, record: Record) -> Citation:
+    return Citation(info.title, info.publisher, tuple(sorted(set(record.paragraphs))))
+
+
+def _item(info: SourceInfo, record: Record) -> RelatedItem:
+    when = record.when.human() if record.when.known or record.when.recurrence else ""
+    return RelatedItem(record.id, record.display_title, when, _citation(info, record))
+
+
+def _texts(briefing: Briefing) -> Iterator[str]:
+    """Every piece of text the briefing shows, glossary aside."""
+    yield briefing.title
+    for name, value in briefing.facts:
+        yield name
+        yield value
+    yield briefing.summary
+    for group in briefing.groups:
+        yield group.label
+        for item in group.items:
+            yield item.title
+            yield item.when
+            yield item.citation.text()
+    yield briefing.citation.text()
+    for quote in briefing.quotes:
+        yield quote.section
+        yield quote.text
+        yield from quote.footnotes
+    yield briefing.attribution
