@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -58,3 +59,28 @@ def test_import_contracts_hold() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 kept, 0 broken" in result.stdout
+
+
+def test_opening_the_window_leaves_search_yaml_and_the_commands_unloaded() -> None:
+    """Start-up imports only what the first paint needs: the index, the YAML reader (the frozen app reads a
+    cache) and the command-line subcommands load later or never."""
+    script = textwrap.dedent(
+        """
+        import sys
+        import ajexplorer.cli
+        import ajexplorer.gui.app
+        late = ("sqlite3", "yaml", "jsonschema", "ajexplorer.domain.search", "ajexplorer.commands")
+        print(" ".join(name for name in late if name in sys.modules))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

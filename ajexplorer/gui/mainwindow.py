@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.model import Dataset, Kind, Record
-from ajexplorer.domain.search import QueryError, SearchIndex
+from ajexplorer.domain.query import QueryError
 from ajexplorer.gui.detail_pane import DetailPane
 from ajexplorer.gui.glossary_panel import GlossaryPanel
 from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel
@@ -33,6 +34,9 @@ from ajexplorer.gui.timeline_widget import TimelineWidget
 from ajexplorer.presentation.links import Link, Target
 from ajexplorer.presentation.mechanism_tree import build_tree
 from ajexplorer.presentation.timeline_layout import items_from
+
+if TYPE_CHECKING:
+    from ajexplorer.domain.search import SearchIndex
 
 
 class MainWindow(QMainWindow):
@@ -268,6 +272,8 @@ class MainWindow(QMainWindow):
     def search_index(self) -> SearchIndex:
         """Built on first use, or just after the window first shows, so it never delays the first paint."""
         if self._search_index is None:
+            from ajexplorer.domain.search import SearchIndex  # noqa: PLC0415 - SQLite loads after the first paint
+
             self._search_index = SearchIndex.from_dataset(self.dataset, self._today)
         return self._search_index
 

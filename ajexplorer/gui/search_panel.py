@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ajexplorer.domain.model import Kind, Section
-from ajexplorer.domain.search import Filters, Hit
+from ajexplorer.domain.query import Filters, Hit
 
 DEBOUNCE_MS = 120
 HitRole = Qt.ItemDataRole.UserRole + 1
