@@ -24,6 +24,8 @@ from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.model import Dataset, Kind, Record
 from ajexplorer.domain.query import QueryError
 from ajexplorer.gui.detail_pane import DetailPane
+from ajexplorer.gui.export_actions import ExportController
+from ajexplorer.gui.figures_view import FiguresPanel
 from ajexplorer.gui.glossary_panel import GlossaryPanel
 from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel
 from ajexplorer.gui.navigator import Navigator
@@ -61,6 +63,8 @@ class MainWindow(QMainWindow):
         self.mechanisms = MechanismPanel(self.tree_model, self)
         self.source = SourceView(dataset, self)
         self.glossary = GlossaryPanel(dataset.glossary, self)
+        self.figures = FiguresPanel(self)
+        self.figures.set_dataset(dataset)
         self._search_index: SearchIndex | None = None
         self._matches: frozenset[str] | None = None
         self._first_paint_hooked = False
@@ -82,6 +86,8 @@ class MainWindow(QMainWindow):
         self.source_dock = self._dock("Source", self.source, Qt.DockWidgetArea.RightDockWidgetArea)
         self.glossary_dock = self._dock("Glossary", self.glossary, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.source_dock, self.glossary_dock)
+        self.figures_dock = self._dock("Figures", self.figures, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.glossary_dock, self.figures_dock)
         self.source_dock.raise_()
         self.results_dock = self._dock("Results", self.results, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.mechanisms_dock, self.results_dock)
@@ -90,6 +96,8 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus_and_toolbar()
+        self.exports = ExportController(self)
+        self.exports.populate(self.file_menu)
         self._load_timeline()
         self.timeline.set_describer(self.describe)
         self._connect_signals()
@@ -101,6 +109,7 @@ class MainWindow(QMainWindow):
             self.details.browser,
             self.source.browser,
             self.glossary.view,
+            self.figures.view,
         ]
         self._update_history_actions()
         self.statusBar().showMessage(self._summary())
@@ -195,7 +204,13 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.clear_filters_action)
         view_menu = menu.addMenu("&View")
-        for dock in (self.mechanisms_dock, self.results_dock, self.source_dock, self.glossary_dock):
+        for dock in (
+            self.mechanisms_dock,
+            self.results_dock,
+            self.source_dock,
+            self.glossary_dock,
+            self.figures_dock,
+        ):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         for action in (
@@ -238,6 +253,7 @@ class MainWindow(QMainWindow):
         self.timeline.recordActivated.connect(nav.go)
         self.mechanisms.recordActivated.connect(nav.go)
         self.glossary.recordActivated.connect(nav.go)
+        self.figures.recordActivated.connect(nav.go)
         self.glossary.paragraphRequested.connect(self.show_paragraph)
         self.details.linkRequested.connect(self.follow_link)
         self.source.linkRequested.connect(self.follow_link)
@@ -340,6 +356,7 @@ class MainWindow(QMainWindow):
         """None: no search is active and every view shows everything."""
         self._matches = matches
         self.timeline.set_matches(matches)
+        self.figures.set_matches(matches)
         self.mechanisms.set_external_filter(
             None if matches is None else (lambda record: record.id in matches)
         )
@@ -359,6 +376,7 @@ class MainWindow(QMainWindow):
         self.mechanisms.follow(self._tree_target(current))
         self.details.show_record(current)
         self.source.follow(current)
+        self.figures.set_current(current)
         record = self.dataset.get(record_id) if current else None
         self.statusBar().showMessage(f"{record.kind.label}: {record.title}" if record else self._summary())
 

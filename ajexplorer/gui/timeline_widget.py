@@ -12,9 +12,11 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
+    QFontInfo,
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
@@ -48,6 +50,54 @@ class _Hit:
     item_id: str | None = None
     cluster: tl.ClusterMark | None = None
     bars: tl.RangeMark | None = None  # several bars merged at this zoom
+
+
+@dataclass(frozen=True, slots=True)
+class _Geometry:
+    """Where the axis, lanes and rows sit on a canvas of a given size: the widget, an image or a page."""
+
+    width: float
+    height: float
+    lanes: int
+    range_rows: int  # bar rows in the fullest lane
+
+    def plot_width(self) -> float:
+        return max(self.width - GUTTER - 8.0, 50.0)
+
+    def lane_height(self) -> float:
+        return max((self.height - AXIS_HEIGHT - 4.0) / max(self.lanes, 1), 40.0)
+
+    def lane_top(self, lane: int) -> float:
+        return AXIS_HEIGHT + lane * self.lane_height()
+
+    def label_rows(self) -> int:
+        room = self.lane_height() - LANE_GAP - self.range_rows * RANGE_ROW - MARK_ROW
+        return max(0, min(tl.LABEL_ROWS, int(room // LABEL_ROW)))
+
+    def range_rows_shown(self) -> int:
+        room = self.lane_height() - LANE_GAP - MARK_ROW
+        return max(0, min(self.range_rows, int(room // RANGE_ROW)))
+
+    def mark_y(self, lane: int) -> float:
+        return self.lane_top(lane) + LANE_GAP / 2 + self.range_rows_shown() * RANGE_ROW + MARK_ROW / 2
+
+    def range_y(self, lane: int, row: int) -> float:
+        return self.lane_top(lane) + LANE_GAP / 2 + row * RANGE_ROW
+
+    def label_y(self, lane: int, row: int) -> float:
+        return self.mark_y(lane) + MARK_ROW / 2 + row * LABEL_ROW
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Canvas:
+    """What one paint draws: the geometry, the time shown, the marks laid out for it, font and colours."""
+
+    geometry: _Geometry
+    view: tl.Viewport
+    frame: tl.Frame
+    font: QFont
+    palette: QPalette
+    export: bool  # an image, SVG or page rather than the screen: no cached bitmaps
 
 
 class TimelineWidget(QWidget):
@@ -147,9 +197,8 @@ class TimelineWidget(QWidget):
     # --- view changes ---------------------------------------------------------------------------------------
 
     def fit_all(self) -> None:
-        start = min(self._index.extent[0], 1973.0)
-        end = max(self._index.extent[1], year_fraction(self._today))
-        self._set_view(tl.fit(start, end, self._plot_width()))
+        t0, t1 = self.data_extent()
+        self._set_view(tl.Viewport(t0, t1, self._plot_width()))
 
     def zoom_to_selection(self) -> None:
         item = self._items.get(self._current or "")
@@ -175,52 +224,45 @@ class TimelineWidget(QWidget):
 
     # --- geometry -------------------------------------------------------------------------------------------
 
+    def _geometry(self) -> _Geometry:
+        return _Geometry(
+            float(self.width()), float(self.height()), len(self._lane_titles), self._range_row_count
+        )
+
     def _plot_width(self) -> float:
-        return max(float(self.width()) - GUTTER - 8.0, 50.0)
-
-    def _lane_height(self) -> float:
-        count = max(len(self._lane_titles), 1)
-        return max((self.height() - AXIS_HEIGHT - 4.0) / count, 40.0)
-
-    def _lane_top(self, lane: int) -> float:
-        return AXIS_HEIGHT + lane * self._lane_height()
-
-    def _label_rows(self) -> int:
-        rows = self._max_range_rows()
-        room = self._lane_height() - LANE_GAP - rows * RANGE_ROW - MARK_ROW
-        return max(0, min(tl.LABEL_ROWS, int(room // LABEL_ROW)))
-
-    def _max_range_rows(self) -> int:
-        return self._range_row_count
+        return self._geometry().plot_width()
 
     def _mark_y(self, lane: int) -> float:
-        rows = self._range_rows_shown()
-        return self._lane_top(lane) + LANE_GAP / 2 + rows * RANGE_ROW + MARK_ROW / 2
+        return self._geometry().mark_y(lane)
 
     def _range_rows_shown(self) -> int:
-        room = self._lane_height() - LANE_GAP - MARK_ROW
-        return max(0, min(self._max_range_rows(), int(room // RANGE_ROW)))
+        return self._geometry().range_rows_shown()
 
     def _range_y(self, lane: int, row: int) -> float:
-        return self._lane_top(lane) + LANE_GAP / 2 + row * RANGE_ROW
+        return self._geometry().range_y(lane, row)
 
     def _label_y(self, lane: int, row: int) -> float:
-        return self._mark_y(lane) + MARK_ROW / 2 + row * LABEL_ROW
+        return self._geometry().label_y(lane, row)
 
     def _layout(self) -> tl.Frame:
         if self._frame_dirty:
-            metrics = QFontMetricsF(self.font())
-
-            def measure(text: str) -> float:
-                width = self._label_widths.get(text)
-                if width is None:
-                    width = metrics.horizontalAdvance(text)
-                    self._label_widths[text] = width
-                return width
-
-            self._frame = tl.layout_frame(self._index, self._view, measure, self._label_rows())
+            self._frame = self._frame_for(self._view, self._geometry(), self.font(), self._label_widths)
             self._frame_dirty = False
         return self._frame
+
+    def _frame_for(
+        self, view: tl.Viewport, geometry: _Geometry, font: QFont, widths: dict[str, float]
+    ) -> tl.Frame:
+        metrics = QFontMetricsF(font)
+
+        def measure(text: str) -> float:
+            width = widths.get(text)
+            if width is None:
+                width = metrics.horizontalAdvance(text)
+                widths[text] = width
+            return width
+
+        return tl.layout_frame(self._index, view, measure, geometry.label_rows())
 
     def sizeHint(self) -> QSize:
         return QSize(900, 420)
@@ -243,24 +285,64 @@ class TimelineWidget(QWidget):
         self._frame_dirty = True
         super().resizeEvent(event)
 
+    # --- painting elsewhere: images, SVG, printers ----------------------------------------------------------
+
+    def data_extent(self) -> tuple[float, float]:
+        """The time "fit all" shows: the whole span of the data up to today, with a small margin."""
+        start = min(self._index.extent[0], 1973.0)
+        end = max(self._index.extent[1], year_fraction(self._today))
+        view = tl.fit(start, end, self._plot_width())
+        return view.t0, view.t1
+
+    def visible_extent(self) -> tuple[float, float]:
+        return self._view.t0, self._view.t1
+
+    def full_height(self) -> float:
+        """The height at which every lane has room for all its bar rows and label rows."""
+        lane = LANE_GAP + self._range_row_count * RANGE_ROW + MARK_ROW + tl.LABEL_ROWS * LABEL_ROW
+        return AXIS_HEIGHT + 4.0 + max(len(self._lane_titles), 1) * lane
+
+    def export_font(self) -> QFont:
+        """The widget's font sized in pixels, so text keeps its size against the marks on any device."""
+        font = QFont(self.font())
+        if font.pixelSize() <= 0:
+            font.setPixelSize(max(1, QFontInfo(self.font()).pixelSize()))
+        return font
+
+    def paint_to(
+        self,
+        painter: QPainter,
+        size: QSizeF,
+        extent: tuple[float, float] | None = None,
+        palette: QPalette | None = None,
+    ) -> None:
+        """Paint onto any device at ``size`` (in the painter's units), showing ``extent`` in fractional years
+        (default: what the widget shows). Badges are drawn as shapes and text, never as bitmaps, so an SVG
+        or a printer gets vectors and real text; there is no focus frame."""
+        geometry = self._canvas_geometry(size)
+        t0, t1 = extent if extent is not None else self.visible_extent()
+        view = tl.Viewport(t0, t1, geometry.plot_width())
+        font = self.export_font()
+        colours = palette if palette is not None else self.palette()
+        canvas = _Canvas(
+            geometry, view, self._frame_for(view, geometry, font, {}), font, colours, export=True
+        )
+        painter.save()
+        painter.setFont(font)
+        painter.fillRect(QRectF(0, 0, size.width(), size.height()), colours.color(QPalette.ColorRole.Window))
+        self._paint(painter, canvas)
+        painter.restore()
+
+    def _canvas_geometry(self, size: QSizeF) -> _Geometry:
+        return _Geometry(size.width(), size.height(), len(self._lane_titles), self._range_row_count)
+
     # --- painting -------------------------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        frame = self._layout()
-        self._prepare_colours(palette)
-        self._paint_lanes(painter, palette)
-        self._paint_axis(painter, palette)
-        painter.save()
-        painter.setClipRect(QRectF(GUTTER, AXIS_HEIGHT, self._plot_width() + 8, self.height() - AXIS_HEIGHT))
-        painter.translate(GUTTER, 0)
-        self._paint_ranges(painter, palette, frame)
-        self._paint_points(painter, palette, frame)
-        self._paint_clusters(painter, palette, frame)
-        self._paint_labels(painter, palette, frame)
-        painter.restore()
+        canvas = _Canvas(self._geometry(), self._view, self._layout(), self.font(), palette, export=False)
+        self._paint(painter, canvas)
         if self._axis_pick is not None:
             band = QColor(palette.color(QPalette.ColorRole.Highlight))
             band.setAlphaF(0.25)
@@ -273,15 +355,35 @@ class TimelineWidget(QWidget):
             painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.end()
 
-    def lane_colour(self, lane: int) -> QColor:
+    def _paint(self, painter: QPainter, canvas: _Canvas) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        geometry = canvas.geometry
+        self._prepare_colours(canvas.palette)
+        self._paint_lanes(painter, canvas)
+        self._paint_axis(painter, canvas)
+        painter.save()
+        painter.setClipRect(
+            QRectF(GUTTER, AXIS_HEIGHT, geometry.plot_width() + 8, geometry.height - AXIS_HEIGHT)
+        )
+        painter.translate(GUTTER, 0)
+        self._paint_ranges(painter, canvas)
+        self._paint_points(painter, canvas)
+        self._paint_clusters(painter, canvas)
+        self._paint_labels(painter, canvas)
+        painter.restore()
+        if canvas.export:
+            # SVG has no clipping: repaint the titles' column over marks and labels that run into it.
+            self._paint_lanes(painter, canvas, GUTTER)
+
+    def lane_colour(self, lane: int, palette: QPalette | None = None) -> QColor:
         """Lane hues spread evenly around the palette's highlight colour."""
-        base = self.palette().color(QPalette.ColorRole.Highlight)
+        base = (palette or self.palette()).color(QPalette.ColorRole.Highlight)
         hue = (max(base.hsvHue(), 0) + lane * 360 // max(len(self._lane_titles), 1)) % 360
         return QColor.fromHsv(hue, max(base.hsvSaturation(), 120), max(base.value(), 170))
 
     def _prepare_colours(self, palette: QPalette) -> None:
         """Lane colours and their dimmed forms, computed once per paint rather than once per mark."""
-        colours = [self.lane_colour(lane) for lane in range(len(self._lane_titles))]
+        colours = [self.lane_colour(lane, palette) for lane in range(len(self._lane_titles))]
         if colours != self._colours:
             self._badges.clear()  # palette changed: cached badges carry the old colours
         self._colours = colours
@@ -300,26 +402,34 @@ class TimelineWidget(QWidget):
             return faded
         return colour
 
-    def _paint_lanes(self, painter: QPainter, palette: QPalette) -> None:
-        height = self._lane_height()
+    def _paint_lanes(self, painter: QPainter, canvas: _Canvas, width: float | None = None) -> None:
+        geometry, palette = canvas.geometry, canvas.palette
+        height = geometry.lane_height()
+        width = geometry.width if width is None else width
         text = palette.color(QPalette.ColorRole.WindowText)
         for lane, title in enumerate(self._lane_titles):
-            top = self._lane_top(lane)
+            top = geometry.lane_top(lane)
             role = QPalette.ColorRole.AlternateBase if lane % 2 else QPalette.ColorRole.Base
-            painter.fillRect(QRectF(0, top, self.width(), height), palette.color(role))
+            painter.fillRect(QRectF(0, top, width, height), palette.color(role))
             painter.fillRect(QRectF(0, top, 4, height), self._colours[lane])
             painter.setPen(text)
-            static = self._static_text(title, GUTTER - 16)
-            painter.drawStaticText(QPointF(10, top + (height - static.size().height()) / 2), static)
+            if canvas.export:
+                flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+                painter.drawText(QRectF(10, top, GUTTER - 16, height), int(flags), title)
+            else:
+                static = self._static_text(title, GUTTER - 16)
+                painter.drawStaticText(QPointF(10, top + (height - static.size().height()) / 2), static)
 
-    def _paint_axis(self, painter: QPainter, palette: QPalette) -> None:
-        painter.fillRect(QRectF(0, 0, self.width(), AXIS_HEIGHT), palette.color(QPalette.ColorRole.Window))
+    def _paint_axis(self, painter: QPainter, canvas: _Canvas) -> None:
+        geometry, palette, view = canvas.geometry, canvas.palette, canvas.view
+        width, height = geometry.width, geometry.height
+        painter.fillRect(QRectF(0, 0, width, AXIS_HEIGHT), palette.color(QPalette.ColorRole.Window))
         # An opaque mix of Mid over Base looks like a faint line and draws faster than a translucent one.
         grid = _mix(palette.color(QPalette.ColorRole.Mid), palette.color(QPalette.ColorRole.Base), 0.35)
         text = palette.color(QPalette.ColorRole.WindowText)
-        metrics = QFontMetricsF(self.font())
+        metrics = QFontMetricsF(canvas.font)
         last_right = -math.inf
-        ticks = tl.axis_ticks(self._view)
+        ticks = tl.axis_ticks(view)
         # Grid lines are vertical and pixel-aligned: drawn in two batches without antialiasing.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for major in (False, True):
@@ -327,10 +437,10 @@ class TimelineWidget(QWidget):
             painter.drawLines(
                 [
                     QLineF(
-                        round(GUTTER + self._view.x(t.value)),
+                        round(GUTTER + view.x(t.value)),
                         AXIS_HEIGHT - (8 if major else 4),
-                        round(GUTTER + self._view.x(t.value)),
-                        self.height(),
+                        round(GUTTER + view.x(t.value)),
+                        height,
                     )
                     for t in ticks
                     if t.major is major
@@ -338,9 +448,9 @@ class TimelineWidget(QWidget):
             )
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for tick in ticks:
-            x = GUTTER + self._view.x(tick.value)
-            width = metrics.horizontalAdvance(tick.label)
-            if x + 3 > last_right and x + 3 + width < self.width():
+            x = GUTTER + view.x(tick.value)
+            label_width = metrics.horizontalAdvance(tick.label)
+            if x + 3 > last_right and x + 3 + label_width < width:
                 painter.setPen(text)
                 font = painter.font()
                 font.setBold(tick.major)
@@ -348,16 +458,18 @@ class TimelineWidget(QWidget):
                 painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 9), tick.label)
                 font.setBold(False)
                 painter.setFont(font)
-                last_right = x + 3 + width + 8
+                last_right = x + 3 + label_width + 8
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
-        painter.drawLine(QPointF(0, AXIS_HEIGHT), QPointF(self.width(), AXIS_HEIGHT))
+        painter.drawLine(QPointF(0, AXIS_HEIGHT), QPointF(width, AXIS_HEIGHT))
 
-    def _paint_ranges(self, painter: QPainter, palette: QPalette, frame: tl.Frame) -> None:
-        rows_shown = self._range_rows_shown()
+    def _paint_ranges(self, painter: QPainter, canvas: _Canvas) -> None:
+        geometry, palette = canvas.geometry, canvas.palette
+        rows_shown = geometry.range_rows_shown()
+        plot_width = geometry.plot_width()
         text = palette.color(QPalette.ColorRole.Text)
-        metrics = QFontMetricsF(self.font())
+        metrics = QFontMetricsF(canvas.font)
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        for mark in frame.ranges:
+        for mark in canvas.frame.ranges:
             if mark.row >= rows_shown:
                 continue
             lane = mark.item.lane
@@ -367,8 +479,8 @@ class TimelineWidget(QWidget):
             fill = QColor(colour)
             fill.setAlphaF(fill.alphaF() * (0.55 if single and mark.item.id in self._linked else 0.32))
             x0 = max(mark.x0, -10.0)
-            x1 = min(max(mark.x1, x0 + 3), self._plot_width() + 10)
-            rect = QRectF(x0, self._range_y(lane, mark.row) + 1, x1 - x0, RANGE_ROW - 3)
+            x1 = min(max(mark.x1, x0 + 3), plot_width + 10)
+            rect = QRectF(x0, geometry.range_y(lane, mark.row) + 1, x1 - x0, RANGE_ROW - 3)
             selected = single and mark.item.id == self._current
             painter.setPen(QPen(highlight, 2) if selected else QPen(colour, 1))
             painter.setBrush(fill)
@@ -379,13 +491,15 @@ class TimelineWidget(QWidget):
                 shown = metrics.elidedText(caption, Qt.TextElideMode.ElideRight, rect.width() - 6)
                 painter.drawText(rect.adjusted(3, -2, -3, 2), int(Qt.AlignmentFlag.AlignVCenter), shown)
 
-    def _paint_points(self, painter: QPainter, palette: QPalette, frame: tl.Frame) -> None:
+    def _paint_points(self, painter: QPainter, canvas: _Canvas) -> None:
+        geometry, palette = canvas.geometry, canvas.palette
         highlight = palette.color(QPalette.ColorRole.Highlight)
         outline = palette.color(QPalette.ColorRole.Text)
-        for mark in frame.points:
+        base = palette.color(QPalette.ColorRole.Base)
+        for mark in canvas.frame.points:
             item = mark.item
-            y = self._mark_y(item.lane)
-            colour = self._dim(self.lane_colour(item.lane), item.id)
+            y = geometry.mark_y(item.lane)
+            colour = self._dim(self._colours[item.lane], item.id)
             linked = item.id in self._linked
             if item.shape is tl.Shape.PARTIAL and mark.x_end - mark.x > 2 * DOT_RADIUS:
                 # A month or a year: a band over the whole period, so it does not pretend to be a day.
@@ -395,7 +509,7 @@ class TimelineWidget(QWidget):
                 painter.setBrush(band)
                 painter.drawRoundedRect(QRectF(mark.x, y - 4, mark.x_end - mark.x, 8), 4, 4)
             painter.setPen(QPen(self._dim(outline, item.id), 1.6 if linked else 1.0))
-            painter.setBrush(colour if item.shape is tl.Shape.DAY else palette.color(QPalette.ColorRole.Base))
+            painter.setBrush(colour if item.shape is tl.Shape.DAY else base)
             centre = QPointF(mark.x, y)
             if item.shape is tl.Shape.PARTIAL:
                 centre = QPointF(mark.x + min(mark.x_end - mark.x, 2 * DOT_RADIUS) / 2, y)
@@ -415,20 +529,25 @@ class TimelineWidget(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(centre, DOT_RADIUS + 4, DOT_RADIUS + 4)
 
-    def _paint_clusters(self, painter: QPainter, palette: QPalette, frame: tl.Frame) -> None:
-        """Each badge is a cached pixmap (shape, colour and count drawn once), so a dense frame is just blits."""
+    def _paint_clusters(self, painter: QPainter, canvas: _Canvas) -> None:
+        """On screen each badge is a cached pixmap (shape, colour and count drawn once), so a dense frame is
+        just blits; exports draw them as shapes and text."""
+        palette = canvas.palette
         highlight = palette.color(QPalette.ColorRole.Highlight)
         current = self._index.point_at.get(self._current or "")
-        mark_ys = [self._mark_y(lane) for lane in range(len(self._lane_titles))]
+        mark_ys = [canvas.geometry.mark_y(lane) for lane in range(len(self._lane_titles))]
         rings: list[tuple[QRectF, bool]] = []
-        for cluster in frame.clusters:
+        for cluster in canvas.frame.clusters:
             lit = self._matches is None or _any_between(
                 self._match_at.get(cluster.lane), cluster.first, cluster.last
             )
             rect = self._cluster_rect(cluster, mark_ys[cluster.lane])
-            painter.drawPixmap(
-                rect.topLeft(), self._badge(cluster.lane, lit, _count_label(cluster.count), rect)
-            )
+            label = _count_label(cluster.count)
+            fill = self._colours[cluster.lane] if lit else self._faded[cluster.lane]
+            if canvas.export:
+                _draw_badge(painter, rect, fill, label, palette)
+            else:
+                painter.drawPixmap(rect.topLeft(), self._badge(cluster.lane, lit, label, rect))
             holds_current = (
                 current is not None
                 and current[0] == cluster.lane
@@ -452,23 +571,19 @@ class TimelineWidget(QWidget):
             painter = QPainter(badge)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setFont(self.font())
-            shape = QRectF(0.5, 0.5, rect.width() - 1, rect.height() - 1)
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 1))
-            painter.setBrush(self._colours[lane] if lit else self._faded[lane])
-            painter.drawRoundedRect(shape, 9, 9)
-            painter.setPen(self.palette().color(QPalette.ColorRole.HighlightedText))
-            painter.drawText(shape, int(Qt.AlignmentFlag.AlignCenter), label)
+            fill = self._colours[lane] if lit else self._faded[lane]
+            _draw_badge(painter, QRectF(0, 0, rect.width(), rect.height()), fill, label, self.palette())
             painter.end()
             self._badges[key] = badge
         return badge
 
-    def _paint_labels(self, painter: QPainter, palette: QPalette, frame: tl.Frame) -> None:
-        text = palette.color(QPalette.ColorRole.Text)
-        metrics = QFontMetricsF(self.font())
-        for label in frame.labels:
+    def _paint_labels(self, painter: QPainter, canvas: _Canvas) -> None:
+        text = canvas.palette.color(QPalette.ColorRole.Text)
+        metrics = QFontMetricsF(canvas.font)
+        for label in canvas.frame.labels:
             painter.setPen(self._dim(text, label.item_id))
             shown = metrics.elidedText(label.text, Qt.TextElideMode.ElideRight, label.width + 1)
-            baseline = self._label_y(label.lane, label.row) + metrics.ascent() + 1
+            baseline = canvas.geometry.label_y(label.lane, label.row) + metrics.ascent() + 1
             font = painter.font()
             font.setBold(label.item_id == self._current)
             painter.setFont(font)
@@ -698,6 +813,15 @@ class TimelineWidget(QWidget):
             super().keyPressEvent(event)
             return
         event.accept()
+
+
+def _draw_badge(painter: QPainter, rect: QRectF, fill: QColor, label: str, palette: QPalette) -> None:
+    shape = rect.adjusted(0.5, 0.5, -0.5, -0.5)
+    painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(shape, 9, 9)
+    painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+    painter.drawText(shape, int(Qt.AlignmentFlag.AlignCenter), label)
 
 
 def _count_label(count: int) -> str:

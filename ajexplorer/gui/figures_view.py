@@ -1,0 +1,474 @@
+"""The Figures view: the source's numbers as horizontal bar charts, one chart per series and unit.
+
+Which figures share a chart and where each bar, label and value goes come from
+:mod:`ajexplorer.presentation.charts`; this widget measures text with the widget's font, paints the layout with
+palette colours (so light and dark themes both work) and turns clicks and keys into ``recordActivated``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+
+from ajexplorer.domain.model import Dataset
+from ajexplorer.presentation import charts as ch
+
+_LAYOUT_CACHE = 4  # widths kept: the current one and the few a scroll area asks about while it settles
+
+
+def _box(box: ch.Box) -> QRectF:
+    return QRectF(box.x, box.y, box.width, box.height)
+
+
+def _mix(colour: QColor, background: QColor, amount: float) -> QColor:
+    """``amount`` of ``colour`` over ``background``, as an opaque colour."""
+    return QColor.fromRgbF(
+        colour.redF() * amount + background.redF() * (1 - amount),
+        colour.greenF() * amount + background.greenF() * (1 - amount),
+        colour.blueF() * amount + background.blueF() * (1 - amount),
+    )
+
+
+def _faded(colour: QColor, alpha: float) -> QColor:
+    faded = QColor(colour)
+    faded.setAlphaF(alpha * colour.alphaF())
+    return faded
+
+
+class FiguresView(QWidget):
+    """Bar charts of the source's figures; its height follows its width (put it in a scroll area).
+
+    Signals:
+        recordActivated(str): the user picked a figure (click, or Up/Down/Home/End to another bar).
+    """
+
+    recordActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figures")
+        self.setAccessibleName("Figures")
+        self.setAccessibleDescription(
+            "The source's figures as bar charts, each value with its source paragraph. "
+            "Up and Down move between bars."
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setAutoFillBackground(False)
+        self._charts: list[ch.Chart] = []
+        self._lanes: dict[str, int] = {}
+        self._lane_count = 1
+        self._layouts: dict[int, ch.FiguresLayout] = {}
+        self._widths: dict[tuple[bool, str], float] = {}
+        self._current: str | None = None
+        self._matches: frozenset[str] | None = None
+        self._bold: QFont | None = None
+
+    # --- data and state in -------------------------------------------------------------------------------
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Chart the dataset's figures; bars take the colour of their pillar's lane on the timeline."""
+        self.set_charts(ch.charts_from(dataset), [section.id for section in dataset.sections])
+
+    def set_charts(self, charts: Sequence[ch.Chart], pillars: Sequence[str] = ()) -> None:
+        self._charts = list(charts)
+        self._lanes = {pillar: index for index, pillar in enumerate(pillars)}
+        self._lane_count = max(len(pillars), 1)
+        ids = {bar.record_id for chart in self._charts for bar in chart.bars}
+        if self._current not in ids:
+            self._current = None
+        self._relayout()
+
+    @property
+    def charts(self) -> list[ch.Chart]:
+        return list(self._charts)
+
+    @property
+    def current(self) -> str | None:
+        """The highlighted bar's record, or None when the selection is not a figure."""
+        return self._current
+
+    @property
+    def matches(self) -> frozenset[str] | None:
+        return self._matches
+
+    def set_current(self, record_id: str | None) -> None:
+        """Follow the navigator: highlight the record's bar (if it has one) and scroll it into view."""
+        row = self.figures_layout().find(record_id)
+        self._current = row.bar.record_id if row is not None else None
+        if row is not None:
+            self.setAccessibleDescription(self.describe(row.bar.record_id))
+            self._scroll_to(row)
+        self.update()
+
+    def set_matches(self, record_ids: frozenset[str] | None) -> None:
+        """While a search is active, bars outside ``record_ids`` are dimmed; None shows all normally."""
+        self._matches = record_ids
+        self.update()
+
+    def is_dimmed(self, record_id: str) -> bool:
+        return self._matches is not None and record_id not in self._matches
+
+    # --- layout --------------------------------------------------------------------------------------------
+
+    def figures_layout(self, width: int | None = None) -> ch.FiguresLayout:
+        """The layout at ``width`` (the widget's own by default), computed once per width and data."""
+        key = max(int(width if width is not None else self.width()), 1)
+        layout = self._layouts.get(key)
+        if layout is None:
+            metrics = QFontMetricsF(self.font())
+            line_height = math.ceil(metrics.lineSpacing()) + 1.0
+            layout = ch.layout_figures(
+                self._charts,
+                key,
+                lambda text: self._text_width(text, bold=False),
+                line_height,
+                lambda text: self._text_width(text, bold=True),
+            )
+            if len(self._layouts) >= _LAYOUT_CACHE:
+                self._layouts.pop(next(iter(self._layouts)))
+            self._layouts[key] = layout
+        return layout
+
+    def _text_width(self, text: str, *, bold: bool) -> float:
+        key = (bold, text)
+        width = self._widths.get(key)
+        if width is None:
+            width = QFontMetricsF(self._bold_font() if bold else self.font()).horizontalAdvance(text)
+            self._widths[key] = width
+        return width
+
+    def _bold_font(self) -> QFont:
+        if self._bold is None:
+            self._bold = QFont(self.font())
+            self._bold.setBold(True)
+        return self._bold
+
+    def _relayout(self) -> None:
+        self._layouts.clear()
+        self.updateGeometry()
+        self.update()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return math.ceil(self.figures_layout(width).height)
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, self.heightForWidth(640))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(280, 120)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._widths.clear()
+            self._bold = None
+            self._relayout()
+        super().changeEvent(event)
+
+    def bar_position(self, record_id: str) -> QPoint | None:
+        """The middle of a record's bar (or of its value, on a chart without bars): where a click picks it."""
+        row = self.figures_layout().find(record_id)
+        if row is None:
+            return None
+        target = row.bar_box if row.bar_box is not None and row.bar_box.width >= 2 else row.value[0].box
+        return QPoint(int(target.x + target.width / 2), int(target.y + target.height / 2))
+
+    def _scroll_to(self, row: ch.BarLayout) -> None:
+        parent = self.parentWidget()
+        area = parent.parentWidget() if parent is not None else None
+        if isinstance(area, QScrollArea) and area.widget() is self:
+            box = row.row
+            area.ensureVisible(
+                int(box.x + box.width / 2), int(box.y + box.height / 2), 0, int(box.height / 2 + 24)
+            )
+
+    # --- painting ------------------------------------------------------------------------------------------
+
+    def lane_colour(self, pillar: str) -> QColor:
+        """The pillar's hue as the timeline draws its lane: spread evenly around the palette's highlight."""
+        base = self.palette().color(QPalette.ColorRole.Highlight)
+        lane = self._lanes.get(pillar, 0)
+        hue = (max(base.hsvHue(), 0) + lane * 360 // self._lane_count) % 360
+        return QColor.fromHsv(hue, max(base.hsvSaturation(), 120), max(base.value(), 170))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.fillRect(event.rect(), palette.color(QPalette.ColorRole.Window))
+        layout = self.figures_layout()
+        exposed = QRectF(event.rect())
+        metrics = QFontMetricsF(self.font())
+        bold_metrics = QFontMetricsF(self._bold_font())
+        if not layout.charts:
+            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+            painter.drawText(QRectF(self.rect()), int(Qt.AlignmentFlag.AlignCenter), "No figures to show")
+        for card in layout.cards:
+            if _box(card.frame).intersects(exposed):
+                self._paint_card(painter, palette, card, metrics, bold_metrics)
+        painter.end()
+
+    def _paint_card(
+        self,
+        painter: QPainter,
+        palette: QPalette,
+        card: ch.CardLayout,
+        metrics: QFontMetricsF,
+        bold_metrics: QFontMetricsF,
+    ) -> None:
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        border = _mix(palette.color(QPalette.ColorRole.Mid), base, 0.7)
+        colour = self.lane_colour(card.pillar)
+        frame = _box(card.frame)
+        painter.setPen(QPen(border, 1))
+        painter.setBrush(base)
+        painter.drawRoundedRect(frame.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        painter.fillRect(QRectF(frame.x() + 1, frame.y() + 6, 3, frame.height() - 12), colour)
+        painter.setFont(self._bold_font())
+        painter.setPen(text)
+        for line in card.title:
+            self._draw_text(painter, line, bold_metrics)
+        painter.setFont(self.font())
+        for position, panel in enumerate(card.panels):
+            if position:
+                y = round(panel.box.y - ch.PANEL_GAP / 2) + 0.5
+                painter.setPen(QPen(border, 1))
+                painter.drawLine(QPointF(panel.box.x, y), QPointF(panel.box.right, y))
+            self._paint_panel(painter, palette, panel, colour, metrics, bold_metrics)
+
+    def _paint_panel(
+        self,
+        painter: QPainter,
+        palette: QPalette,
+        panel: ch.ChartLayout,
+        colour: QColor,
+        metrics: QFontMetricsF,
+        bold_metrics: QFontMetricsF,
+    ) -> None:
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        quiet = _mix(text, base, 0.62)
+        grid = _mix(palette.color(QPalette.ColorRole.Mid), base, 0.45)
+        painter.setPen(quiet)
+        self._draw_text(painter, panel.unit, metrics)
+        for row in panel.rows:
+            if row.bar.record_id == self._current:
+                self._paint_current_row(painter, palette, row)
+        if panel.plot is not None:
+            painter.setPen(QPen(grid, 1))
+            for tick in panel.ticks[1:]:
+                x = round(tick.x) + 0.5
+                for span in panel.grid:
+                    painter.drawLine(QPointF(x, span.y), QPointF(x, span.bottom))
+            painter.setPen(quiet)
+            for tick in panel.ticks:
+                if tick.label is not None:
+                    self._draw_text(painter, tick.label, metrics)
+            painter.setPen(QPen(_mix(text, base, 0.45), 1))
+            zero = round(panel.plot.x) + 0.5
+            for span in panel.grid:
+                painter.drawLine(QPointF(zero, span.y), QPointF(zero, span.bottom))
+        for row in panel.rows:
+            self._paint_row(painter, palette, row, colour, metrics, bold_metrics)
+
+    def _paint_current_row(self, painter: QPainter, palette: QPalette, row: ch.BarLayout) -> None:
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        painter.setPen(QPen(highlight, 2.0 if self.hasFocus() else 1.2))
+        painter.setBrush(_faded(highlight, 0.16))
+        painter.drawRoundedRect(_box(row.row).adjusted(1, 1, -1, -1), 4, 4)
+
+    def _paint_row(
+        self,
+        painter: QPainter,
+        palette: QPalette,
+        row: ch.BarLayout,
+        colour: QColor,
+        metrics: QFontMetricsF,
+        bold_metrics: QFontMetricsF,
+    ) -> None:
+        dimmed = self.is_dimmed(row.bar.record_id)
+        current = row.bar.record_id == self._current
+        # Dimmed as opaque mixes over the card, so grid lines do not show through a dimmed bar.
+        alpha = 0.28 if dimmed else 1.0
+        base = palette.color(QPalette.ColorRole.Base)
+        text = _mix(palette.color(QPalette.ColorRole.Text), base, alpha)
+        quiet = _mix(palette.color(QPalette.ColorRole.Text), base, 0.62 * alpha)
+        fill = _mix(colour, base, alpha)
+        if row.bar_box is not None:
+            rect = _box(row.bar_box)
+            if row.bar.is_target:
+                # A target is not an outcome: outlined and hatched, never solid.
+                painter.setBrush(_faded(colour, 0.14 * alpha))
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.drawRect(rect)
+                hatch = QBrush(_mix(colour, base, 0.8) if not dimmed else fill, Qt.BrushStyle.BDiagPattern)
+                painter.setBrush(hatch)
+                painter.drawRect(rect)
+                pen = QPen(fill, 1.5, Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect.adjusted(0.75, 0.75, -0.75, -0.75))
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(fill)
+                painter.drawRect(rect)
+            if current:
+                painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5))
+        label_font = self._bold_font() if current else self.font()
+        painter.setFont(label_font)
+        painter.setPen(text)
+        for line in row.label:
+            self._draw_text(painter, line, bold_metrics if current else metrics)
+        painter.setPen(text)
+        for line in row.value:
+            painter.setFont(self._bold_font() if line.bold else self.font())
+            self._draw_text(painter, line, bold_metrics if line.bold else metrics)
+        painter.setFont(self.font())
+        painter.setPen(quiet)
+        self._draw_text(painter, row.citation, metrics)
+
+    @staticmethod
+    def _draw_text(painter: QPainter, line: ch.TextLine, metrics: QFontMetricsF) -> None:
+        baseline = line.box.y + (line.box.height - metrics.height()) / 2 + metrics.ascent()
+        painter.drawText(QPointF(line.box.x, baseline), line.text)
+
+    # --- text for people ---------------------------------------------------------------------------------
+
+    def describe(self, record_id: str) -> str:
+        """One line for assistive technology: label, value and source paragraphs."""
+        row = self.figures_layout().find(record_id)
+        if row is None:
+            return record_id
+        bar = row.bar
+        return f"{bar.label}: {bar.value_text}, source {bar.citation}"
+
+    def tooltip_text(self, pos: QPointF) -> str | None:
+        row = self.figures_layout().hit(pos.x(), pos.y())
+        if row is None:
+            return None
+        bar = row.bar
+        lines = [bar.measure, bar.value_text]
+        if bar.is_target:
+            lines.append("A target, not an outcome")
+        lines.append(f"Source: {bar.citation}")
+        return "\n".join(lines)
+
+    # --- input ---------------------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            text = self.tooltip_text(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            row = self.figures_layout().hit(event.position().x(), event.position().y())
+            if row is not None:
+                self._activate(row)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        chorded = (
+            Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        if event.modifiers() & chorded:
+            super().keyPressEvent(event)  # Alt+Left is Back, Ctrl+... are window commands
+            return
+        layout = self.figures_layout()
+        key = event.key()
+        row: ch.BarLayout | None = None
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            row = layout.neighbour(self._current, 1 if key == Qt.Key.Key_Down else -1)
+        elif key == Qt.Key.Key_Home:
+            row = layout.rows[0] if layout.rows else None
+        elif key == Qt.Key.Key_End:
+            row = layout.rows[-1] if layout.rows else None
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            row = layout.find(self._current)
+        else:
+            super().keyPressEvent(event)
+            return
+        if row is not None:
+            self._activate(row)
+        event.accept()
+
+    def _activate(self, row: ch.BarLayout) -> None:
+        self._current = row.bar.record_id
+        self.setAccessibleDescription(self.describe(row.bar.record_id))
+        self._scroll_to(row)
+        self.update()
+        self.recordActivated.emit(row.bar.record_id)
+
+
+class FiguresPanel(QWidget):
+    """The Figures view in a scroll area that keeps it as wide as the panel.
+
+    Signals:
+        recordActivated(str): forwarded from the view.
+    """
+
+    recordActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figuresPanel")
+        self.setAccessibleName("Figures")
+        self.view = FiguresView()
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("figuresScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
+        self.setFocusProxy(self.view)
+        self.view.recordActivated.connect(self.recordActivated)
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        self.view.set_dataset(dataset)
+
+    def set_current(self, record_id: str | None) -> None:
+        self.view.set_current(record_id)
+
+    def set_matches(self, record_ids: frozenset[str] | None) -> None:
+        self.view.set_matches(record_ids)
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 600)

@@ -1,0 +1,277 @@
+"""File > Export and printing from the window: every export parsed back, dialogs, errors and enabled states."""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import json
+import os
+import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from pypdf import PdfReader
+from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from ajexplorer.domain.calendar import calendar_events
+from ajexplorer.domain.export import RECORD_COLUMNS
+from ajexplorer.gui import export_actions
+from ajexplorer.gui.export_actions import CSV_FILTER, PNG_FILTER, SVG_FILTER, ExportController
+from ajexplorer.gui.mainwindow import MainWindow
+
+SVG = "{http://www.w3.org/2000/svg}"
+RECORD = "ev-2004-07-tac-accession"
+
+
+@pytest.fixture
+def exports(window: MainWindow) -> ExportController:
+    """The window's own controller, as its File menu offers it."""
+    return window.exports
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Message boxes are recorded instead of shown."""
+    shown: list[str] = []
+
+    def record(parent: QWidget | None, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        shown.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", record)
+    monkeypatch.setattr(QMessageBox, "information", record)
+    return shown
+
+
+def type_query(window: MainWindow, qtbot: QtBot, text: str) -> None:
+    window.focus_search()
+    window.search_field.clear()
+    qtbot.keyClicks(window.search_field, text)
+    qtbot.waitUntil(lambda: window.results.message.text() != "", timeout=3000)
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    reader = PdfReader(path)
+    text = unicodedata.normalize("NFKC", " ".join(page.extract_text() for page in reader.pages))
+    return len(reader.pages), " ".join(text.split())
+
+
+def csv_ids(path: Path) -> tuple[list[str], list[str]]:
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    return rows[0], [row[0] for row in rows[1:]]
+
+
+def test_menu_entries(window: MainWindow, exports: ExportController) -> None:
+    actions = window.file_menu.actions()
+    texts = [action.text() for action in actions if not action.isSeparator()]
+    assert texts == ["&Export", "&Print Details…", "Print &Timeline…", "&Quit"]
+    assert exports.export_menu is not None
+    assert [action.text() for action in exports.export_menu.actions() if not action.isSeparator()] == [
+        "Records in View as &CSV…",
+        "Records in View as &JSON…",
+        "Events in View as i&Calendar…",
+        "&Timeline as PNG/SVG…",
+        "&Whole Timeline as PNG/SVG…",
+        "Briefing on Selection as &PDF…",
+        "Briefing on Selection as &Markdown…",
+    ]
+    assert exports.print_details_action.shortcut() == QKeySequence("Ctrl+P")
+
+
+def test_selection_actions_follow_the_selection(window: MainWindow, exports: ExportController) -> None:
+    selection_actions = (
+        exports.briefing_pdf_action,
+        exports.briefing_markdown_action,
+        exports.print_details_action,
+    )
+    assert window.navigator.current is None
+    assert not any(action.isEnabled() for action in selection_actions)
+    assert exports.csv_action.isEnabled() and exports.print_timeline_action.isEnabled()
+    window.open_record(RECORD)
+    assert all(action.isEnabled() for action in selection_actions)
+    window.navigator.reset(None)
+    assert not any(action.isEnabled() for action in selection_actions)
+
+
+def test_csv_holds_the_records_in_view_also_after_a_search(
+    window: MainWindow, exports: ExportController, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "all.csv"
+    assert exports.export_csv(path)
+    header, ids = csv_ids(path)
+    assert header == list(RECORD_COLUMNS)
+    assert ids == [record.id for record in window.records_in_view()] == list(window.dataset.records)
+    assert str(path) in window.statusBar().currentMessage()
+    type_query(window, qtbot, "JENESYS")
+    in_view = [record.id for record in window.records_in_view()]
+    assert 0 < len(in_view) < len(window.dataset.records)
+    assert exports.export_csv(tmp_path / "found.csv")
+    assert csv_ids(tmp_path / "found.csv")[1] == in_view
+
+
+def test_json_holds_the_records_in_view(
+    window: MainWindow, exports: ExportController, tmp_path: Path
+) -> None:
+    path = tmp_path / "records.json"
+    assert exports.export_json(path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert [row["id"] for row in document["records"]] == [record.id for record in window.records_in_view()]
+    assert document["dataset"] == window.dataset.title
+
+
+def test_ics_holds_the_dated_events_in_view(
+    window: MainWindow, exports: ExportController, tmp_path: Path
+) -> None:
+    path = tmp_path / "events.ics"
+    assert exports.export_ics(path)
+    assert path.read_bytes().count(b"\r\n") > 10  # CRLF lines survive writing
+    calendar = Calendar.from_ical(path.read_bytes())
+    events = calendar.walk("VEVENT")
+    assert len(events) == len(list(calendar_events(window.records_in_view()))) > 0
+    assert "events" in window.statusBar().currentMessage()
+
+
+def test_timeline_as_svg_and_png(window: MainWindow, exports: ExportController, tmp_path: Path) -> None:
+    svg = tmp_path / "timeline.svg"
+    assert exports.export_timeline(svg, full_extent=True)
+    root = ET.parse(svg).getroot()  # noqa: S314 - our own output
+    assert root.get("width") and root.get("height") and root.get("viewBox")
+    assert window.dataset.title in (root.findtext(f"{SVG}title") or "")
+    texts = {"".join(element.itertext()).strip() for element in root.iter(f"{SVG}text")}
+    assert texts & {record.title for record in window.records_in_view()}
+    png = tmp_path / "timeline.png"
+    assert exports.export_timeline(png, full_extent=False)
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() > 0 and image.height() > 0
+    assert len({image.pixel(x, image.height() // 2) for x in range(0, image.width(), 5)}) > 3
+    assert image.text("Title").endswith("timeline")
+
+
+def test_briefing_as_pdf_and_markdown(window: MainWindow, exports: ExportController, tmp_path: Path) -> None:
+    window.open_record(RECORD)
+    title = window.dataset.records[RECORD].title
+    pdf = tmp_path / "briefing.pdf"
+    assert exports.export_briefing_pdf(pdf)
+    pages, text = pdf_text(pdf)
+    assert pages >= 1 and title in text
+    reader = PdfReader(pdf)
+    assert reader.metadata is not None and title in (reader.metadata.title or "")
+    markdown = tmp_path / "briefing.md"
+    assert exports.export_briefing_markdown(markdown)
+    assert f"# {title}" in markdown.read_text(encoding="utf-8")
+    assert str(markdown) in window.statusBar().currentMessage()
+
+
+def test_briefing_with_nothing_selected_says_so(
+    window: MainWindow, exports: ExportController, warnings: list[str], tmp_path: Path
+) -> None:
+    assert not exports.export_briefing_pdf(tmp_path / "nothing.pdf")
+    assert warnings and "Select a record" in warnings[0]
+    assert not list(tmp_path.iterdir())
+
+
+class FakePrintDialog:
+    """Stands in for QPrintDialog: "prints to file" as a person choosing PDF output would."""
+
+    output: Path
+    accept = True
+
+    def __init__(self, printer: QPrinter, parent: QWidget | None = None) -> None:
+        self.printer = printer
+
+    def setWindowTitle(self, title: str) -> None:
+        self.title = title
+
+    def exec(self) -> int:
+        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFileName(str(self.output))
+        return int(QDialog.DialogCode.Accepted if self.accept else QDialog.DialogCode.Rejected)
+
+
+@pytest.fixture
+def print_dialog(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> type[FakePrintDialog]:
+    FakePrintDialog.output = tmp_path / "printed.pdf"
+    FakePrintDialog.accept = True
+    monkeypatch.setattr(export_actions, "QPrintDialog", FakePrintDialog)
+    return FakePrintDialog
+
+
+def test_print_details_and_timeline(
+    window: MainWindow, exports: ExportController, print_dialog: type[FakePrintDialog]
+) -> None:
+    window.open_record(RECORD)
+    exports.print_details_action.trigger()
+    pages, text = pdf_text(print_dialog.output)
+    assert pages >= 1 and window.dataset.records[RECORD].title in text and "Page 1 of" in text
+    print_dialog.output.unlink()
+    exports.print_timeline_action.trigger()
+    pages, text = pdf_text(print_dialog.output)
+    assert pages == 1 and "Introduction" in text
+    assert str(print_dialog.output) in window.statusBar().currentMessage()
+
+
+def test_cancelled_print_prints_nothing(
+    window: MainWindow, exports: ExportController, print_dialog: type[FakePrintDialog]
+) -> None:
+    print_dialog.accept = False
+    exports.print_timeline_action.trigger()
+    assert not print_dialog.output.exists()
+
+
+def test_save_dialog_suggests_a_name_and_adds_the_suffix(
+    window: MainWindow, exports: ExportController, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    asked: list[tuple[str, str, str]] = []
+    answer = (str(tmp_path / "mine"), CSV_FILTER)
+
+    def ask(parent: QWidget, caption: str, directory: str, filters: str, selected: str) -> tuple[str, str]:
+        asked.append((caption, directory, filters))
+        return answer
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    exports.csv_action.trigger()
+    assert Path(asked[0][1]).name == "asean-japan-dialogue-relations-records.csv"
+    assert Path(asked[0][1]).parent.is_dir()
+    assert csv_ids(tmp_path / "mine.csv")[0] == list(RECORD_COLUMNS)
+    answer = (str(tmp_path / "picture"), SVG_FILTER)
+    exports.whole_timeline_action.trigger()
+    assert asked[-1][2] == f"{PNG_FILTER};;{SVG_FILTER}"
+    assert ET.parse(tmp_path / "picture.svg").getroot().tag == f"{SVG}svg"  # noqa: S314 - our own output
+    assert Path(asked[-1][1]).parent == tmp_path  # the next dialog opens where the last file went
+    answer = ("", "")
+    exports.json_action.trigger()
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["mine.csv", "picture.svg"]
+
+
+def test_unwritable_targets_explain_and_leave_no_temporary_file(
+    window: MainWindow,
+    exports: ExportController,
+    warnings: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    assert not exports.export_csv(tmp_path / "no such folder" / "records.csv")
+    assert "records.csv" in warnings[-1] and "the folder does not exist" in warnings[-1]
+    (tmp_path / "taken.json").mkdir()
+    assert not exports.export_json(tmp_path / "taken.json")
+    assert "taken.json" in warnings[-1] and "a folder of that name is in the way" in warnings[-1]
+    existing = tmp_path / "events.ics"
+    existing.write_text("old", encoding="utf-8")
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    assert not exports.export_ics(existing)
+    assert "events.ics" in warnings[-1] and "the disk is full" in warnings[-1]
+    assert existing.read_text(encoding="utf-8") == "old"
+    assert len(warnings) == 3 and all(
+        message.startswith("Export Failed: Could not save") for message in warnings
+    )
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["events.ics", "taken.json"]

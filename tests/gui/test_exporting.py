@@ -1,0 +1,201 @@
+"""Rendering by Qt: the timeline as PNG and SVG, Markdown as PDF, printing, and atomic writing of files."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QColor, QImage, QPageLayout, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from ajexplorer import APP_NAME
+from ajexplorer.domain.model import Dataset, Kind
+from ajexplorer.gui import exporting
+from ajexplorer.gui.exporting import (
+    MAX_FULL_WIDTH,
+    atomic_write,
+    markdown_pdf,
+    print_document,
+    print_timeline,
+    timeline_canvas,
+    timeline_image,
+    timeline_svg,
+    write_markdown_pdf,
+    write_timeline_svg,
+)
+from ajexplorer.gui.mainwindow import MainWindow
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def pdf_printer(
+    path: Path, orientation: QPageLayout.Orientation = QPageLayout.Orientation.Portrait
+) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setPageOrientation(orientation)
+    return printer
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    """Page count and the text of all pages, whitespace collapsed (Qt's PDFs space words with tabs) and
+    ligatures ("ﬁ") split back into letters."""
+    reader = PdfReader(path)
+    text = unicodedata.normalize("NFKC", " ".join(page.extract_text() for page in reader.pages))
+    return len(reader.pages), " ".join(text.split())
+
+
+def colours(image: QImage) -> set[int]:
+    step = max(1, image.width() // 200)
+    return {image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), 7)}
+
+
+def test_visible_png_is_the_widget_at_twice_its_pixels(window: MainWindow) -> None:
+    timeline = window.timeline
+    image = timeline_image(timeline, full_extent=False)
+    assert image.devicePixelRatio() == 2.0
+    assert (image.width(), image.height()) == (timeline.width() * 2, timeline.height() * 2)
+    assert len(colours(image)) > 10
+    first, last = (int(t) for t in timeline.visible_extent())
+    assert image.text("Description").startswith(f"Timeline, {first}\N{EN DASH}{last}.")
+
+
+def test_whole_timeline_is_wide_enough_to_read_and_capped(window: MainWindow) -> None:
+    timeline = window.timeline
+    timeline.zoom_by(8)
+    size, extent = timeline_canvas(timeline, full_extent=True)
+    assert extent == timeline.data_extent()
+    assert timeline.width() < size.width() <= MAX_FULL_WIDTH
+    assert size.height() == timeline.full_height()
+    image = timeline_image(timeline, full_extent=True, scale=1.0)
+    assert (image.width(), image.height()) == (round(size.width()), round(size.height()))
+    assert len(colours(image)) > 10
+
+
+def test_exporting_leaves_the_widget_as_it_was(window: MainWindow) -> None:
+    timeline = window.timeline
+    timeline.zoom_by(3)
+    view = timeline.view
+    frame = timeline._layout()
+    timeline_image(timeline, full_extent=True, scale=1.0)
+    timeline_svg(timeline, full_extent=False)
+    assert timeline.view == view
+    assert timeline._layout() is frame
+
+
+def test_svg_has_size_title_and_real_text(window: MainWindow, dataset: Dataset, tmp_path: Path) -> None:
+    path = tmp_path / "timeline.svg"
+    write_timeline_svg(window.timeline, path, full_extent=True, title="My timeline")
+    root = ET.parse(path).getroot()  # noqa: S314 - our own output
+    assert root.tag == f"{SVG}svg"
+    assert root.get("width") and root.get("height")
+    view_box = [float(value) for value in (root.get("viewBox") or "").split()]
+    size, _ = timeline_canvas(window.timeline, full_extent=True)
+    assert view_box == pytest.approx([0, 0, size.width(), size.height()], abs=0.01)
+    assert root.findtext(f"{SVG}title") == "My timeline"
+    assert (root.findtext(f"{SVG}desc") or "").startswith("My timeline, ")
+    texts = {"".join(element.itertext()).strip() for element in root.iter(f"{SVG}text")}
+    events = {record.title for record in dataset.of_kind(Kind.EVENT)}
+    assert texts & events, "event labels are written as text"
+    assert "Introduction" in texts  # the lane titles too
+    assert not list(root.iter(f"{SVG}image")), "badges are vectors, not embedded bitmaps"
+
+
+def test_markdown_pdf_is_a4_with_metadata_and_page_numbers(qtbot: QtBot, tmp_path: Path) -> None:
+    paragraphs = "\n\n".join(
+        f"Paragraph {number} of the briefing, long enough to wrap. " * 4 for number in range(80)
+    )
+    path = tmp_path / "long.pdf"
+    write_markdown_pdf(f"# A long briefing\n\n{paragraphs}\n", path, "A long briefing")
+    reader = PdfReader(path)
+    assert len(reader.pages) >= 2
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+    assert reader.metadata is not None
+    assert reader.metadata.title == "A long briefing"
+    assert (reader.metadata.creator or "").startswith(APP_NAME)
+    pages, text = pdf_text(path)
+    assert "A long briefing" in text and f"Page 2 of {pages}" in text
+
+
+def test_markdown_pdf_reads_emphasis_as_italic_and_ignores_raw_html(qtbot: QtBot, tmp_path: Path) -> None:
+    data = markdown_pdf("# Title\n\n_attributed_ and <b>not bold</b> <img src='x.png'>\n", "Title")
+    path = tmp_path / "small.pdf"
+    path.write_bytes(data)
+    pages, text = pdf_text(path)
+    assert pages == 1 and "attributed" in text and "Title" in text
+
+
+def test_print_document_to_a_pdf_printer(qtbot: QtBot, tmp_path: Path) -> None:
+    document = QTextDocument()
+    document.setHtml("<h1>Printed heading</h1><p>Body text.</p>")
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, "Printed")
+    path = tmp_path / "document.pdf"
+    print_document(document, pdf_printer(path))
+    pages, text = pdf_text(path)
+    assert pages == 1 and "Printed heading" in text and "Page 1 of 1" in text
+
+
+def test_print_timeline_visible_on_one_page_whole_over_several(window: MainWindow, tmp_path: Path) -> None:
+    landscape = QPageLayout.Orientation.Landscape
+    visible = tmp_path / "visible.pdf"
+    print_timeline(window.timeline, pdf_printer(visible, landscape), full_extent=False, title="Shown part")
+    pages, text = pdf_text(visible)
+    assert pages == 1 and "Shown part" in text and "Introduction" in text
+    whole = tmp_path / "whole.pdf"
+    print_timeline(window.timeline, pdf_printer(whole, landscape), full_extent=True)
+    pages, text = pdf_text(whole)
+    assert pages > 1 and f"Page {pages} of {pages}" in text
+
+
+def test_paper_stays_light_under_a_dark_theme(window: MainWindow) -> None:
+    palette = window.timeline.palette()
+    for role in (palette.ColorRole.Base, palette.ColorRole.AlternateBase, palette.ColorRole.Window):
+        palette.setColor(role, QColor("#202020"))
+    window.timeline.setPalette(palette)
+    assert exporting.paper_palette(palette).color(palette.ColorRole.Base).lightness() >= 128
+    image = timeline_image(window.timeline, full_extent=False, scale=1.0)
+    assert QColor(image.pixel(2, image.height() - 2)).lightness() < 128  # images keep the screen's look
+
+
+def test_atomic_write_replaces_and_keeps_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "out.txt"
+    atomic_write(path, b"first")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
+    path.chmod(0o640)
+    atomic_write(path, b"second")
+    assert path.read_bytes() == b"second"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_atomic_write_failures_leave_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder_in_the_way = tmp_path / "taken"
+    folder_in_the_way.mkdir()
+    with pytest.raises(IsADirectoryError):
+        atomic_write(folder_in_the_way, b"data")
+    with pytest.raises(FileNotFoundError):
+        atomic_write(tmp_path / "missing" / "out.txt", b"data")
+    existing = tmp_path / "keep.txt"
+    existing.write_bytes(b"old")
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        atomic_write(existing, b"new")
+    assert existing.read_bytes() == b"old"
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["keep.txt", "taken"]
