@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import socket
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -81,17 +82,45 @@ def run_smoke_test(data_folder: Path | None = None) -> int:
                 raise RuntimeError("the timeline did not render")
             if dataset.records[chosen].title not in details:
                 raise RuntimeError("the detail pane does not show the selected record")
+            exported = _export_once(window)
             window.close()
         line = (
             f"smoke test passed: {len(dataset.records)} records loaded; search {SMOKE_QUERY!r} -> {chosen}; "
             f"timeline {timeline.width()}x{timeline.height()} px; details {len(details)} characters; "
-            f"{len(attempts)} network attempts"
+            f"exported {', '.join(exported)}; {len(attempts)} network attempts"
         )
         _say(sys.stdout, line)
         return 0
     except Exception as error:  # noqa: BLE001 - the smoke test reports any failure as a line and an exit code
         _say(sys.stderr, f"smoke test FAILED: {type(error).__name__}: {error}")
         return 1
+
+
+#: What each export must start with to be the format it claims.
+EXPORT_SIGNATURES = {
+    "briefing.pdf": b"%PDF-",
+    "timeline.svg": b"<?xml",
+    "timeline.png": b"\x89PNG",
+    "events.ics": b"BEGIN:VCALENDAR",
+}
+
+
+def _export_once(window: Any) -> list[str]:
+    """Write each Qt-rendered export to a throw-away folder: the frozen build must carry SVG, PDF and print."""
+    with tempfile.TemporaryDirectory(prefix="ajexplorer-smoke-") as folder:
+        exports = window.exports
+        exports.quiet = True
+        written = {
+            "briefing.pdf": exports.export_briefing_pdf,
+            "timeline.svg": exports.export_timeline,
+            "timeline.png": exports.export_timeline,
+            "events.ics": exports.export_ics,
+        }
+        for name, export in written.items():
+            path = Path(folder) / name
+            if not export(path) or not path.read_bytes().startswith(EXPORT_SIGNATURES[name]):
+                raise RuntimeError(f"exporting {name} failed: {exports.last_failure or 'wrong format'}")
+        return list(written)
 
 
 def _say(stream: Any, line: str) -> None:
