@@ -129,7 +129,20 @@ class Record:
         suffix = {"preliminary": " (preliminary)", "to-date": " (to date)", "reported": " (reported)"}.get(
             self.qualifier or "", ""
         )
-        return f"{qualifier}{number} {self.unit or ''}".rstrip() + suffix
+        return f"{qualifier}{_with_unit(self.value, number, self.unit)}" + suffix
+
+
+def _with_unit(value: float, number: str, unit: str | None) -> str:
+    """``4th`` for a rank, ``1 project`` for one of a plural unit, ``12.5 USD billion`` otherwise."""
+    if unit == "rank" and float(value).is_integer():
+        whole = int(value)
+        ending = "th" if 10 <= whole % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(whole % 10, "th")
+        return f"{number}{ending}"
+    if not unit:
+        return number
+    if value == 1 and unit.endswith("s") and not unit.endswith("ss"):
+        unit = unit[:-1]  # "projects", "nations", "ASEAN Member States": one of them
+    return f"{number} {unit}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -273,15 +273,16 @@ class FiguresView(QWidget):
         grid = _mix(palette.color(QPalette.ColorRole.Mid), base, 0.45)
         painter.setPen(quiet)
         self._draw_text(painter, panel.unit, metrics)
-        for row in panel.rows:
-            if row.bar.record_id == self._current:
-                self._paint_current_row(painter, palette, row)
         if panel.plot is not None:
             painter.setPen(QPen(grid, 1))
             for tick in panel.ticks[1:]:
                 x = round(tick.x) + 0.5
                 for span in panel.grid:
                     painter.drawLine(QPointF(x, span.y), QPointF(x, span.bottom))
+            # Values sit on the card, not on the grid: grid lines stop around them.
+            for row in panel.rows:
+                for line in (*row.value, row.citation):
+                    painter.fillRect(_box(line.box).adjusted(-4, 0, 4, 0), base)
             painter.setPen(quiet)
             for tick in panel.ticks:
                 if tick.label is not None:
@@ -290,6 +291,9 @@ class FiguresView(QWidget):
             zero = round(panel.plot.x) + 0.5
             for span in panel.grid:
                 painter.drawLine(QPointF(zero, span.y), QPointF(zero, span.bottom))
+        for row in panel.rows:
+            if row.bar.record_id == self._current:
+                self._paint_current_row(painter, palette, row)
         for row in panel.rows:
             self._paint_row(painter, palette, row, colour, metrics, bold_metrics)
 
@@ -320,11 +324,10 @@ class FiguresView(QWidget):
             rect = _box(row.bar_box)
             if row.bar.is_target:
                 # A target is not an outcome: outlined and hatched, never solid.
-                painter.setBrush(_faded(colour, 0.14 * alpha))
+                painter.setBrush(_mix(colour, base, 0.14 * alpha))
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.drawRect(rect)
-                hatch = QBrush(_mix(colour, base, 0.8) if not dimmed else fill, Qt.BrushStyle.BDiagPattern)
-                painter.setBrush(hatch)
+                painter.setBrush(QBrush(_mix(colour, base, 0.8 * alpha), Qt.BrushStyle.BDiagPattern))
                 painter.drawRect(rect)
                 pen = QPen(fill, 1.5, Qt.PenStyle.DashLine)
                 painter.setPen(pen)

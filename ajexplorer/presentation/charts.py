@@ -97,8 +97,8 @@ def charts_from(dataset: Dataset) -> list[Chart]:
     """The dataset's figures as charts, in the order the source first gives them."""
     groups: dict[tuple[str, str], list[Record]] = {}
     for record in dataset.of_kind(Kind.FIGURE):
-        if record.value is None:
-            continue  # the schema requires a value; a figure without one has nothing to draw
+        if record.value is None or not math.isfinite(record.value):
+            continue  # the schema requires a number; without a finite one there is nothing to draw
         base, _ = unit_scale(record.unit or "")
         groups.setdefault((record.series or record.id, base), []).append(record)
     in_series: dict[str, list[Record]] = {}
@@ -637,8 +637,10 @@ def _value_rows(
         if side:
             value, citation = _tail(bar, x + width - tail, y, tail, metrics, bold=True)
         else:
-            value, citation = _tail(bar, x, label[-1].box.bottom + 2, width, metrics, bold=True)
-        content = max(label[-1].box.bottom, citation.box.bottom, *(text.box.bottom for text in value)) - y
+            value, citation = _tail(
+                bar, x, label[-1].box.bottom + 2 if label else y, width, metrics, bold=True
+            )
+        content = max(y, citation.box.bottom, *(text.box.bottom for text in (*label, *value))) - y
         row = Box(x - PAD / 2, y - gap / 2, width + PAD, content + gap)
         rows.append(BarLayout(bar, index, row, label, None, value, citation))
         y += content + gap

@@ -211,3 +211,21 @@ def test_only_the_bundled_folder_reads_its_cache(tmp_path: Path, monkeypatch: py
     glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     (folder / "schema-checked.sha256").unlink()
     assert load_dataset(folder, schema).title != "From the cache"
+
+
+def test_figure_values_read_as_people_write_them(mini_dataset: Dataset) -> None:
+    import dataclasses
+
+    figure = mini_dataset.records["fig-trade-2020"]
+    assert dataclasses.replace(figure, value=4, unit="rank", qualifier="preliminary").value_text() == (
+        "4th (preliminary)"
+    )
+    assert dataclasses.replace(figure, value=12, unit="rank", qualifier=None).value_text() == "12th"
+    assert dataclasses.replace(figure, value=22, unit="rank", qualifier=None).value_text() == "22nd"
+    assert dataclasses.replace(figure, value=1, unit="projects", qualifier="to-date").value_text() == (
+        "1 project (to date)"
+    )
+    assert dataclasses.replace(figure, value=2, unit="projects", qualifier=None).value_text() == "2 projects"
+    assert dataclasses.replace(
+        figure, value=13500, unit="people", qualifier="approximately"
+    ).value_text() == ("approximately 13,500 people")
