@@ -1,4 +1,4 @@
-"""Starting the window: the application object, the dataset, the settings, and errors shown as dialogs."""
+"""Starting the window: the application object, the settings, the dataset session, errors shown as dialogs."""
 
 from __future__ import annotations
 
@@ -8,18 +8,32 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 
 from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.errors import DataError
-from ajexplorer.domain.loading import load_dataset
-from ajexplorer.domain.model import Dataset
+from ajexplorer.gui.datasets import (
+    MAX_LISTED_PROBLEMS,
+    DatasetSession,
+    Refused,
+    bundled_folder,
+    problems_text,
+    show_data_problems,
+)
 from ajexplorer.gui.errors import ErrorHandler, display_problem, log_folder
 from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.settings import Settings
-from ajexplorer.paths import data_dir, resources_dir
+from ajexplorer.paths import resources_dir
 
-MAX_LISTED_PROBLEMS = 40
+__all__ = [
+    "MAX_LISTED_PROBLEMS",
+    "DatasetSession",
+    "application",
+    "problems_text",
+    "run_gui",
+    "settings_path",
+    "show_data_problems",
+]
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -44,35 +58,36 @@ def settings_path() -> Path:
     return Path(folder) / "ajexplorer.ini"
 
 
-def problems_text(error: DataError) -> str:
-    lines = [str(problem) for problem in error.problems[:MAX_LISTED_PROBLEMS]]
-    if len(error.problems) > MAX_LISTED_PROBLEMS:
-        lines.append(f"... and {len(error.problems) - MAX_LISTED_PROBLEMS} more")
-    return "\n".join(lines)
+def _collect_retired() -> None:
+    """A replaced window's dataset and widgets were frozen with the rest: free them, then freeze again."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
-def show_data_problems(parent: QWidget | None, folder: Path, error: DataError, fallback: bool) -> QMessageBox:
-    """A dialog listing every located problem; says what the app does instead."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("The dataset could not be opened")
-    count = len(error.problems)
-    box.setText(f"The dataset in {folder} has {count} problem{'s' if count != 1 else ''} and was not opened.")
-    if fallback:
-        box.setInformativeText("The bundled dataset is shown instead. Details below list each problem.")
-    box.setDetailedText(problems_text(error))
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    return box
+def _show_first_window(
+    session: DatasetSession, errors: ErrorHandler, refused: Refused | None, open_id: str | None, report: bool
+) -> None:
+    """A function of its own so that no local of run_gui keeps the first window alive once it is replaced."""
+    window = session.window
+    errors.parent = window
+    window.restore_state()
+    if open_id:
+        window.open_record(open_id)
+    window.select_default()
+    if report:
+        from ajexplorer.gui.startup_report import report_first_paint  # noqa: PLC0415 - benchmarks only
 
+        def search_once() -> None:
+            window.search_index.search("integration fund")
 
-def load_for_window(data_folder: Path | None) -> tuple[Dataset, DataError | None]:
-    """The requested dataset, or the bundled one with the error that stopped the requested one."""
-    if data_folder is None:
-        return load_dataset(data_dir()), None
-    try:
-        return load_dataset(data_folder), None
-    except DataError as error:
-        return load_dataset(data_dir()), error
+        report_first_paint(window, after=search_once)
+        window.settings = None  # a measurement leaves the person's settings alone
+        session.settings = None
+    window.show()
+    if refused is not None:
+        show_data_problems(window, refused.folder, refused.error, fallback=True).open()
+    errors.offer_previous_crash(window)
 
 
 def run_gui(data_folder: Path | None = None, open_id: str | None = None, report_startup: bool = False) -> int:
@@ -84,33 +99,23 @@ def run_gui(data_folder: Path | None = None, open_id: str | None = None, report_
     app = application()
     errors = ErrorHandler(log_folder())
     errors.install()
+    session = DatasetSession(Settings(settings_path()))
     try:
-        dataset, problem = load_for_window(data_folder)
+        refused = session.start(data_folder)
     except DataError as error:  # the bundled data itself is broken: nothing to fall back on
-        box = show_data_problems(None, data_dir(), error, fallback=False)
+        box = show_data_problems(None, bundled_folder(), error, fallback=False)
         box.exec()
         return 1
-    window = MainWindow(dataset, Settings(settings_path()))
-    errors.parent = window
+
+    def follow(window: MainWindow) -> None:
+        errors.parent = window
+
+    session.windowChanged.connect(follow)
+    session.windowRetired.connect(_collect_retired)
     # The dataset, index and widgets live as long as the window: keep them out of the collector's scans so
     # that a full collection never stalls a frame.
     gc.freeze()
-    window.restore_state()
-    if open_id:
-        window.open_record(open_id)
-    window.select_default()
-    if report_startup:
-        from ajexplorer.gui.startup_report import report_first_paint  # noqa: PLC0415 - benchmarks only
-
-        def search_once() -> None:
-            window.search_index.search("integration fund")
-
-        report_first_paint(window, after=search_once)
-        window.settings = None  # a measurement leaves the person's settings alone
-    window.show()
-    if problem is not None and data_folder is not None:
-        show_data_problems(window, data_folder, problem, fallback=True).open()
-    errors.offer_previous_crash(window)
+    _show_first_window(session, errors, refused, open_id, report_startup)
     try:
         return app.exec()
     finally:
