@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--stamp", action="store_true", help="when valid, record it so loading may skip the schema check"
     )
+    validate.add_argument("--data", type=Path, metavar="DIR", dest="validate_data", help="the same as DIR")
 
     export = commands.add_parser(
         "export",

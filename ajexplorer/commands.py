@@ -198,7 +198,7 @@ def _count(number: int, noun: str) -> str:
 def run(args: argparse.Namespace) -> int:
     """Carry out the parsed subcommand."""
     if args.command == "validate":
-        return run_validate(args.folder or args.data, args.stamp)
+        return run_validate(args.folder or args.validate_data or args.data, args.stamp)
     if args.command == "export":
         return run_export(
             args.format, args.output, args.export_data or args.data, args.query, args.kinds or (), args.record

@@ -248,3 +248,12 @@ def test_export_to_an_unwritable_place_exits_1(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "cannot write" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_validate_takes_the_folder_as_an_option_too() -> None:
+    result = run("validate", "--data", FIXTURES / "partner")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: ")
+    broken = run("validate", "--data", BROKEN / "yaml-syntax")
+    assert broken.returncode == 1
+    assert "records/main.yaml:30" in broken.stderr

@@ -58,6 +58,7 @@ class DetailPane(QWidget):
         self.copy_button.setEnabled(False)
         self.status = QLabel(self)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setWordWrap(True)  # a long source title must not set the window's minimum width
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.status, 1)

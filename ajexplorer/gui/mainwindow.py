@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self.dataset = dataset
         self.settings = settings
         self._today = today or dt.date.today()
-        self.setWindowTitle(f"{APP_NAME} — {dataset.title}")
+        self.setWindowTitle(dataset.title)  # Qt adds the application's name after it
         self.navigator = Navigator(self)
 
         self.timeline = TimelineWidget(self)

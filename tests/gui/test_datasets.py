@@ -384,3 +384,13 @@ def test_an_unreadable_settings_file_means_defaults(settings_file: Path) -> None
     settings = Settings(settings_file)
     assert settings.recent_datasets() == []
     assert settings.last_dataset() is None
+
+
+def test_a_long_source_title_does_not_widen_the_window(qtbot: QtBot, session: DatasetSession) -> None:
+    """The citation under the details wraps: another dataset's longer publisher keeps the window narrowable."""
+    bundled_minimum = session.window.minimumSizeHint().width()
+    with qtbot.waitSignal(session.windowChanged):
+        assert session.open_folder(PARTNER)
+    window = show(qtbot, session)
+    window.navigator.go(next(iter(window.dataset.records)))
+    assert window.minimumSizeHint().width() <= bundled_minimum + 20
