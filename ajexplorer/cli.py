@@ -9,7 +9,7 @@ from pathlib import Path
 from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.model import Kind
 
-EXPORT_FORMATS = ("json", "csv", "ics", "md")
+EXPORT_FORMATS = ("json", "csv", "ics", "md", "pdf", "svg", "png")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write records as JSON, CSV or iCalendar, or one record's briefing as Markdown",
+        help="write records as JSON, CSV or iCalendar, a briefing as Markdown or PDF, the timeline as SVG or PNG",
         description="Write the records (all, or those --query and --kind leave) as JSON, CSV or an "
         "iCalendar file of their dated events; or, with --format md, a briefing on the --record.",
     )
@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=EXPORT_FORMATS,
         default="json",
-        help="json, csv, ics (calendar of the dated events) or md (briefing on --record); default json",
+        help="json, csv, ics (calendar of the dated events), md or pdf (briefing on --record), "
+        "svg or png (the whole timeline, searched records highlighted); default json",
     )
     export.add_argument("--query", metavar="TEXT", help="only the records this search matches (all matches)")
     export.add_argument(

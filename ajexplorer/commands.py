@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,11 @@ from ajexplorer.domain.export import to_csv, to_json
 from ajexplorer.domain.loading import load_dataset, write_stamp
 from ajexplorer.domain.model import Dataset, Kind, Record
 from ajexplorer.domain.search import Filters, QueryError, SearchIndex
+
+#: Formats about one record: they need --record and take no --query or --kind.
+BRIEFING_FORMATS = ("md", "pdf")
+#: Formats Qt draws.
+RENDERED_FORMATS = ("pdf", "svg", "png")
 
 
 class UsageError(Exception):
@@ -74,11 +80,11 @@ def run_export(
     record_id: str | None = None,
 ) -> int:
     """Exit 0 when written, 1 for data that does not load or a file that cannot be written, 2 for bad usage."""
-    if fmt == "md" and not record_id:
-        _write(sys.stderr, "ajexplorer export: error: --format md needs --record ID\n")
+    if fmt in BRIEFING_FORMATS and not record_id:
+        _write(sys.stderr, f"ajexplorer export: error: --format {fmt} needs --record ID\n")
         return 2
-    if fmt == "md" and (query is not None or kinds):
-        _write(sys.stderr, "ajexplorer export: error: --query and --kind do not apply to --format md\n")
+    if fmt in BRIEFING_FORMATS and (query is not None or kinds):
+        _write(sys.stderr, f"ajexplorer export: error: --query and --kind do not apply to --format {fmt}\n")
         return 2
     try:
         dataset = _load(folder)
@@ -86,15 +92,19 @@ def run_export(
         _report(error)
         return 1
     try:
-        text, written = _export_text(dataset, fmt, query, kinds, record_id)
+        if fmt in RENDERED_FORMATS:
+            data, written = _rendered(dataset, fmt, query, kinds, record_id)
+        else:
+            text, written = _export_text(dataset, fmt, query, kinds, record_id)
+            data = text.encode("utf-8")
     except UsageError as error:
         _write(sys.stderr, f"ajexplorer export: error: {error}\n")
         return 2
     if output is None:
-        _write_utf8(text)
+        _write_bytes(data)
         return 0
     try:
-        output.write_text(text, encoding="utf-8", newline="")
+        output.write_bytes(data)
     except OSError as error:
         _write(sys.stderr, f"cannot write {output}: {error.strerror or error}\n")
         return 1
@@ -121,6 +131,39 @@ def _export_text(
     return to_json(dataset, records), _count(len(records), "record")
 
 
+def _rendered(
+    dataset: Dataset, fmt: str, query: str | None, kinds: Sequence[str], record_id: str | None
+) -> tuple[bytes, str]:
+    """A briefing as PDF, or the whole timeline as SVG or PNG: drawn by Qt, without a window or a display."""
+    if record_id is not None and record_id not in dataset.records:
+        raise UsageError(f"no record with id {record_id!r}")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ajexplorer.gui import exporting  # noqa: PLC0415 - Qt loads only for these formats
+    from ajexplorer.gui.app import application  # noqa: PLC0415
+    from ajexplorer.gui.timeline_widget import TimelineWidget  # noqa: PLC0415
+    from ajexplorer.presentation.timeline_layout import items_from  # noqa: PLC0415
+
+    application()
+    if fmt == "pdf":
+        assert record_id is not None
+        title = dataset.records[record_id].title
+        return exporting.markdown_pdf(
+            briefing_markdown(dataset, record_id), title
+        ), f"a briefing on {record_id}"
+    today = dt.date.today()
+    timeline = TimelineWidget()
+    timeline.resize(1600, 900)
+    timeline.set_items(items_from(dataset, today), [section.title for section in dataset.sections], today)
+    if query is not None or kinds:
+        timeline.set_matches(frozenset(record.id for record in records_in_view(dataset, query, kinds)))
+    title = f"{dataset.title}: timeline"
+    if fmt == "svg":
+        return exporting.timeline_svg(timeline, full_extent=True, title=title), "the timeline"
+    image = exporting.timeline_image(timeline, full_extent=True)
+    image.setText("Title", title)
+    return exporting.png_bytes(image), "the timeline"
+
+
 def records_in_view(dataset: Dataset, query: str | None = None, kinds: Sequence[str] = ()) -> list[Record]:
     """The records a search and kind filter leave, in data order, as the window shows them."""
     wanted = frozenset(Kind(value) for value in kinds)
@@ -134,17 +177,17 @@ def records_in_view(dataset: Dataset, query: str | None = None, kinds: Sequence[
     return [record for record in dataset.records.values() if record.id in matches]
 
 
-def _write_utf8(text: str) -> None:
-    """Standard output as UTF-8 bytes whatever the console's encoding, line endings as the text has them."""
+def _write_bytes(data: bytes) -> None:
+    """Standard output as the exported bytes (text as UTF-8), whatever the console's encoding."""
     stream = sys.stdout
     if stream is None:
         return
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
-        _write(stream, text)
+        _write(stream, data.decode("utf-8", errors="replace"))
         return
     stream.flush()
-    buffer.write(text.encode("utf-8"))
+    buffer.write(data)
     buffer.flush()
 
 

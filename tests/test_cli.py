@@ -257,3 +257,43 @@ def test_validate_takes_the_folder_as_an_option_too() -> None:
     broken = run("validate", "--data", BROKEN / "yaml-syntax")
     assert broken.returncode == 1
     assert "records/main.yaml:30" in broken.stderr
+
+
+def test_export_a_briefing_as_pdf_that_a_pdf_reader_opens(tmp_path: Path) -> None:
+    import pypdf
+
+    target = tmp_path / "briefing.pdf"
+    result = run("export", "--format", "pdf", "--record", "ev-2004-07-tac-accession", "-o", target)
+    assert result.returncode == 0, result.stderr
+    reader = pypdf.PdfReader(target)
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)  # tabs between words
+    assert "Japan accedes to the TAC" in text and "Treaty of Amity and Cooperation" in text
+    assert "paragraph" in text.lower()
+    assert reader.metadata is not None and reader.metadata.title
+
+
+def test_export_the_timeline_as_svg_and_png(tmp_path: Path) -> None:
+    import struct
+    import xml.etree.ElementTree as ElementTree
+
+    svg = tmp_path / "timeline.svg"
+    result = run("export", "--format", "svg", "--query", "JENESYS", "-o", svg)
+    assert result.returncode == 0, result.stderr
+    root = ElementTree.parse(svg).getroot()
+    assert root.tag.endswith("svg") and root.get("viewBox")
+    texts = " ".join(element.text or "" for element in root.iter() if element.tag.endswith("text"))
+    assert "JENESYS" in texts and "Political and Security" in texts
+    png = tmp_path / "timeline.png"
+    result = run("export", "--format", "png", "-o", png)
+    assert result.returncode == 0, result.stderr
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert width > 1600 and height > 300
+
+
+def test_a_pdf_briefing_needs_a_known_record() -> None:
+    assert run("export", "--format", "pdf").returncode == 2
+    unknown = run("export", "--format", "pdf", "--record", "no-such-record")
+    assert unknown.returncode == 2
+    assert "no record with id" in unknown.stderr and "Traceback" not in unknown.stderr
