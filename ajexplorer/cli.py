@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    started_at = time.monotonic()
     args = build_parser().parse_args(argv)
     if args.command in {"validate", "export", "search"}:
         from ajexplorer import commands  # noqa: PLC0415 - the window needs none of it
@@ -93,4 +95,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_smoke_test(args.data)
     from ajexplorer.gui.app import run_gui  # noqa: PLC0415 - Qt loads only when the window is wanted
 
-    return run_gui(data_folder=args.data, open_id=args.open_id, report_startup=args.report_startup)
+    return run_gui(
+        data_folder=args.data, open_id=args.open_id, report_startup=args.report_startup, started_at=started_at
+    )

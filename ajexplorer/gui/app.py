@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -65,8 +66,27 @@ def _collect_retired() -> None:
     gc.freeze()
 
 
+class _Phases:
+    """When start-up is measured, the clock at each step, reported with the first paint."""
+
+    def __init__(self, enabled: bool, started_at: float | None) -> None:
+        self.enabled = enabled
+        self.marks: list[tuple[str, float]] = []
+        if enabled and started_at is not None:
+            self.marks.append(("main", started_at))
+        self.mark("imports")
+
+    def mark(self, name: str) -> None:
+        if self.enabled:
+            self.marks.append((name, time.monotonic()))
+
+
 def _show_first_window(
-    session: DatasetSession, errors: ErrorHandler, refused: Refused | None, open_id: str | None, report: bool
+    session: DatasetSession,
+    errors: ErrorHandler,
+    refused: Refused | None,
+    open_id: str | None,
+    phases: _Phases,
 ) -> None:
     """A function of its own so that no local of run_gui keeps the first window alive once it is replaced."""
     window = session.window
@@ -75,33 +95,43 @@ def _show_first_window(
     if open_id:
         window.open_record(open_id)
     window.select_default()
-    if report:
+    phases.mark("selected")
+    if phases.enabled:
         from ajexplorer.gui.startup_report import report_first_paint  # noqa: PLC0415 - benchmarks only
 
         def search_once() -> None:
             window.search_index.search("integration fund")
 
-        report_first_paint(window, after=search_once)
+        report_first_paint(window, after=search_once, phases=phases.marks)
         window.settings = None  # a measurement leaves the person's settings alone
         session.settings = None
     window.show()
+    phases.mark("shown")
     if refused is not None:
         show_data_problems(window, refused.folder, refused.error, fallback=True).open()
     errors.offer_previous_crash(window)
 
 
-def run_gui(data_folder: Path | None = None, open_id: str | None = None, report_startup: bool = False) -> int:
+def run_gui(
+    data_folder: Path | None = None,
+    open_id: str | None = None,
+    report_startup: bool = False,
+    started_at: float | None = None,
+) -> int:
+    phases = _Phases(report_startup, started_at)
     problem_text = display_problem()
     if problem_text is not None:
         if sys.stderr is not None:
             sys.stderr.write(problem_text + "\n")
         return 2
     app = application()
+    phases.mark("application")
     errors = ErrorHandler(log_folder())
     errors.install()
     session = DatasetSession(Settings(settings_path()))
     try:
         refused = session.start(data_folder)
+        phases.mark("window_built")
     except DataError as error:  # the bundled data itself is broken: nothing to fall back on
         box = show_data_problems(None, bundled_folder(), error, fallback=False)
         box.exec()
@@ -115,7 +145,7 @@ def run_gui(data_folder: Path | None = None, open_id: str | None = None, report_
     # The dataset, index and widgets live as long as the window: keep them out of the collector's scans so
     # that a full collection never stalls a frame.
     gc.freeze()
-    _show_first_window(session, errors, refused, open_id, report_startup)
+    _show_first_window(session, errors, refused, open_id, phases)
     try:
         return app.exec()
     finally:

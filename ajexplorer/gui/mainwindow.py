@@ -24,8 +24,6 @@ from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.model import Dataset, Kind, Record
 from ajexplorer.domain.query import QueryError
 from ajexplorer.gui.detail_pane import DetailPane
-from ajexplorer.gui.export_actions import ExportController
-from ajexplorer.gui.figures_view import FiguresPanel
 from ajexplorer.gui.glossary_panel import GlossaryPanel
 from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel
 from ajexplorer.gui.navigator import Navigator
@@ -39,6 +37,11 @@ from ajexplorer.presentation.timeline_layout import items_from
 
 if TYPE_CHECKING:
     from ajexplorer.domain.search import SearchIndex
+    from ajexplorer.gui.export_actions import ExportController
+    from ajexplorer.gui.figures_view import FiguresPanel
+
+#: If no paint has come this long after showing, the deferred start-up work runs anyway.
+FIRST_PAINT_FALLBACK_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -63,8 +66,9 @@ class MainWindow(QMainWindow):
         self.mechanisms = MechanismPanel(self.tree_model, self)
         self.source = SourceView(dataset, self)
         self.glossary = GlossaryPanel(dataset.glossary, self)
-        self.figures = FiguresPanel(self)
-        self.figures.set_dataset(dataset)
+        # Built just after the first paint (see _after_first_paint): hidden at start, and costly to import.
+        self.figures: FiguresPanel | None = None
+        self.exports: ExportController | None = None
         self._search_index: SearchIndex | None = None
         self._matches: frozenset[str] | None = None
         self._first_paint_hooked = False
@@ -86,7 +90,7 @@ class MainWindow(QMainWindow):
         self.source_dock = self._dock("Source", self.source, Qt.DockWidgetArea.RightDockWidgetArea)
         self.glossary_dock = self._dock("Glossary", self.glossary, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.source_dock, self.glossary_dock)
-        self.figures_dock = self._dock("Figures", self.figures, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.figures_dock = self._dock("Figures", QWidget(self), Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.glossary_dock, self.figures_dock)
         self.source_dock.raise_()
         self.results_dock = self._dock("Results", self.results, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -96,8 +100,6 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus_and_toolbar()
-        self.exports = ExportController(self)
-        self.exports.populate(self.file_menu)
         self._load_timeline()
         self.timeline.set_describer(self.describe)
         self._connect_signals()
@@ -109,7 +111,6 @@ class MainWindow(QMainWindow):
             self.details.browser,
             self.source.browser,
             self.glossary.view,
-            self.figures.view,
         ]
         self._update_history_actions()
         self.statusBar().showMessage(self._summary())
@@ -253,7 +254,6 @@ class MainWindow(QMainWindow):
         self.timeline.recordActivated.connect(nav.go)
         self.mechanisms.recordActivated.connect(nav.go)
         self.glossary.recordActivated.connect(nav.go)
-        self.figures.recordActivated.connect(nav.go)
         self.glossary.paragraphRequested.connect(self.show_paragraph)
         self.details.linkRequested.connect(self.follow_link)
         self.source.linkRequested.connect(self.follow_link)
@@ -298,11 +298,35 @@ class MainWindow(QMainWindow):
         if not self._first_paint_hooked:
             self._first_paint_hook = _AfterFirstPaint(self, self._after_first_paint)
             self._first_paint_hooked = True
+            # A window that never paints (shown minimised) still gets its parts.
+            QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        """Work nobody sees at once waits until the window is on screen: the hidden tab, then the index."""
+        """Work nobody sees at once waits until the window is on screen: the source text, the parts that are
+        hidden at start (figures, the export commands), then the search index."""
+        if self.figures is not None:
+            return
         self.source.release()
+        self._build_figures()
+        self._build_exports()
         QTimer.singleShot(0, self, self._finish_start)
+
+    def _build_figures(self) -> None:
+        from ajexplorer.gui.figures_view import FiguresPanel  # noqa: PLC0415 - see _after_first_paint
+
+        self.figures = FiguresPanel(self)
+        self.figures.set_dataset(self.dataset)
+        self.figures.set_matches(self._matches)
+        self.figures.set_current(self.navigator.current)
+        self.figures.recordActivated.connect(self.navigator.go)
+        self.figures_dock.setWidget(self.figures)
+        self._focus_ring.append(self.figures.view)
+
+    def _build_exports(self) -> None:
+        from ajexplorer.gui.export_actions import ExportController  # noqa: PLC0415 - see _after_first_paint
+
+        self.exports = ExportController(self)
+        self.exports.populate(self.file_menu)
 
     def _finish_start(self) -> None:
         _ = self.search_index
@@ -356,7 +380,8 @@ class MainWindow(QMainWindow):
         """None: no search is active and every view shows everything."""
         self._matches = matches
         self.timeline.set_matches(matches)
-        self.figures.set_matches(matches)
+        if self.figures is not None:
+            self.figures.set_matches(matches)
         self.mechanisms.set_external_filter(
             None if matches is None else (lambda record: record.id in matches)
         )
@@ -376,7 +401,8 @@ class MainWindow(QMainWindow):
         self.mechanisms.follow(self._tree_target(current))
         self.details.show_record(current)
         self.source.follow(current)
-        self.figures.set_current(current)
+        if self.figures is not None:
+            self.figures.set_current(current)
         record = self.dataset.get(record_id) if current else None
         self.statusBar().showMessage(f"{record.kind.label}: {record.title}" if record else self._summary())
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import resource
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -21,15 +21,21 @@ def peak_memory_kib() -> int:
 
 
 class _FirstPaint(QObject):
-    def __init__(self, window: QWidget, after: Callable[[], None] | None) -> None:
+    def __init__(
+        self, window: QWidget, after: Callable[[], None] | None, phases: Sequence[tuple[str, float]]
+    ) -> None:
         super().__init__(window)
         self._after = after
+        self._phases = phases
         self._done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._done and event.type() == QEvent.Type.Paint:
             self._done = True
-            _say(f"first_paint_monotonic {time.monotonic():.6f}")
+            painted = time.monotonic()
+            for name, moment in self._phases:
+                _say(f"phase_{name}_monotonic {moment:.6f}")
+            _say(f"first_paint_monotonic {painted:.6f}")
             QTimer.singleShot(0, self._finish)
         return False
 
@@ -41,9 +47,17 @@ class _FirstPaint(QObject):
         QApplication.quit()
 
 
-def report_first_paint(window: QWidget, after: Callable[[], None] | None = None) -> None:
-    """Arrange for the report once ``window`` first paints; ``after`` runs a task before the last figure."""
-    window.installEventFilter(_FirstPaint(window, after))
+def report_first_paint(
+    window: QWidget,
+    after: Callable[[], None] | None = None,
+    phases: Sequence[tuple[str, float]] = (),
+) -> None:
+    """Arrange for the report once ``window`` first paints; ``after`` runs a task before the last figure.
+
+    ``phases`` are the clock readings at each step of start-up, printed first so that a benchmark can say
+    where the time went.
+    """
+    window.installEventFilter(_FirstPaint(window, after, phases))
 
 
 def _say(line: str) -> None:

@@ -32,6 +32,7 @@ RECORD = "ev-2004-07-tac-accession"
 @pytest.fixture
 def exports(window: MainWindow) -> ExportController:
     """The window's own controller, as its File menu offers it."""
+    assert window.exports is not None
     return window.exports
 
 

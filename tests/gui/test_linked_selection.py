@@ -96,3 +96,41 @@ def test_open_unknown_record_is_reported_not_raised(window: MainWindow) -> None:
     assert not window.open_record("ev-does-not-exist")
     assert "no record" in window.statusBar().currentMessage()
     assert window.navigator.current is None
+
+
+def test_clicking_a_figure_selects_its_record_everywhere(window: MainWindow, qtbot: QtBot) -> None:
+    window.figures_dock.show()
+    window.figures_dock.raise_()
+    figures = window.figures
+    assert figures is not None
+    view = figures.view
+    target = next(
+        bar.record_id
+        for chart in view.charts
+        for bar in chart.bars
+        if bar.is_target and "JENESYS" in chart.title
+    )
+    window.navigator.go("m-asean-japan-summit")
+    figures.set_current(target)  # scrolls the bar into view, as a person would
+    position = view.bar_position(target)
+    assert position is not None
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=position)
+    assert window.navigator.current == target
+    assert "target" in window.details.browser.toPlainText()
+    assert "paragraph 24" in window.details.status.text()
+    # Selecting the figure elsewhere (Back, then Forward) brings the chart back to it.
+    window.navigator.back()
+    assert view.current is None  # a mechanism: no bar is current
+    window.navigator.forward()
+    assert view.current == target
+
+
+def test_a_search_dims_the_figures_it_does_not_match(window: MainWindow, qtbot: QtBot) -> None:
+    figures = window.figures
+    assert figures is not None
+    qtbot.keyClicks(window.search_field, "IAI Work Plan")
+    qtbot.waitUntil(lambda: figures.view.matches is not None, timeout=3000)
+    bars = [bar.record_id for chart in figures.view.charts for bar in chart.bars]
+    dimmed = {record_id for record_id in bars if figures.view.is_dimmed(record_id)}
+    assert dimmed and dimmed != set(bars)
+    assert not any(figures.view.is_dimmed(r) for r in bars if r.startswith("fig-iai-work-plan"))
