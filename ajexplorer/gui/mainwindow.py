@@ -114,7 +114,6 @@ class MainWindow(QMainWindow):
         ]
         self._update_history_actions()
         self.statusBar().showMessage(self._summary())
-        _app().installEventFilter(self)  # mouse back/forward buttons anywhere in the window
 
     # --- construction ---------------------------------------------------------------------------------------
 
@@ -307,6 +306,9 @@ class MainWindow(QMainWindow):
         if self.figures is not None:
             return
         self.source.release()
+        # Mouse back/forward buttons anywhere in the window. Every event of the application passes through
+        # this filter, so it starts once the window is up rather than slowing the start.
+        _app().installEventFilter(self)
         self._build_figures()
         self._build_exports()
         QTimer.singleShot(0, self, self._finish_start)
