@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -24,9 +23,10 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ajexplorer.domain.model import Dataset
+from ajexplorer.gui.tooltips import handle_tooltip
 from ajexplorer.presentation import charts as ch
 
 _LAYOUT_CACHE = 4  # widths kept: the current one and the few a scroll area asks about while it settles
@@ -383,14 +383,7 @@ class FiguresView(QWidget):
     # --- input ---------------------------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            assert isinstance(event, QHelpEvent)
-            text = self.tooltip_text(QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
+        if handle_tooltip(self, event, self.tooltip_text):
             return True
         return super().event(event)
 

@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QFont,
     QFontInfo,
     QFontMetricsF,
-    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -30,9 +29,10 @@ from PySide6.QtGui import (
     QStaticText,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 from ajexplorer.domain.dates import year_fraction
+from ajexplorer.gui.tooltips import handle_tooltip
 from ajexplorer.presentation import timeline_layout as tl
 
 GUTTER = 150.0
@@ -691,14 +691,7 @@ class TimelineWidget(QWidget):
     # --- input ----------------------------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            assert isinstance(event, QHelpEvent)
-            text = self.tooltip_text(QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
+        if handle_tooltip(self, event, self.tooltip_text):
             return True
         return super().event(event)
 

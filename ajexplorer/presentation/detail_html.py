@@ -8,12 +8,13 @@ from the caller (the Qt layer reads them from the palette), so dark and light th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
-from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Record, Relation
+from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Record
+from ajexplorer.domain.relations import relation_groups
 from ajexplorer.presentation.links import glossary_link, paragraph_link, record_link
 
 
@@ -143,7 +144,7 @@ def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colou
         f'<table cellspacing="0" cellpadding="2">{rows}</table>',
         f"<p>{marked_text(record.summary, marker, colours)}</p>",
     ]
-    relations = _relations(dataset, record)
+    relations = relation_groups(dataset, record)
     if relations:
         parts.append("<h3>Relations</h3>")
         parts.append('<table cellspacing="0" cellpadding="2">')
@@ -174,36 +175,6 @@ def _record_anchor(record: Record, colours: Colours) -> str:
     when = record.when.human() if record.when.known else ""
     suffix = f' <span style="color:{colours.muted};">&middot; {escape(when)}</span>' if when else ""
     return f'<a href="{record_link(record.id)}">{escape(record.display_title)}</a>{suffix}'
-
-
-def _relations(dataset: Dataset, record: Record) -> list[tuple[str, list[Record]]]:
-    """Named groups of linked records, both directions, each listed once."""
-
-    def resolve(ids: Iterable[str | None]) -> list[Record]:
-        return [other for other in (dataset.get(i) for i in ids if i) if other is not None]
-
-    incoming = {relation: dataset.incoming(record.id, relation) for relation in Relation}
-    groups: list[tuple[str, list[Record]]] = [
-        ("Part of", resolve([record.parent])),
-        ("Held under", resolve([record.held_under])),
-        ("Contains", dataset.children(record.id)),
-        ("Events held under it", dataset.events_under(record.id)),
-        ("Documents", resolve(record.documents)),
-        (
-            "Adopted, signed or endorsed at",
-            sorted(incoming[Relation.DOCUMENT], key=lambda r: r.when.sort_key()),
-        ),
-        ("Succeeds", resolve([record.succeeds])),
-        ("Succeeded by", incoming[Relation.SUCCEEDS]),
-        ("Measures", resolve([record.subject])),
-        ("Figures", incoming[Relation.SUBJECT]),
-    ]
-    shown = {record.id}
-    for _, records in groups:
-        shown.update(other.id for other in records)
-    related = [r for r in [*resolve(record.related), *incoming[Relation.RELATED]] if r.id not in shown]
-    groups.append(("Related", list({r.id: r for r in related}.values())))
-    return [(name, records) for name, records in groups if records]
 
 
 # --- the source view ---------------------------------------------------------------------------------------
