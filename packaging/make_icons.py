@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -36,6 +37,29 @@ def render(renderer: QSvgRenderer, size: int) -> QImage:
     return image
 
 
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def ico_bytes(images: dict[int, bytes]) -> bytes:
+    """A Windows icon holding one PNG-compressed image per size, so each place Windows shows it gets a sharp
+    one. Qt's ICO writer stores a single image, hence this small writer (the format: header, directory, data).
+    """
+    header = struct.pack("<HHH", 0, 1, len(images))
+    offset = len(header) + 16 * len(images)
+    directory, blobs = b"", b""
+    for size, blob in sorted(images.items()):
+        side = 0 if size >= 256 else size  # 0 means 256 in an icon directory
+        directory += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(blob), offset + len(blobs))
+        blobs += blob
+    return header + directory + blobs
+
+
 def main() -> int:
     app = QGuiApplication(sys.argv[:1])
     renderer = QSvgRenderer(str(SOURCE))
@@ -50,7 +74,8 @@ def main() -> int:
     scalable = target / "scalable" / "apps"
     scalable.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SOURCE, scalable / f"{APP_ID}.svg")
-    render(renderer, 256).save(str(ROOT / "packaging" / "icons" / "ajexplorer.ico"))
+    ico = {size: png_bytes(render(renderer, size)) for size in ICO_SIZES}
+    (ROOT / "packaging" / "icons" / "ajexplorer.ico").write_bytes(ico_bytes(ico))
     del app
     print(f"wrote icons for {APP_ID} under {target}")
     return 0
