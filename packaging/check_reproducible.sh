@@ -17,6 +17,6 @@ if diff -u "$work/sums1" "$work/sums2" > "$work/diff"; then
     echo "reproducible: $(wc -l < "$work/sums1") files identical across two builds (SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH)"
 else
     echo "not reproducible: these files differ between two builds:" >&2
-    grep '^[-+] ' "$work/diff" | head -20 >&2
+    grep -E "^[-+][0-9a-f]" "$work/diff" | head -20 >&2
     exit 1
 fi
