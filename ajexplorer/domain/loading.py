@@ -20,6 +20,7 @@ from ajexplorer.domain.errors import DataError, Problem
 from ajexplorer.domain.model import (
     Dataset,
     GlossaryEntry,
+    Group,
     Kind,
     Paragraph,
     Record,
@@ -326,12 +327,14 @@ def _build(
 ) -> Dataset | None:
     schema_clean = not problems
     info, title, version = _build_info(folder, sources.dataset, problems)
+    groups = _build_groups(sources.dataset, problems)
     sections, paragraphs = _build_paragraphs(sources.paragraphs, problems)
     records, record_marks = _build_records(sources.records, valid_records, paragraphs, sections, problems)
     # With a record file unreadable, some ids are unknown: a reference to one is not evidence of a fault.
     complete = not sources.unreadable_records
     glossary = _build_glossary(sources.glossary, records if complete else None, paragraphs, problems)
     _check_references(records, record_marks, problems, check_targets=complete)
+    _check_groups(records, record_marks, groups, problems)
     if not schema_clean or info is None or sections is None or paragraphs is None or glossary is None:
         return None
     return Dataset(
@@ -342,6 +345,7 @@ def _build(
         paragraphs=paragraphs,
         records=records,
         glossary=glossary,
+        groups=groups or (),
     )
 
 
@@ -380,6 +384,51 @@ def _build_info(
         problems.append(located.problem(("source", "file"), f"the source text '{info.file}' is missing"))
     version = doc.get("version")
     return info, str(doc["title"]), str(version) if version is not None else None
+
+
+def _build_groups(located: Located | None, problems: list[Problem]) -> tuple[Group, ...] | None:
+    """The families of mechanisms dataset.yaml declares, in its order; empty when it declares none.
+
+    None when the file or one of its groups is unreadable: records' groups cannot be checked then.
+    """
+    doc = _mapping(located)
+    if doc is None or located is None:
+        return None
+    raw_groups = doc.get("groups", [])
+    if not isinstance(raw_groups, list):
+        return None
+    groups: list[Group] = []
+    readable = True
+    for index, raw in enumerate(raw_groups):
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+            readable = False
+            continue
+        if any(group.id == raw["id"] for group in groups):
+            problems.append(
+                located.problem(("groups", index, "id"), f"the group '{raw['id']}' is listed twice")
+            )
+            continue
+        groups.append(Group(raw["id"], str(raw.get("title", ""))))
+    return tuple(groups) if readable else None
+
+
+def _check_groups(
+    records: dict[str, Record],
+    marks: dict[str, _RECORD_MARK],
+    groups: tuple[Group, ...] | None,
+    problems: list[Problem],
+) -> None:
+    """Once a dataset declares its groups, every record's group must be one of them."""
+    if not groups:
+        return
+    declared = [group.id for group in groups]
+    for record in records.values():
+        if record.group is None or record.group in declared:
+            continue
+        located, path = marks[record.id]
+        shown = ", ".join(declared[:12]) + (", ..." if len(declared) > 12 else "")
+        message = f"the group '{record.group}' is not declared in dataset.yaml (declared: {shown})"
+        problems.append(located.problem((*path, "group"), message))
 
 
 def _build_paragraphs(

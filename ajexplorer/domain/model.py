@@ -48,6 +48,14 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Group:
+    """A family of mechanisms: the value records give as ``group``, and the heading the tree shows for it."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     number: int
     section: str
@@ -176,6 +184,7 @@ class Dataset:
     records: Mapping[str, Record]
     glossary: tuple[GlossaryEntry, ...]
     version: str | None = None
+    groups: tuple[Group, ...] = ()
     _children: dict[str, list[str]] = field(init=False, repr=False)
     _incoming: dict[str, list[tuple[Relation, str]]] = field(init=False, repr=False)
     _by_paragraph: dict[int, list[str]] = field(init=False, repr=False)

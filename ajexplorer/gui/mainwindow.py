@@ -316,13 +316,15 @@ class MainWindow(QMainWindow):
     def _build_figures(self) -> None:
         from ajexplorer.gui.figures_view import FiguresPanel  # noqa: PLC0415 - see _after_first_paint
 
-        self.figures = FiguresPanel(self)
-        self.figures.set_dataset(self.dataset)
-        self.figures.set_matches(self._matches)
-        self.figures.set_current(self.navigator.current)
-        self.figures.recordActivated.connect(self.navigator.go)
-        self.figures_dock.setWidget(self.figures)
-        self._focus_ring.append(self.figures.view)
+        figures = FiguresPanel(self)
+        figures.set_dataset(self.dataset)
+        figures.set_matches(self._matches)
+        figures.recordActivated.connect(self.navigator.go)
+        self.figures_dock.setWidget(figures)
+        self.figures = figures
+        self._focus_ring.append(figures.view)
+        # Scrolled to the selection once the dock has laid the panel out at its real size.
+        QTimer.singleShot(0, figures, lambda: figures.set_current(self.navigator.current))
 
     def _build_exports(self) -> None:
         from ajexplorer.gui.export_actions import ExportController  # noqa: PLC0415 - see _after_first_paint

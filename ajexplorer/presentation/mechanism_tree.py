@@ -11,13 +11,7 @@ from dataclasses import dataclass, field
 
 from ajexplorer.domain.model import Dataset, Kind, Record
 
-GROUP_TITLES = {
-    "asean-japan": "ASEAN-Japan mechanisms",
-    "asean-led": "ASEAN-led mechanisms Japan takes part in",
-    "mekong-japan": "Mekong-Japan cooperation",
-    "asean": "ASEAN bodies",
-    "japan": "Japanese bodies",
-}
+OTHER_TITLE = "Other bodies"
 
 
 @dataclass(eq=False, slots=True)
@@ -47,7 +41,11 @@ class TreeNode:
 
 
 def build_tree(dataset: Dataset) -> TreeNode:
-    """Families in a fixed order; inside each, mechanisms nested by parent and ordered by start, then title."""
+    """Families in the dataset's order; inside each, mechanisms nested by parent and ordered by start, then title.
+
+    Families come as the dataset declares them; a group it does not declare follows, headed by its id, and
+    mechanisms with no group come last under "Other bodies". A family with no mechanism is left out.
+    """
     mechanisms = dataset.of_kind(Kind.MECHANISM)
     root = TreeNode("")
 
@@ -61,7 +59,7 @@ def build_tree(dataset: Dataset) -> TreeNode:
         ):
             attach(node.add(_node(dataset, child)))
 
-    for group, title in GROUP_TITLES.items():
+    for group, title in group_titles(dataset).items():
         roots = [m for m in mechanisms if m.group == group and not _has_mechanism_parent(dataset, m)]
         if not roots:
             continue
@@ -69,6 +67,21 @@ def build_tree(dataset: Dataset) -> TreeNode:
         for record in sorted(roots, key=sort_key):
             attach(heading.add(_node(dataset, record)))
     return root
+
+
+def group_titles(dataset: Dataset) -> dict[str | None, str]:
+    """Each family's heading, in the order the tree shows them (None: mechanisms with no group)."""
+    titles: dict[str | None, str] = {group.id: group.title for group in dataset.groups}
+    for record in dataset.of_kind(Kind.MECHANISM):
+        if record.group is not None and record.group not in titles:
+            titles[record.group] = title_from_id(record.group)
+    titles[None] = OTHER_TITLE
+    return titles
+
+
+def title_from_id(group_id: str) -> str:
+    """A readable heading for an undeclared group: ``asean-led`` reads "Asean Led"."""
+    return " ".join(word.capitalize() for word in group_id.split("-") if word) or group_id
 
 
 def _has_mechanism_parent(dataset: Dataset, record: Record) -> bool:

@@ -48,6 +48,7 @@ EXPECTED = {
     "empty-folder": ("dataset.yaml", 1, "", "the file is missing"),
     "missing-source-text": ("dataset.yaml", 7, "source.file", "source text 'source/overview.txt' is missing"),
     "glossary-duplicate": ("glossary.yaml", 7, "glossary[1].acronym", "'EPS' is already in the glossary"),
+    "undeclared-group": ("records/main.yaml", 15, "records[1].group", "'asean-japn' is not declared"),
 }
 
 
@@ -229,3 +230,34 @@ def test_figure_values_read_as_people_write_them(mini_dataset: Dataset) -> None:
     assert dataclasses.replace(
         figure, value=13500, unit="people", qualifier="approximately"
     ).value_text() == ("approximately 13,500 people")
+
+
+def test_a_dataset_names_its_groups_in_order(mini_dataset: Dataset) -> None:
+    from ajexplorer.domain.model import Group
+
+    assert mini_dataset.groups == (Group("asean-japan", "Example-Partner mechanisms"),)
+
+
+def test_groups_are_optional(tmp_path: Path) -> None:
+    folder = tmp_path / "no-groups"
+    shutil.copytree(FIXTURES / "mini", folder)
+    description = folder / "dataset.yaml"
+    text = description.read_text(encoding="utf-8")
+    description.write_text(text[: text.index("groups:")], encoding="utf-8")
+    loaded = load_dataset(folder)
+    assert loaded.groups == ()
+    assert loaded.records["m-summit"].group == "asean-japan"
+
+
+def test_a_group_declared_twice_is_reported_where_it_is(tmp_path: Path) -> None:
+    folder = tmp_path / "twice"
+    shutil.copytree(FIXTURES / "mini", folder)
+    description = folder / "dataset.yaml"
+    text = description.read_text(encoding="utf-8")
+    description.write_text(text + "  - id: asean-japan\n    title: Again\n", encoding="utf-8")
+    lines = description.read_text(encoding="utf-8").splitlines()
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder)
+    (problem,) = caught.value.problems
+    assert (problem.field, problem.line) == ("groups[1].id", len(lines) - 1)
+    assert "'asean-japan' is listed twice" in problem.message

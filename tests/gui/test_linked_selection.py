@@ -7,8 +7,10 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.mechanism_tree import RecordRole
+from tests.gui.conftest import TODAY
 
 
 def select_in_tree(window: MainWindow, record_id: str) -> None:
@@ -134,3 +136,25 @@ def test_a_search_dims_the_figures_it_does_not_match(window: MainWindow, qtbot: 
     dimmed = {record_id for record_id in bars if figures.view.is_dimmed(record_id)}
     assert dimmed and dimmed != set(bars)
     assert not any(figures.view.is_dimmed(r) for r in bars if r.startswith("fig-iai-work-plan"))
+
+
+def test_a_figure_selected_at_start_is_scrolled_into_view(qtbot: QtBot, dataset: Dataset) -> None:
+    """As with ``--open ID``: the figure is chosen before the window (and its Figures panel) exists."""
+    last = "fig-jenesys-2021-participants-target"
+    window = MainWindow(dataset, None, today=TODAY)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.open_record(last)
+    window.show()
+    qtbot.waitUntil(lambda: window.started, timeout=5000)
+    figures = window.figures
+    assert figures is not None
+    area = figures.scroll_area
+
+    def bar_in_view() -> bool:
+        position = figures.view.bar_position(last)
+        assert position is not None
+        top = area.verticalScrollBar().value()
+        return top > 0 and top <= position.y() <= top + area.viewport().height()
+
+    qtbot.waitUntil(bar_in_view, timeout=2000)
