@@ -99,7 +99,7 @@ def test_headings_follow_the_groups_a_dataset_declares(partner: Dataset) -> None
 
 def test_a_dataset_without_groups_heads_families_by_their_ids(partner: Dataset) -> None:
     plain = dataclasses.replace(partner, groups=())
-    assert headings(plain) == ["Asean Japan", "Japan", "Asean Led"]  # first use, file by file
+    assert headings(plain) == ["Raes Ep", "Ep", "Raes Led"]  # first use, file by file
     assert shown_ids(plain) == sorted(m.id for m in partner.of_kind(Kind.MECHANISM))
 
 
