@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -166,6 +167,17 @@ class FiguresView(QWidget):
         self._layouts.clear()
         self.updateGeometry()
         self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width moves every card: the selected bar is brought back into view."""
+        super().resizeEvent(event)
+        if self._current is not None and event.size().width() != event.oldSize().width():
+            QTimer.singleShot(0, self, self._keep_current_in_view)
+
+    def _keep_current_in_view(self) -> None:
+        row = self.figures_layout().find(self._current)
+        if row is not None:
+            self._scroll_to(row)
 
     def hasHeightForWidth(self) -> bool:
         return True

@@ -158,3 +158,9 @@ def test_a_figure_selected_at_start_is_scrolled_into_view(qtbot: QtBot, dataset:
         return top > 0 and top <= position.y() <= top + area.viewport().height()
 
     qtbot.waitUntil(bar_in_view, timeout=2000)
+    # A wider panel moves every card; the selected bar stays in view.
+    width = figures.view.width()
+    window.figures_dock.raise_()
+    window.resizeDocks([window.figures_dock], [width + 300], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: figures.view.width() > width, timeout=2000)
+    qtbot.waitUntil(bar_in_view, timeout=2000)
