@@ -26,6 +26,7 @@ from ajexplorer.gui.settings import RecentDataset, Settings
 from ajexplorer.paths import data_dir
 
 MAX_LISTED_PROBLEMS = 40
+SHOWN_PROBLEMS = 3  # in the dialog itself, where each is read at once; the details list up to the maximum
 _PATH_WIDTH = 420  # pixels of folder path shown in a recent entry before it is elided in the middle
 
 
@@ -48,10 +49,17 @@ def show_data_problems(
     box.setWindowTitle("The dataset could not be opened")
     count = len(error.problems)
     box.setText(f"The dataset in {folder} has {count} problem{'s' if count != 1 else ''} and was not opened.")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    shown = [str(problem) for problem in error.problems[:SHOWN_PROBLEMS]]
+    more = count - len(shown)
+    if more > 0:
+        shown.append(f"... and {more} more (Show Details lists them all)")
+    instead = ""
     if fallback:
-        box.setInformativeText("The bundled dataset is shown instead. Details below list each problem.")
+        instead = "The bundled dataset is shown instead.\n\n"
     elif current_kept:
-        box.setInformativeText("The current dataset stays open. Details below list each problem.")
+        instead = "The current dataset stays open.\n\n"
+    box.setInformativeText(instead + "\n".join(shown))
     box.setDetailedText(problems_text(error))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box

@@ -31,6 +31,7 @@ def test_a_broken_folder_falls_back_to_the_bundled_data_with_located_messages(
     assert "bundled dataset is shown instead" in box.informativeText()
     first = refused.error.problems[0]
     assert f"{first.file}:{first.line}:{first.column}" in box.detailedText()
+    assert str(first) in box.informativeText()  # the first problems are read without opening the details
     assert "Traceback" not in box.detailedText()
     assert session.recent() == []  # a folder that never opened is not offered again
     session.close()
