@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         help="write records as JSON, CSV or iCalendar, a briefing as Markdown or PDF, the timeline as SVG or PNG",
         description="Write the records (all, or those --query and --kind leave) as JSON, CSV or an "
-        "iCalendar file of their dated events; or, with --format md, a briefing on the --record.",
+        "iCalendar file of their dated events; a briefing on the --record as Markdown or PDF; or the whole "
+        "timeline as SVG or PNG, with the --query's matches highlighted. The same files as File > Export.",
     )
     export.add_argument(
         "--format",
@@ -64,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--record",
         metavar="ID",
-        help="the record to brief (required for md); with other formats, only that record",
+        help="the record to brief (required for md and pdf); with json, csv and ics, only that record",
     )
     export.add_argument("--output", "-o", type=Path, metavar="FILE", help="write here instead of stdout")
     export.add_argument("--data", type=Path, metavar="DIR", dest="export_data", help="dataset folder")
