@@ -10,7 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -79,8 +80,20 @@ def actions(window: MainWindow, rng: random.Random) -> list[Callable[[], None]]:
         if glossary.proxy.rowCount():
             glossary.view.activated.emit(glossary.proxy.index(rng.randrange(glossary.proxy.rowCount()), 0))
 
+    figures = window.figures
+    assert figures is not None
+
+    def figure_step() -> None:
+        window.figures_dock.raise_()
+        key = rng.choice([Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Home, Qt.Key.Key_End])
+        QApplication.sendEvent(
+            figures.view, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
+        )
+        figures.view.repaint()
+
     return [
         lambda: window.navigator.go(rng.choice(ids)),
+        figure_step,
         tree_select,
         lambda: window.timeline.recordActivated.emit(rng.choice(ids)),
         lambda: window.details.browser.activate(Link(Target.RECORD, rng.choice(ids))),
