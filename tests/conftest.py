@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from ajexplorer.domain.loading import load_dataset
-from ajexplorer.domain.model import Dataset
+from ajexplorer.domain.model import Dataset, Record
 from ajexplorer.paths import data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,3 +42,10 @@ def dataset() -> Dataset:
 def mini_dataset() -> Dataset:
     """The small example dataset under tests/fixtures/mini."""
     return load_dataset(FIXTURES / "mini")
+
+
+def with_records(base: Dataset, *records: Record) -> Dataset:
+    """The base dataset with these records replacing (same id) or joining its own; every other field kept."""
+    merged = dict(base.records)
+    merged.update((record.id, record) for record in records)
+    return dataclasses.replace(base, records=merged)

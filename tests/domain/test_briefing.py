@@ -7,21 +7,8 @@ from dataclasses import replace
 import pytest
 
 from ajexplorer.domain.briefing import briefing_markdown, build_briefing, escape_markdown
-from ajexplorer.domain.model import Dataset, Kind, Record
-
-
-def with_records(base: Dataset, *records: Record) -> Dataset:
-    merged = dict(base.records)
-    merged.update((record.id, record) for record in records)
-    return Dataset(
-        info=base.info,
-        title=base.title,
-        sections=base.sections,
-        paragraphs=base.paragraphs,
-        records=merged,
-        glossary=base.glossary,
-        version=base.version,
-    )
+from ajexplorer.domain.model import Dataset, Kind
+from tests.conftest import with_records
 
 
 def section(markdown: str, heading: str) -> str:

@@ -11,24 +11,10 @@ from hypothesis import strategies as st
 
 from ajexplorer.domain.calendar import LINE_OCTETS, escape_text, fold_line, to_ics
 from ajexplorer.domain.dates import PartialDate, Recurrence, When
-from ajexplorer.domain.model import Dataset, Kind, Record
+from ajexplorer.domain.model import Dataset, Kind
+from tests.conftest import with_records
 
 EVENT_ID = "ev-2001-05-04-3rd-eps"
-
-
-def with_records(base: Dataset, *records: Record) -> Dataset:
-    """The base dataset with these records replacing (same id) or joining its own."""
-    merged = dict(base.records)
-    merged.update((record.id, record) for record in records)
-    return Dataset(
-        info=base.info,
-        title=base.title,
-        sections=base.sections,
-        paragraphs=base.paragraphs,
-        records=merged,
-        glossary=base.glossary,
-        version=base.version,
-    )
 
 
 def events_of(text: str) -> dict[str, icalendar.Component]:

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.mainwindow import MainWindow
+from tests.conftest import with_records
 from tests.gui.conftest import make_window
 
 
@@ -53,20 +54,12 @@ def test_f6_moves_focus_between_the_parts(window: MainWindow, qtbot: QtBot) -> N
 
 
 def test_markup_in_data_is_escaped_in_the_detail_pane(qtbot: QtBot, dataset: Dataset) -> None:
-    records = dict(dataset.records)
-    records["m-arf"] = replace(
-        records["m-arf"],
+    arf = replace(
+        dataset.records["m-arf"],
         title="<b>Bold</b><img src='file:///etc/hostname'>",
         summary="<a href='http://example.com/'>link</a> <script>x()</script>",
     )
-    hostile = Dataset(
-        info=dataset.info,
-        title=dataset.title,
-        sections=dataset.sections,
-        paragraphs=dataset.paragraphs,
-        records=records,
-        glossary=dataset.glossary,
-    )
+    hostile = with_records(dataset, arf)
     window = make_window(qtbot, hostile)
     window.open_record("m-arf")
     text = window.details.browser.toPlainText()
