@@ -397,19 +397,28 @@ def _build_groups(located: Located | None, problems: list[Problem]) -> tuple[Gro
     raw_groups = doc.get("groups", [])
     if not isinstance(raw_groups, list):
         return None
-    groups: list[Group] = []
+    groups, readable = _titled(located, "groups", raw_groups, "group", problems)
+    return tuple(Group(id_, title) for id_, title in groups) if readable else None
+
+
+def _titled(
+    located: Located, key: str, raw_list: list[Any], noun: str, problems: list[Problem]
+) -> tuple[list[tuple[str, str]], bool]:
+    """The ``(id, title)`` pairs of a list of ``{id, title}`` mappings, each id once (a repeat is reported at
+    its line); and whether every entry could be read."""
+    entries: list[tuple[str, str]] = []
+    seen: set[str] = set()
     readable = True
-    for index, raw in enumerate(raw_groups):
+    for index, raw in enumerate(raw_list):
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
             readable = False
             continue
-        if any(group.id == raw["id"] for group in groups):
-            problems.append(
-                located.problem(("groups", index, "id"), f"the group '{raw['id']}' is listed twice")
-            )
+        if raw["id"] in seen:
+            problems.append(located.problem((key, index, "id"), f"the {noun} '{raw['id']}' is listed twice"))
             continue
-        groups.append(Group(raw["id"], str(raw.get("title", ""))))
-    return tuple(groups) if readable else None
+        seen.add(raw["id"])
+        entries.append((raw["id"], str(raw.get("title", ""))))
+    return entries, readable
 
 
 def _check_groups(
@@ -441,16 +450,8 @@ def _build_paragraphs(
     raw_paragraphs = doc.get("paragraphs")
     if not isinstance(raw_sections, list) or not isinstance(raw_paragraphs, list):
         return None, None
-    sections: list[Section] = []
-    for index, raw in enumerate(raw_sections):
-        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
-            continue
-        if any(section.id == raw["id"] for section in sections):
-            problems.append(
-                located.problem(("sections", index, "id"), f"the section '{raw['id']}' is listed twice")
-            )
-            continue
-        sections.append(Section(raw["id"], str(raw.get("title", ""))))
+    titled, _ = _titled(located, "sections", raw_sections, "section", problems)
+    sections = [Section(id_, title) for id_, title in titled]
     section_ids = {section.id for section in sections}
     paragraphs: dict[int, Paragraph] = {}
     for index, raw in enumerate(raw_paragraphs):
