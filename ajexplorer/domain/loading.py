@@ -75,9 +75,11 @@ def load_dataset(folder: Path, schema_folder: Path | None = None, *, trust_stamp
     if schema_folder is None:
         schema_folder = schema_dir()
     trust_stamp = trust_stamp and folder.resolve() == data_dir().resolve()
-    stamped = trust_stamp and stamp_is_current(folder, schema_folder)
-    if stamped:
-        cached = read_cache(folder, digest(folder, schema_folder))
+    stamped = False
+    if trust_stamp:
+        data_digest = digest(folder, schema_folder)  # read once: it decides both the stamp and the cache
+        stamped = _stamp_matches(folder, data_digest)
+        cached = read_cache(folder, data_digest) if stamped else None
         if cached is not None:
             return cached
     problems: list[Problem] = []
@@ -124,9 +126,12 @@ def digest(folder: Path, schema_folder: Path) -> str:
 
 
 def stamp_is_current(folder: Path, schema_folder: Path) -> bool:
-    stamp = folder / STAMP_FILE
+    return _stamp_matches(folder, digest(folder, schema_folder))
+
+
+def _stamp_matches(folder: Path, data_digest: str) -> bool:
     try:
-        return stamp.read_text(encoding="ascii").strip() == digest(folder, schema_folder)
+        return (folder / STAMP_FILE).read_text(encoding="ascii").strip() == data_digest
     except (OSError, UnicodeDecodeError):
         return False
 

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.exports: ExportController | None = None
         self._search_index: SearchIndex | None = None
         self._matches: frozenset[str] | None = None
-        self._first_paint_hooked = False
+        self._first_paint_hook: _AfterFirstPaint | None = None
         #: True once the window has painted and the work deferred past that is done.
         self.started = False
         self.search_field = SearchField(self)
@@ -294,16 +294,15 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._first_paint_hooked:
+        if self._first_paint_hook is None:
             self._first_paint_hook = _AfterFirstPaint(self, self._after_first_paint)
-            self._first_paint_hooked = True
             # A window that never paints (shown minimised) still gets its parts.
             QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         """Work nobody sees at once waits until the window is on screen: the source text, the parts that are
         hidden at start (figures, the export commands), then the search index."""
-        if self.figures is not None:
+        if self.figures is not None or not self.isVisible():  # done already, or closed before it painted
             return
         self.source.release()
         # Mouse back/forward buttons anywhere in the window. Every event of the application passes through
