@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -94,6 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ajexplorer.gui.smoke import run_smoke_test  # noqa: PLC0415 - Qt loads only when needed
 
         return run_smoke_test(args.data)
+    # Start-up makes tens of thousands of objects that all live on (Qt's enums, the dataset, the widgets):
+    # collections until the window shows would scan them again and again and free nothing. run_gui freezes
+    # them and turns collection back on.
+    gc.disable()
     from ajexplorer.gui.app import run_gui  # noqa: PLC0415 - Qt loads only when the window is wanted
 
     return run_gui(

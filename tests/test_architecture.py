@@ -89,3 +89,39 @@ def test_opening_the_window_leaves_what_the_first_paint_does_not_need_unloaded()
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_the_first_paint_leaves_costly_qt_classes_unbuilt() -> None:
+    """PySide builds a class's Python side, enums and all, when Python first touches it: QStyle's take about
+    15 ms, the dialogs' a few more. None of them is needed before the window first paints."""
+    script = textwrap.dedent(
+        """
+        import PySide6.QtWidgets as widgets
+        from ajexplorer.gui import startup_report
+
+        costly = ("QStyle", "QStyleOptionViewItem", "QMessageBox", "QFileDialog", "QScrollArea")
+        said = startup_report._say
+
+        def say(line):
+            if line.startswith("first_paint_monotonic"):
+                print("built:", *(name for name in costly if name in vars(widgets)))
+            said(line)
+
+        startup_report._say = say
+        from ajexplorer.cli import main
+
+        raise SystemExit(main(["--report-startup"]))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    built = [line for line in result.stdout.splitlines() if line.startswith("built:")]
+    assert built == ["built:"], result.stdout

@@ -145,6 +145,7 @@ def run_gui(
     # The dataset, index and widgets live as long as the window: keep them out of the collector's scans so
     # that a full collection never stalls a frame.
     gc.freeze()
+    gc.enable()  # cli.main turned it off for the start
     _show_first_window(session, errors, refused, open_id, phases)
     try:
         return app.exec()

@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from ajexplorer.domain.errors import DataError
 from ajexplorer.domain.loading import load_dataset
@@ -24,6 +25,9 @@ from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.settings import RecentDataset, Settings
 from ajexplorer.paths import data_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 MAX_LISTED_PROBLEMS = 40
 SHOWN_PROBLEMS = 3  # in the dialog itself, where each is read at once; the details list up to the maximum
@@ -44,6 +48,8 @@ def show_data_problems(
 
     ``fallback``: the bundled dataset is shown instead; ``current_kept``: the dataset already open stays.
     """
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - dialogs load when first needed
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("The dataset could not be opened")
@@ -67,6 +73,8 @@ def show_data_problems(
 
 def ask_for_folder(parent: QWidget, start: Path) -> Path | None:
     """The folder a person picks, or None if they cancel (a function of its own so tests can replace it)."""
+    from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - dialogs load when first needed
+
     chosen = QFileDialog.getExistingDirectory(
         parent, "Open Dataset", str(start), QFileDialog.Option.ShowDirsOnly
     )

@@ -13,10 +13,13 @@ import tempfile
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 ERROR_LOG = "errors.log"
 CRASH_LOG = "crash.log"
@@ -76,6 +79,8 @@ class ErrorHandler:
         self._showing = True
         try:
             self.shown += 1
+            from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - dialogs load when first needed
+
             box = QMessageBox(self.parent)
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle("Something went wrong")
@@ -122,6 +127,8 @@ class ErrorHandler:
         report = self.previous_crash()
         if report is None:
             return None
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - dialogs load when first needed
+
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle("AJ Explorer closed unexpectedly last time")

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QToolBar,
     QWidget,
@@ -25,6 +24,7 @@ from ajexplorer.domain.model import Dataset, Kind, Record
 from ajexplorer.domain.query import QueryError
 from ajexplorer.gui.detail_pane import DetailPane
 from ajexplorer.gui.glossary_panel import GlossaryPanel
+from ajexplorer.gui.icons import arrow_icon
 from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel
 from ajexplorer.gui.navigator import Navigator
 from ajexplorer.gui.search_panel import FilterBar, ResultsPanel, SearchField
@@ -155,9 +155,6 @@ class MainWindow(QMainWindow):
         return action
 
     def _create_actions(self) -> None:
-        style = self.style()
-        from PySide6.QtWidgets import QStyle  # noqa: PLC0415 - only for standard icons
-
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, "Quit the application")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.back_action = self._action(
@@ -165,13 +162,12 @@ class MainWindow(QMainWindow):
             [QKeySequence("Alt+Left"), QKeySequence(QKeySequence.StandardKey.Back)],
             "Go back to the previous record",
         )
-        self.back_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.forward_action = self._action(
             "&Forward",
             [QKeySequence("Alt+Right"), QKeySequence(QKeySequence.StandardKey.Forward)],
             "Go forward again",
         )
-        self.forward_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self._draw_icons()
         self.fit_action = self._action("&Fit Timeline", "Ctrl+0", "Show the whole time span")
         self.zoom_in_action = self._action(
             "Zoom &In", QKeySequence.StandardKey.ZoomIn, "Zoom the timeline in"
@@ -501,7 +497,12 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.tree_model.set_palette(self.palette())
+            self._draw_icons()
         super().changeEvent(event)
+
+    def _draw_icons(self) -> None:
+        self.back_action.setIcon(arrow_icon(self.palette(), pointing_left=True))
+        self.forward_action.setIcon(arrow_icon(self.palette(), pointing_left=False))
 
     def restore_state(self) -> None:
         """Geometry, dock and splitter layout and the last record from the settings; defaults on anything odd."""
@@ -535,6 +536,8 @@ class MainWindow(QMainWindow):
         info = self.dataset.info
         as_of = f" Its latest facts date from {info.as_of}." if info.as_of else ""
         data = f"{self.dataset.title} (version {self.dataset.version or 'not given'}).{as_of}"
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - dialogs load when first needed
+
         QMessageBox.about(
             self,
             f"About {APP_NAME}",

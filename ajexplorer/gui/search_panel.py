@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -26,15 +26,16 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSpinBox,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ajexplorer.domain.model import Kind, Section
 from ajexplorer.domain.query import Filters, Hit
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 DEBOUNCE_MS = 120
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -146,6 +147,8 @@ class HitDelegate(QStyledItemDelegate):
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        from PySide6.QtWidgets import QStyle  # noqa: PLC0415 - its enums cost ~15 ms; results show later
+
         model = index.model()
         assert isinstance(model, ResultsModel)
         hit = model.hit(index.row())

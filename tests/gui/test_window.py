@@ -137,3 +137,18 @@ def test_palette_change_rerenders_with_the_new_colours(window: MainWindow) -> No
     palette.setColor(QPalette.ColorRole.Text, QColor(230, 230, 230))
     window.setPalette(palette)
     assert "#e6e6e6" in window.details.browser.document().toHtml().lower()
+
+
+def test_back_and_forward_arrows_follow_the_palette(window: MainWindow) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    def arrow_colour() -> QColor:
+        image = window.back_action.icon().pixmap(32, 32).toImage()
+        return image.pixelColor(image.width() // 2, image.height() // 2)  # inside the arrow's shaft
+
+    assert arrow_colour().lightness() < 100  # dark arrows on the light default palette
+    palette = QPalette(window.palette())
+    palette.setColor(QPalette.ColorRole.ButtonText, QColor(235, 235, 235))
+    window.setPalette(palette)
+    assert arrow_colour().lightness() > 200
+    assert not window.forward_action.icon().isNull()
