@@ -6,7 +6,7 @@ Builds (unless --skip-build) the app, the bare window (``bare_window.py``, the y
 the reference window (``reference_window.py``: the app's window rebuilt from stock widgets, none of the app's
 code) as onedir bundles, and the app and the bare window as onefile with --onefile, into build/bench/; then
 prints JSON: onedir size and file count, onefile size, process start to first paint
-(offscreen, median and best of N), the clock at each step of start-up that both report (``phases_ms_median``),
+(offscreen, median and best of N), the clock at each step of start-up that each reports (``phases_ms_median``),
 and peak memory after start and after a search. Targets: onedir at most 1.2x the bare window's size,
 start-up at most 1.5x, peak memory at most 40 MiB above.
 """
