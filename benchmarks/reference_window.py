@@ -118,7 +118,8 @@ class FillAfterFirstPaint(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._browser.document().isEmpty():
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
             QTimer.singleShot(0, lambda: self._browser.setHtml(source_html()))
         return False
 

@@ -133,6 +133,7 @@ def run_gui(
         refused = session.start(data_folder)
         phases.mark("window_built")
     except DataError as error:  # the bundled data itself is broken: nothing to fall back on
+        gc.enable()  # the start ends here, in a dialog
         box = show_data_problems(None, bundled_folder(), error, fallback=False)
         box.exec()
         return 1

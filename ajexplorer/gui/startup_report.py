@@ -1,7 +1,7 @@
 """``--report-startup``: print when the window first painted and how much memory the process peaked at, then quit.
 
-Used by ``benchmarks/bench_frozen.py`` on the frozen app and on a frozen bare window built with the same spec,
-so both are measured the same way from outside the process.
+Used by ``benchmarks/bench_frozen.py`` on the frozen app and on the baseline windows frozen with the same spec,
+so all are measured the same way from outside the process.
 """
 
 from __future__ import annotations
