@@ -42,6 +42,19 @@ def test_smoke_test_passes_and_says_what_it_did() -> None:
     assert "0 network attempts" in line
 
 
+def test_a_bundle_that_cannot_check_data_fails_the_smoke_test(tmp_path: Path) -> None:
+    """The bundled data loads from its cache, but opening any other dataset needs the schema checker."""
+    shadow = tmp_path / "shadow"
+    (shadow / "jsonschema").mkdir(parents=True)
+    (shadow / "jsonschema" / "__init__.py").write_text(
+        'raise ImportError("jsonschema left out of the bundle")\n'
+    )
+    result = smoke(PYTHONPATH=os.pathsep.join([str(shadow), *sys.path]))
+    assert result.returncode == 1
+    assert "smoke test FAILED" in result.stderr
+    assert "jsonschema left out of the bundle" in result.stderr
+
+
 def test_any_connection_attempt_fails_loudly_and_is_counted() -> None:
     with no_network() as attempts:
         with pytest.raises(NetworkAttemptError):

@@ -59,7 +59,13 @@ def run_smoke_test(data_folder: Path | None = None) -> int:
     try:
         with no_network() as attempts:
             app = application()
-            dataset = load_dataset(data_folder or data_dir())
+            folder = data_folder or data_dir()
+            dataset = load_dataset(folder)
+            # The bundled data loads from its cache; read and check the files in full as well, so that a bundle
+            # missing the YAML reader or the schema checker (needed to open any other dataset) fails here.
+            checked = load_dataset(folder, trust_stamp=False)
+            if dict(checked.records) != dict(dataset.records):
+                raise RuntimeError("the data read from its files differs from the data the window loaded")
             window = MainWindow(dataset, None)
             window.resize(1600, 1000)
             window.show()
@@ -85,7 +91,8 @@ def run_smoke_test(data_folder: Path | None = None) -> int:
             exported = _export_once(window)
             window.close()
         line = (
-            f"smoke test passed: {len(dataset.records)} records loaded; search {SMOKE_QUERY!r} -> {chosen}; "
+            f"smoke test passed: {len(dataset.records)} records loaded and checked in full; "
+            f"search {SMOKE_QUERY!r} -> {chosen}; "
             f"timeline {timeline.width()}x{timeline.height()} px; details {len(details)} characters; "
             f"exported {', '.join(exported)}; {len(attempts)} network attempts"
         )
