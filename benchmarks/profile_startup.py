@@ -1,0 +1,184 @@
+"""Where start-up time goes, from source: import time per module, then the first frame widget by widget.
+
+    python -m benchmarks.profile_startup [--runs N] [--top K]
+
+Two measurements, each the median of N fresh interpreters (bytecode caches written first, as a person's Python
+writes them):
+
+- ``imports``: ``python -X importtime`` of everything the window imports before it shows, each module's own
+  time (without its imports), summed by owner: the app's modules, PySide6/shiboken (loading Qt's libraries,
+  building the Python enums of the classes touched, the signature support), and the standard library and
+  other packages. The top K modules are listed by name.
+- ``first_frame``: in one process on Qt's offscreen platform, the clock at each step: imports done, dataset
+  loaded, window built, shown, and the first paint of every widget; the widgets whose paint took longest are
+  listed (the time until the next widget's paint starts). The frame ends with the native window's paint.
+
+Prints JSON. Needs no display. Use ``bench_window`` for the figure a person sees on a real X server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Reaching PySide6's ``Qt`` namespace for the first time builds the Python enums of the whole namespace; it is
+# timed on its own so that it is not charged to whichever module of ours happens to import ``Qt`` first.
+IMPORTS = (
+    "import time, PySide6.QtCore; t = time.perf_counter(); PySide6.QtCore.Qt; "
+    "print((time.perf_counter() - t) * 1000); import ajexplorer.cli, ajexplorer.gui.app"
+)
+
+FRAME = r"""
+import json, sys, time
+T0 = time.monotonic()
+from ajexplorer.gui.app import application
+from ajexplorer.domain.loading import load_dataset
+from ajexplorer.gui.mainwindow import MainWindow
+from ajexplorer.paths import data_dir
+from PySide6.QtCore import QEvent, QObject, QTimer
+marks = {"imports": time.monotonic()}
+app = application(["ajexplorer"])
+dataset = load_dataset(data_dir())
+marks["dataset_loaded"] = time.monotonic()
+window = MainWindow(dataset, None)
+window.resize(1366, 740)
+window.select_default()
+marks["window_built"] = time.monotonic()
+paints = []
+
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and len(paints) < 400:
+            name = type(watched).__name__
+            parent = watched.parent() if name == "QWidget" else None
+            if parent is not None:  # a viewport or a container: name it after what holds it
+                name = f"{type(parent).__name__}/{name}"
+            paints.append((time.monotonic(), name))
+        return False
+
+watch = Watch()
+app.installEventFilter(watch)
+window.show()
+marks["shown"] = time.monotonic()
+QTimer.singleShot(0, window, lambda: None)
+deadline = time.monotonic() + 5
+while not paints and time.monotonic() < deadline:
+    app.processEvents()
+app.processEvents()
+app.removeEventFilter(watch)
+print(json.dumps({"start": T0, "marks": marks, "paints": paints}))
+"""
+
+
+def _env() -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def _owner(module: str) -> str:
+    if module.startswith("ajexplorer"):
+        return "app"
+    if module.startswith(("PySide6", "shiboken6", "shibokensupport", "signature_bootstrap")):
+        return "pyside"
+    return "stdlib_and_others"
+
+
+def import_times(runs: int) -> tuple[dict[str, list[int]], list[float]]:
+    """Each module's own import time in microseconds, one entry per run; and the Qt namespace's enums (ms)."""
+    found: dict[str, list[int]] = defaultdict(list)
+    namespace: list[float] = []
+    pattern = re.compile(r"import time:\s+(\d+) \|\s+\d+ \|\s*(\S+)")
+    for _ in range(runs):
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", IMPORTS],
+            capture_output=True,
+            text=True,
+            env=_env(),
+            cwd=ROOT,
+            check=True,
+        )
+        namespace.append(float(result.stdout.strip()))
+        for line in result.stderr.splitlines():
+            match = pattern.match(line)
+            if match:
+                found[match.group(2)].append(int(match.group(1)))
+    return found, namespace
+
+
+def first_frame(runs: int) -> list[dict[str, object]]:
+    samples = []
+    for _ in range(runs):
+        result = subprocess.run(
+            [sys.executable, "-c", FRAME], capture_output=True, text=True, env=_env(), cwd=ROOT, check=True
+        )
+        samples.append(json.loads(result.stdout.strip().splitlines()[-1]))
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--top", type=int, default=15)
+    args = parser.parse_args()
+    import_times(1)  # writes the bytecode caches
+    modules, namespace = import_times(args.runs)
+    median_us = {name: statistics.median(times) for name, times in modules.items()}
+    by_owner: dict[str, float] = defaultdict(float)
+    for name, micros in median_us.items():
+        by_owner[_owner(name)] += micros
+    top = sorted(median_us.items(), key=lambda item: -item[1])[: args.top]
+
+    frames = first_frame(args.runs)
+    steps: dict[str, list[float]] = defaultdict(list)
+    widget_costs: dict[str, list[float]] = defaultdict(list)
+    for sample in frames:
+        start = float(sample["start"])  # type: ignore[arg-type]
+        marks = sample["marks"]
+        assert isinstance(marks, dict)
+        for name, moment in marks.items():
+            steps[name].append((float(moment) - start) * 1000)
+        paints = sample["paints"]
+        assert isinstance(paints, list)
+        # The frame ends with the paint of the native window (the backing store's flush); what runs after it
+        # is the work deferred past the first paint.
+        frame = []
+        for moment, widget in paints:
+            if widget == "QWindow":
+                steps["first_frame_painted"].append((float(moment) - start) * 1000)
+                frame.append((moment, widget))
+                break
+            frame.append((moment, widget))
+        for (moment, widget), (following, _) in itertools.pairwise(frame):
+            widget_costs[widget].append((following - moment) * 1000)
+    slowest = sorted(
+        ((widget, sum(costs) / len(frames)) for widget, costs in widget_costs.items()),
+        key=lambda item: -item[1],
+    )[: args.top]
+    report = {
+        "benchmark": "where start-up time goes, from source (offscreen)",
+        "python": sys.version.split()[0],
+        "runs": args.runs,
+        "import_ms_by_owner": {owner: round(total / 1000, 1) for owner, total in sorted(by_owner.items())},
+        "qt_namespace_enums_ms": round(statistics.median(namespace), 1),
+        "slowest_imports_ms": {name: round(micros / 1000, 1) for name, micros in top},
+        "steps_ms_median": {name: round(statistics.median(times)) for name, times in steps.items()},
+        "slowest_first_paints_ms": {widget: round(cost, 1) for widget, cost in slowest},
+    }
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
