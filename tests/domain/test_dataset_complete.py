@@ -386,6 +386,36 @@ def test_documents_carry_the_date_they_were_made(dataset: Dataset) -> None:
     assert undated == []
 
 
+def test_what_the_source_says_recurs_is_recurring(dataset: Dataset) -> None:
+    """A paragraph that says something is "annual" or held or renewed "annually" has an annual record."""
+    missing = []
+    for number, text in paragraph_texts().items():
+        if re.search(r"\bannual(ly)?\b", text, flags=re.IGNORECASE) is None:
+            continue
+        if not any(record.when.recurrence for record in cited(dataset, number)):
+            missing.append(f"paragraph {number}")
+    assert missing == []
+
+
+def test_numbered_versions_succeed_what_they_are_versions_of(dataset: Dataset) -> None:
+    """ "MIDV 2.0" succeeds the MIDV: a record named by another's name and a version number says so."""
+    names: dict[str, set[str]] = {}
+    for record in dataset.records.values():
+        for name in (record.title, record.acronym, *record.aliases):
+            if name:
+                names.setdefault(name, set()).add(record.id)
+    wrong = []
+    for record in dataset.records.values():
+        version = re.fullmatch(r"(.+?)\s?\d+\.\d+", record.title)
+        if version is None or version.group(1) not in names:
+            continue
+        bases = names[version.group(1)]
+        previous = dataset.get(record.succeeds) if record.succeeds else None
+        if previous is None or not ({previous.id, previous.parent} & bases):
+            wrong.append(f"{record.id} does not succeed {sorted(bases)}")
+    assert wrong == []
+
+
 # --- numbers and their qualifiers --------------------------------------------------------------------------
 
 
@@ -520,6 +550,14 @@ def test_figures_keep_the_qualifiers_of_the_text_both_ways(dataset: Dataset) -> 
         elif figure_qualifiers(figure) not in found:
             wrong.append(f"{figure.id}: {figure.qualifier}, the text says {[sorted(q) for q in found]}")
     assert wrong == []
+
+
+def test_figures_counted_to_date_do_not_span_a_period(dataset: Dataset) -> None:
+    """ "To date, one project" under a 2021-2025 plan is a count so far, not a figure for the whole period."""
+    spanning = [
+        f.id for f in dataset.of_kind(Kind.FIGURE) if f.qualifier == "to-date" and f.when.end is not None
+    ]
+    assert spanning == []
 
 
 # --- wording -----------------------------------------------------------------------------------------------
