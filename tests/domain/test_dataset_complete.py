@@ -203,7 +203,8 @@ def used_acronyms() -> dict[str, set[int]]:
 
 
 def letters(text: str) -> str:
-    return re.sub(r"[^a-z]", "", text.lower())
+    """Letters and digits only, so "Ministers (AEM) - Minister" and "Ministers - Minister" compare equal."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def test_every_expanded_acronym_is_in_the_glossary_as_from_the_source(dataset: Dataset) -> None:
@@ -237,6 +238,33 @@ def test_expansions_are_the_sources_own_or_marked_as_not(dataset: Dataset) -> No
             assert letters(entry.expansion) in written, entry.acronym
         else:
             assert entry.note, f"{entry.acronym}: an expansion not from the source needs a note saying so"
+
+
+def test_expansions_are_whole_where_the_source_brackets_the_acronym(dataset: Dataset) -> None:
+    """Where the source writes "Expansion (KEY)", the entry keyed KEY gives the whole of it, not a part.
+
+    The expansion must end at the bracket ("... Diseases 2019 (COVID-19)") or run on across it ("Treaty of
+    Amity and Cooperation (TAC) in Southeast Asia"): dropping a word or the year next to the bracket fails.
+    """
+    brackets: dict[str, list[tuple[str, str]]] = {}
+    for number, form, before in bracketed_forms():
+        after = paragraph_texts()[number][len(before) :].split(")", 1)[1]
+        unbracketed = re.sub(r"\([^()]*\)", "", before)
+        brackets.setdefault(form, []).append((letters(unbracketed), letters(after)))
+    partial = []
+    for entry in dataset.glossary:
+        if not entry.from_source or entry.acronym not in brackets:
+            continue
+        expansion = letters(entry.expansion)
+        if not any(
+            any(
+                (before + after).startswith(expansion, start)
+                for start in range(max(0, len(before) - len(expansion)), len(before))
+            )
+            for before, after in brackets[entry.acronym]
+        ):
+            partial.append(entry.acronym)
+    assert partial == []
 
 
 def test_glossary_paragraphs_really_use_the_acronym(dataset: Dataset) -> None:
