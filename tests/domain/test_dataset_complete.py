@@ -444,6 +444,17 @@ def test_numbered_versions_succeed_what_they_are_versions_of(dataset: Dataset) -
     assert wrong == []
 
 
+def test_bodies_sit_in_their_own_family(dataset: Dataset) -> None:
+    """The tree nests a body under its parent: a parent of another family would show it in the wrong one
+    (the ADMM-Plus, which Japan takes part in, listed among ASEAN's own bodies under the ADMM)."""
+    wrong = []
+    for mechanism in dataset.of_kind(Kind.MECHANISM):
+        parent = dataset.get(mechanism.parent) if mechanism.parent else None
+        if parent is not None and parent.kind is Kind.MECHANISM and parent.group != mechanism.group:
+            wrong.append(f"{mechanism.id} ({mechanism.group}) under {parent.id} ({parent.group})")
+    assert wrong == []
+
+
 # --- numbers and their qualifiers --------------------------------------------------------------------------
 
 
