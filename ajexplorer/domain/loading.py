@@ -668,6 +668,7 @@ def _build_glossary(
             variants=tuple(str(v) for v in raw.get("variants", ())),
             note=raw.get("note"),
             record=raw.get("record"),
+            plus_partner=raw.get("plus_partner") is True,
         )
         for form in entry.forms:
             if form in seen:

@@ -133,6 +133,7 @@ class Record:
             "approximately": "approximately ",
             "more-than": "more than ",
             "target": "target: ",
+            "target-more-than": "target: more than ",
         }.get(self.qualifier or "", "")
         suffix = {"preliminary": " (preliminary)", "to-date": " (to date)", "reported": " (reported)"}.get(
             self.qualifier or "", ""
@@ -162,6 +163,7 @@ class GlossaryEntry:
     variants: tuple[str, ...] = ()
     note: str | None = None
     record: str | None = None
+    plus_partner: bool = False  # the entry is an ASEAN body meeting with the partner ("AMMTC+Japan")
 
     @property
     def forms(self) -> tuple[str, ...]:

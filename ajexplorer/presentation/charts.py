@@ -143,7 +143,7 @@ def _chart(
             citation=citation_text(record.paragraphs),
             measure=record.measure or record.title,
             paragraphs=tuple(sorted(record.paragraphs)),
-            is_target=record.qualifier == "target",
+            is_target=(record.qualifier or "").startswith("target"),
         )
         for record, label in zip(records, labels, strict=True)
     )

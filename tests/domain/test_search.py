@@ -67,7 +67,7 @@ TABLE = [
     # places
     ("place:bagan", "ev-2014-11-19-asean-japan-defence-ministers-informal-meeting", 1),
     ("place:tokyo commemorative", "ev-2003-12-asean-japan-commemorative-summit", 2),
-    ("Siem Reap", "ev-2019-03-02-7th-rcep-intersessional-ministerial-meeting", 2),
+    ("Siem Reap", "ev-2019-03-02-ajcep-first-protocol-signed-by-9-ams", 2),
     ("Nay Pyi Taw sports", "ev-2017-10-11-1st-amms-japan", 1),
     # natural questions
     ("when did Japan accede to the TAC?", "ev-2004-07-tac-accession", 1),
