@@ -17,6 +17,7 @@ BUNDLED_HEADINGS = [
     "Mekong-Japan cooperation",
     "ASEAN bodies",
     "Japanese bodies",
+    "Other meetings the source names",
 ]
 
 
