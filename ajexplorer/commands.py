@@ -207,10 +207,21 @@ def _count(number: int, noun: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Carry out the parsed subcommand."""
-    if args.command == "validate":
-        return run_validate(args.folder or args.validate_data or args.data, args.stamp)
-    if args.command == "export":
-        return run_export(
-            args.format, args.output, args.export_data or args.data, args.query, args.kinds or (), args.record
-        )
-    return run_search(" ".join(args.query), args.limit, args.json, args.search_data or args.data)
+    try:
+        if args.command == "validate":
+            return run_validate(args.folder or args.validate_data or args.data, args.stamp)
+        if args.command == "export":
+            return run_export(
+                args.format,
+                args.output,
+                args.export_data or args.data,
+                args.query,
+                args.kinds or (),
+                args.record,
+            )
+        return run_search(" ".join(args.query), args.limit, args.json, args.search_data or args.data)
+    except BrokenPipeError:
+        # The reader stopped reading (``| head``) and has what it wanted. Standard output goes nowhere from
+        # here, so that Python's own flush at exit cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

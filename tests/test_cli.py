@@ -297,3 +297,15 @@ def test_a_pdf_briefing_needs_a_known_record() -> None:
     unknown = run("export", "--format", "pdf", "--record", "no-such-record")
     assert unknown.returncode == 2
     assert "no record with id" in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """``ajexplorer search … | head -1``: the pipe closes before everything is written."""
+    command = [sys.executable, "-m", "ajexplorer", "search", "ASEAN", "--limit", "200"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(10)
+        process.stdout.close()  # like head: read a little, then go
+        error = process.stderr.read().decode("utf-8")
+        assert process.wait(timeout=120) == 0
+    assert "Traceback" not in error and "Error" not in error
