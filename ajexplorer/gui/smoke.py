@@ -115,11 +115,16 @@ EXPORT_SIGNATURES = {
 
 
 def _export_once(window: Any) -> list[str]:
-    """Write every format of the export table, as File > Export would, to a throw-away folder: the frozen
-    build must carry what each needs (SVG, PDF, image writers)."""
-    from ajexplorer.export_formats import FORMATS  # noqa: PLC0415
-    from ajexplorer.gui.exporting import atomic_write  # noqa: PLC0415
+    """Write every format of the export table from what the window shows, and print the timeline to a PDF
+    file, in a throw-away folder: the frozen build must carry what each needs (SVG, PDF, image writers,
+    printing)."""
+    from PySide6.QtPrintSupport import QPrinter  # noqa: PLC0415
 
+    from ajexplorer.export_formats import FORMATS  # noqa: PLC0415
+    from ajexplorer.gui.exporting import atomic_write, print_timeline  # noqa: PLC0415
+
+    if window.exports is None:
+        raise RuntimeError("the window has no File > Export")
     context = window.export_context()
     with tempfile.TemporaryDirectory(prefix="ajexplorer-smoke-") as folder:
         for fmt in FORMATS:
@@ -128,7 +133,13 @@ def _export_once(window: Any) -> list[str]:
             signature = EXPORT_SIGNATURES.get(fmt.suffix)
             if signature is None or not path.read_bytes().startswith(signature):
                 raise RuntimeError(f"the {fmt.name} export is not a {fmt.suffix} file")
-    return [fmt.name for fmt in FORMATS]
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(Path(folder) / "printed.pdf"))
+        print_timeline(context, printer)
+        if not (Path(folder) / "printed.pdf").read_bytes().startswith(EXPORT_SIGNATURES[".pdf"]):
+            raise RuntimeError("printing the timeline to a PDF file wrote no PDF")
+    return [*(fmt.name for fmt in FORMATS), "print"]
 
 
 def _say(stream: Any, line: str) -> None:
