@@ -90,10 +90,11 @@ def _file_mode(path: Path) -> int:
 
 # --- the timeline: every drawing of it for export and print goes through paint_timeline --------------------
 #
-# paint_timeline and timeline_canvas are the one seam between the exports and the timeline's painting. For
-# now they lay out and paint through a hidden TimelineWidget built from the context (never the window's own,
-# whose view the person is using); once the timeline has a painter of its own, these two functions are all
-# that changes.
+# paint_timeline (drawing) and timeline_canvas (size, span, font) are the one seam between the exports and
+# the timeline's painting; nothing else here touches a timeline. For now both go through _timeline_for, a
+# hidden TimelineWidget built from the context (never the window's own, whose view the person is using), and
+# use its paint_to, data_extent, full_height and export_font. Once the timeline has a painter of its own,
+# these three functions are all that changes; their signatures and every caller stay.
 
 #: The hidden timeline drawn for each context while the context lives, so printing many pages lays it out once.
 _laid_out: weakref.WeakKeyDictionary[ExportContext, TimelineWidget] = weakref.WeakKeyDictionary()

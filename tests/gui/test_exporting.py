@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import inspect
 import os
 import stat
 import unicodedata
@@ -192,6 +193,18 @@ def test_paper_stays_light_under_a_dark_theme(window: MainWindow) -> None:
         assert QColor(image.pixel(2, image.height() - 2)).lightness() < 128  # images keep the screen's look
     finally:
         QGuiApplication.setPalette(original)
+
+
+def test_files_and_print_draw_the_timeline_only_through_paint_timeline() -> None:
+    """One function draws the timeline for files and paper, so a new painter replaces it in one place."""
+    package = Path(exporting.__file__).resolve().parent.parent
+    drawing = {
+        path.relative_to(package).as_posix(): path.read_text(encoding="utf-8").count(".paint_to(")
+        for path in package.rglob("*.py")
+        if path.name != "timeline_widget.py" and ".paint_to(" in path.read_text(encoding="utf-8")
+    }
+    assert drawing == {"gui/exporting.py": 1}
+    assert "timeline.paint_to(" in inspect.getsource(exporting.paint_timeline)
 
 
 def test_atomic_write_replaces_and_keeps_permissions(tmp_path: Path) -> None:
