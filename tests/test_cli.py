@@ -151,7 +151,7 @@ def test_export_md_writes_the_briefing(tmp_path: Path) -> None:
     target = tmp_path / "briefing.md"
     result = run("export", "--format", "md", "--record", "m-summit", "--output", target, "--data", MINI)
     assert result.returncode == 0, result.stderr
-    assert "wrote a briefing on m-summit" in result.stderr
+    assert "wrote the briefing on Example-Partner Summit (EPS) to " in result.stderr
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Example-Partner Summit (EPS)\n")
     assert "3rd Example-Partner Summit (4 May 2001)" in text
@@ -297,3 +297,15 @@ def test_a_pdf_briefing_needs_a_known_record() -> None:
     unknown = run("export", "--format", "pdf", "--record", "no-such-record")
     assert unknown.returncode == 2
     assert "no record with id" in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """``ajexplorer search … | head -1``: the pipe closes before everything is written."""
+    command = [sys.executable, "-m", "ajexplorer", "search", "ASEAN", "--limit", "200"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(10)
+        process.stdout.close()  # like head: read a little, then go
+        error = process.stderr.read().decode("utf-8")
+        assert process.wait(timeout=120) == 0
+    assert "Traceback" not in error and "Error" not in error
