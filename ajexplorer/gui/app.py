@@ -91,9 +91,7 @@ def _show_first_window(
     """A function of its own so that no local of run_gui keeps the first window alive once it is replaced."""
     window = session.window
     errors.parent = window
-    window.restore_state()
-    if open_id:
-        window.open_record(open_id)
+    window.restore_state(open_id)
     window.select_default()
     phases.mark("selected")
     if phases.enabled:
