@@ -6,6 +6,7 @@ import logging
 import os
 import subprocess
 import sys
+import textwrap
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -132,3 +133,43 @@ def test_the_start_up_path_writes_the_log_in_the_data_folder(tmp_path: Path) -> 
     assert " starting: Qt " in text and text.rstrip().endswith("stopped")
     # Qt's offscreen platform warns when the window is shown; that message came through Qt's handler.
     assert "WARNING  qt" in text and "propagateSizeHints" in text
+
+
+def test_the_log_file_waits_for_the_first_paint(tmp_path: Path) -> None:
+    """Opening the rotating file means importing logging.handlers (about 15 ms): never before the first paint."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from ajexplorer.gui import startup_report
+
+        said = startup_report._say
+
+        def say(line):
+            if line.startswith("first_paint_monotonic"):
+                print("file handler loaded:", "logging.handlers" in sys.modules)
+            said(line)
+
+        startup_report._say = say
+        from ajexplorer.cli import main
+
+        raise SystemExit(main(["--report-startup"]))
+        """
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "file handler loaded: False" in result.stdout.splitlines()

@@ -56,6 +56,13 @@ def test_a_hit_shows_kind_title_date_and_the_snippet_with_matched_words_in_bold(
     assert hit_line(a_hit(when="")) == "Event: Summit"
 
 
+def test_markup_in_a_hit_is_shown_as_text() -> None:
+    hostile = "<img src='file:///etc/passwd'> &amp; <b>"
+    html = hit_html(a_hit(hostile, hostile, (Segment(hostile, True),)), '"><script>', "#555")
+    assert "<img" not in html and "<script>" not in html and "<b><b>" not in html
+    assert html.count("&lt;img src=&#x27;file:///etc/passwd&#x27;&gt; &amp;amp; &lt;b&gt;") == 3
+
+
 @given(
     title=st.text(max_size=60),
     when=st.text(max_size=20),
