@@ -131,11 +131,11 @@ def run_gui(
             sys.stderr.write(problem_text + "\n")
         return 2
     app = application()
+    phases.mark("application")
     folder = log_folder()
     logs = init_log(folder)
     python = ".".join(str(part) for part in sys.version_info[:3])
     _log.info("%s %s starting: Qt %s, Python %s, %s", APP_NAME, __version__, qVersion(), python, sys.platform)
-    phases.mark("application")
     errors = ErrorHandler(folder)
     errors.install()
     try:
