@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -293,19 +295,25 @@ class FilterBar(QWidget):
         )
 
     def set_years(self, start: int, end: int) -> None:
-        self._quiet = True
-        self.year_from.setValue(start)
-        self.year_to.setValue(end)
-        self._quiet = False
-        self._changed()
+        with self._as_one_change():
+            self.year_from.setValue(start)
+            self.year_to.setValue(end)
 
     def clear(self) -> None:
+        with self._as_one_change():
+            self.kind.setCurrentIndex(0)
+            self.pillar.setCurrentIndex(0)
+            self.year_from.setValue(self.year_from.minimum())
+            self.year_to.setValue(self.year_to.minimum())
+
+    @contextmanager
+    def _as_one_change(self) -> Iterator[None]:
+        """Several controls set together announce one change, after the last (and even if one raised)."""
         self._quiet = True
-        self.kind.setCurrentIndex(0)
-        self.pillar.setCurrentIndex(0)
-        self.year_from.setValue(self.year_from.minimum())
-        self.year_to.setValue(self.year_to.minimum())
-        self._quiet = False
+        try:
+            yield
+        finally:
+            self._quiet = False
         self._changed()
 
     def _changed(self, *_args: object) -> None:
