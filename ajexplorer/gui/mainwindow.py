@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
             self.navigator.go(first.id)
 
     def open_record(self, record_id: str) -> bool:
-        """Select a record by id (a link, a test); False, and a word in the status bar, if there is none."""
+        """Select a record by id (a link followed); False, and a word in the status bar, if there is none."""
         if self.dataset.get(record_id) is None:
             self.statusBar().showMessage(no_such_record(record_id))
             return False
