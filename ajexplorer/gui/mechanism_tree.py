@@ -305,7 +305,9 @@ class MechanismPanel(QWidget):
                 view.setExpanded(index, expand)
 
     def _remember(self, index: QModelIndex, *, expanded: bool) -> None:
-        """The person opened or closed a branch: kept in the tree, unless a search is what opened it."""
+        """The person opened or closed a branch: kept in the tree. Not while a search is on: as in Anki's
+        sidebar, what is opened or closed then goes with the search, and clearing it brings back the tree as the
+        person left it."""
         if self._applying or self._searching or not index.isValid():
             return
         self.model.node(index).expanded = expanded
