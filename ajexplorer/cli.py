@@ -10,8 +10,7 @@ from pathlib import Path
 
 from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.model import Kind
-
-EXPORT_FORMATS = ("json", "csv", "ics", "md", "pdf", "svg", "png")
+from ajexplorer.export_formats import DEFAULT_FORMAT, FORMATS, Scope
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,17 +41,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write records as JSON, CSV or iCalendar, a briefing as Markdown or PDF, the timeline as SVG or PNG",
-        description="Write the records (all, or those --query and --kind leave) as JSON, CSV or an "
-        "iCalendar file of their dated events; a briefing on the --record as Markdown or PDF; or the whole "
-        "timeline as SVG or PNG, with the --query's matches highlighted. The same files as File > Export.",
+        help="write the records, their events, a briefing or the timeline to a file: "
+        + ", ".join(fmt.name for fmt in FORMATS),
+        description="Write the records (all, or those --query and --kind leave), the dated events among "
+        "them, a briefing on the --record, or the whole timeline with the --query's matches highlighted. "
+        "The same files as File > Export.",
     )
     export.add_argument(
         "--format",
-        choices=EXPORT_FORMATS,
-        default="json",
-        help="json, csv, ics (calendar of the dated events), md or pdf (briefing on --record), "
-        "svg or png (the whole timeline, searched records highlighted); default json",
+        choices=[fmt.name for fmt in FORMATS],
+        default=DEFAULT_FORMAT,
+        help="; ".join(f"{fmt.name}: {fmt.help}" for fmt in FORMATS) + f" (default {DEFAULT_FORMAT})",
     )
     export.add_argument("--query", metavar="TEXT", help="only the records this search matches (all matches)")
     export.add_argument(
@@ -66,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--record",
         metavar="ID",
-        help="the record to brief (required for md and pdf); with json, csv and ics, only that record",
+        help=f"the record to brief (required for {_names(Scope.BRIEFING)}); with "
+        f"{_names(Scope.RECORDS, Scope.EVENTS)}, only that record; on the timeline, marked",
     )
     export.add_argument("--output", "-o", type=Path, metavar="FILE", help="write here instead of stdout")
     export.add_argument("--data", type=Path, metavar="DIR", dest="export_data", help="dataset folder")
@@ -82,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results (default 10)")
     search.add_argument("--data", type=Path, metavar="DIR", dest="search_data", help="dataset folder")
     return parser
+
+
+def _names(*scopes: Scope) -> str:
+    return ", ".join(fmt.name for fmt in FORMATS if fmt.scope in scopes)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,18 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ajexplorer.domain.briefing import briefing_markdown
-from ajexplorer.domain.calendar import calendar_events, to_ics
 from ajexplorer.domain.errors import DataError
-from ajexplorer.domain.export import to_csv, to_json
+from ajexplorer.domain.export import ExportContext
 from ajexplorer.domain.loading import load_dataset, write_stamp
 from ajexplorer.domain.model import Dataset, Kind, Record
 from ajexplorer.domain.search import Filters, QueryError, SearchIndex
-
-#: Formats about one record: they need --record and take no --query or --kind.
-BRIEFING_FORMATS = ("md", "pdf")
-#: Formats Qt draws.
-RENDERED_FORMATS = ("pdf", "svg", "png")
+from ajexplorer.export_formats import ExportFormat, Scope, format_named
 
 
 class UsageError(Exception):
@@ -80,10 +74,11 @@ def run_export(
     record_id: str | None = None,
 ) -> int:
     """Exit 0 when written, 1 for data that does not load or a file that cannot be written, 2 for bad usage."""
-    if fmt in BRIEFING_FORMATS and not record_id:
+    chosen = format_named(fmt)
+    if chosen.scope is Scope.BRIEFING and not record_id:
         _write(sys.stderr, f"ajexplorer export: error: --format {fmt} needs --record ID\n")
         return 2
-    if fmt in BRIEFING_FORMATS and (query is not None or kinds):
+    if chosen.scope is Scope.BRIEFING and (query is not None or kinds):
         _write(sys.stderr, f"ajexplorer export: error: --query and --kind do not apply to --format {fmt}\n")
         return 2
     try:
@@ -92,11 +87,10 @@ def run_export(
         _report(error)
         return 1
     try:
-        if fmt in RENDERED_FORMATS:
-            data, written = _rendered(dataset, fmt, query, kinds, record_id)
-        else:
-            text, written = _export_text(dataset, fmt, query, kinds, record_id)
-            data = text.encode("utf-8")
+        context = export_context(dataset, chosen, query, kinds, record_id)
+        if chosen.drawn_by_qt:
+            _start_qt()
+        data = chosen.render(context)
     except UsageError as error:
         _write(sys.stderr, f"ajexplorer export: error: {error}\n")
         return 2
@@ -108,60 +102,33 @@ def run_export(
     except OSError as error:
         _write(sys.stderr, f"cannot write {output}: {error.strerror or error}\n")
         return 1
-    _write(sys.stderr, f"wrote {written} to {output}\n")
+    _write(sys.stderr, f"wrote {chosen.describe(context)} to {output}\n")
     return 0
 
 
-def _export_text(
-    dataset: Dataset, fmt: str, query: str | None, kinds: Sequence[str], record_id: str | None
-) -> tuple[str, str]:
-    """The exported text and what it holds, for the message; raises UsageError for an unusable request."""
+def export_context(
+    dataset: Dataset, fmt: ExportFormat, query: str | None, kinds: Sequence[str], record_id: str | None
+) -> ExportContext:
+    """What the command line's options ask to export; raises UsageError for an unusable request.
+
+    ``--record`` is the briefing's subject, the one record of a records or events export, and the record
+    marked on the timeline. The timeline is drawn whole.
+    """
     if record_id is not None and record_id not in dataset.records:
         raise UsageError(f"no record with id {record_id!r}")
-    if fmt == "md":
-        assert record_id is not None
-        return briefing_markdown(dataset, record_id), f"a briefing on {record_id}"
     records = records_in_view(dataset, query, kinds)
-    if record_id is not None:
+    if record_id is not None and fmt.scope in {Scope.RECORDS, Scope.EVENTS}:
         records = [record for record in records if record.id == record_id]
-    if fmt == "ics":
-        return to_ics(dataset, records), _count(sum(1 for _ in calendar_events(records)), "event")
-    if fmt == "csv":
-        return to_csv(records), _count(len(records), "record")
-    return to_json(dataset, records), _count(len(records), "record")
+    searched = query if query is not None else ("" if kinds else None)
+    return ExportContext(dataset, tuple(records), record_id, query=searched, today=dt.date.today())
 
 
-def _rendered(
-    dataset: Dataset, fmt: str, query: str | None, kinds: Sequence[str], record_id: str | None
-) -> tuple[bytes, str]:
-    """A briefing as PDF, or the whole timeline as SVG or PNG: drawn by Qt, without a window or a display."""
-    if record_id is not None and record_id not in dataset.records:
-        raise UsageError(f"no record with id {record_id!r}")
+def _start_qt() -> None:
+    """An application for Qt to draw with: offscreen, so no window or display is needed."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ajexplorer.gui import exporting  # noqa: PLC0415 - Qt loads only for these formats
-    from ajexplorer.gui.app import application  # noqa: PLC0415
-    from ajexplorer.gui.timeline_widget import TimelineWidget  # noqa: PLC0415
-    from ajexplorer.presentation.timeline_layout import items_from  # noqa: PLC0415
+    from ajexplorer.gui.app import application  # noqa: PLC0415 - Qt loads only for the drawn formats
 
     application()
-    if fmt == "pdf":
-        assert record_id is not None
-        title = dataset.records[record_id].title
-        return exporting.markdown_pdf(
-            briefing_markdown(dataset, record_id), title
-        ), f"a briefing on {record_id}"
-    today = dt.date.today()
-    timeline = TimelineWidget()
-    timeline.resize(1600, 900)
-    timeline.set_items(items_from(dataset, today), [section.title for section in dataset.sections], today)
-    if query is not None or kinds:
-        timeline.set_matches(frozenset(record.id for record in records_in_view(dataset, query, kinds)))
-    title = f"{dataset.title}: timeline"
-    if fmt == "svg":
-        return exporting.timeline_svg(timeline, full_extent=True, title=title), "the timeline"
-    image = exporting.timeline_image(timeline, full_extent=True)
-    image.setText("Title", title)
-    return exporting.png_bytes(image), "the timeline"
 
 
 def records_in_view(dataset: Dataset, query: str | None = None, kinds: Sequence[str] = ()) -> list[Record]:

@@ -151,7 +151,7 @@ def test_export_md_writes_the_briefing(tmp_path: Path) -> None:
     target = tmp_path / "briefing.md"
     result = run("export", "--format", "md", "--record", "m-summit", "--output", target, "--data", MINI)
     assert result.returncode == 0, result.stderr
-    assert "wrote a briefing on m-summit" in result.stderr
+    assert "wrote the briefing on Example-Partner Summit (EPS) to " in result.stderr
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Example-Partner Summit (EPS)\n")
     assert "3rd Example-Partner Summit (4 May 2001)" in text

@@ -1,14 +1,68 @@
-"""Export records and the glossary as JSON or CSV, for use in spreadsheets, scripts and other tools."""
+"""What an export is about (:class:`ExportContext`), and records and the glossary as JSON or CSV, for use in
+spreadsheets, scripts and other tools."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from ajexplorer.domain.model import Dataset, GlossaryEntry, Record
+
+#: Size in logical pixels of the timeline when no window shows one (the command line).
+DEFAULT_CANVAS = (1600.0, 900.0)
+
+
+# Identity, not value, equality: renderers may keep what they build for one context (a laid-out timeline)
+# while it lives, and a context is compared to nothing else.
+@dataclass(frozen=True, eq=False)
+class ExportContext:
+    """Everything an export or a print may draw on: plain data, never a window or a widget.
+
+    The window builds one from what it shows, the command line from its options; every renderer of the
+    format table (:mod:`ajexplorer.export_formats`) takes one and nothing else.
+    """
+
+    dataset: Dataset
+    #: The records the search and filters leave, in data order: every record when none is active.
+    records: tuple[Record, ...]
+    #: The selected record's id, if any: the subject of a briefing, marked on the timeline.
+    selection: str | None = None
+    #: The search as typed; None when no search or filter is active (then nothing is dimmed on the timeline).
+    query: str | None = None
+    #: The years the timeline shows on screen, or None for the whole span from the first event to today.
+    shown_range: tuple[float, float] | None = None
+    #: The timeline's size on screen in logical pixels: a shown range is drawn at this size.
+    canvas: tuple[float, float] = DEFAULT_CANVAS
+    #: The day "ongoing" runs to.
+    today: dt.date | None = None
+
+    @property
+    def whole_timeline(self) -> bool:
+        return self.shown_range is None
+
+    @property
+    def selected(self) -> Record | None:
+        return self.dataset.get(self.selection) if self.selection else None
+
+    @property
+    def matches(self) -> frozenset[str] | None:
+        """The records a search left, for highlighting; None when nothing is searched or filtered."""
+        return None if self.query is None else frozenset(record.id for record in self.records)
+
+    @property
+    def timeline_title(self) -> str:
+        return f"{self.dataset.title}: timeline"
+
+    @classmethod
+    def of(cls, dataset: Dataset, **fields: Any) -> ExportContext:
+        """A context over every record of ``dataset``, nothing searched."""
+        return cls(dataset, tuple(dataset.records.values()), **fields)
+
 
 #: Columns of every exported record, in order. Lists are JSON arrays, and in CSV joined with "; ".
 RECORD_COLUMNS = (

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from ajexplorer.domain.errors import DataError
 from ajexplorer.domain.loading import load_dataset
 from ajexplorer.domain.model import Dataset
+from ajexplorer.gui.file_menu import DATASETS
 from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.settings import RecentDataset, Settings
 from ajexplorer.paths import data_dir
@@ -275,9 +276,6 @@ class DatasetSession(QObject):
 
     def _add_commands(self, window: MainWindow) -> None:
         menu = window.file_menu
-        existing = menu.actions()
-        # Before Quit, set off by a separator.
-        before = existing[0] if existing else menu.addSeparator()
         self.open_action = QAction("&Open Dataset…", window)
         self.open_action.setShortcut(QKeySequence("Ctrl+O"))
         self.open_action.setStatusTip("Open a dataset folder in place of the current one")
@@ -292,11 +290,7 @@ class DatasetSession(QObject):
         self.bundled_action.setChecked(self.showing_bundled)
         self.bundled_action.setEnabled(not self.showing_bundled)
         self.bundled_action.triggered.connect(self.open_bundled)
-        menu.insertAction(before, self.open_action)
-        menu.insertMenu(before, self.recent_menu)
-        menu.insertAction(before, self.bundled_action)
-        if existing:
-            menu.insertSeparator(before)
+        menu.set_section(DATASETS, [self.open_action, self.recent_menu, self.bundled_action])
         self._fill_recent()
 
     def _fill_recent(self) -> None:

@@ -1,54 +1,39 @@
 """File > Export and printing: the actions, their save and print dialogs, and what the person is told.
 
-Each export has a method that takes the target path (``export_csv(path)`` and so on) and does the work
-without any dialog; the slots only ask for the path and call it. Files are written atomically, a failure is
-explained in a message box naming the file and the reason, and success is reported in the status bar.
+The actions come from the format table (:mod:`ajexplorer.export_formats`): one per records, events and
+briefing format, and two for the timeline (the range shown, the whole span) whose save dialogs offer every
+timeline format. :meth:`ExportController.export` writes any format to a path without a dialog; the slots only
+ask for the path. Files are written atomically, a failure is explained in a message box naming the file and
+the reason, and every outcome is announced by a signal the window shows in its status bar.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import errno
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from ajexplorer import APP_NAME, __version__
-from ajexplorer.domain.briefing import briefing_markdown
-from ajexplorer.domain.calendar import to_ics
-from ajexplorer.domain.export import to_csv, to_json
-from ajexplorer.domain.model import Record
+from ajexplorer.domain.export import ExportContext
+from ajexplorer.export_formats import FORMATS, ExportFormat, Scope, format_named, of_scope
 from ajexplorer.gui.detail_pane import palette_colours
 from ajexplorer.gui.exporting import (
     ExportError,
     atomic_write,
     document_font,
-    markdown_pdf,
     paper_palette,
-    png_bytes,
     print_document,
     print_timeline,
-    timeline_image,
-    timeline_svg,
 )
 from ajexplorer.presentation.detail_html import make_marker, record_html
-
-if TYPE_CHECKING:
-    from ajexplorer.gui.mainwindow import MainWindow
-
-CSV_FILTER = "CSV table (*.csv)"
-JSON_FILTER = "JSON document (*.json)"
-ICS_FILTER = "iCalendar file (*.ics)"
-PNG_FILTER = "PNG image (*.png)"
-SVG_FILTER = "SVG drawing (*.svg)"
-PDF_FILTER = "PDF document (*.pdf)"
-MARKDOWN_FILTER = "Markdown text (*.md)"
-STATUS_TIMEOUT_MS = 10_000
 
 _REASONS = {
     errno.ENOSPC: "the disk is full",
@@ -62,50 +47,56 @@ _REASONS = {
     errno.ENAMETOOLONG: "the file name is too long",
 }
 
+#: How the menu names each scope, and the action's tip.
+_MENU = {
+    Scope.RECORDS: ("Records in View as {}…", "Save the records the search and filters leave as {}"),
+    Scope.EVENTS: ("Events in View as {}…", "Save the dated events the search and filters leave as {}"),
+    Scope.BRIEFING: ("Briefing on Selection as {}…", "Save a cited briefing on the selected record as {}"),
+}
+#: The menu's groups, each set off by a separator.
+_GROUPS = ((Scope.RECORDS, Scope.EVENTS), (Scope.TIMELINE,), (Scope.BRIEFING,))
+
 
 class ExportController(QObject):
-    """The export and print commands of one main window."""
+    """The export and print commands of one window.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    It knows the window only through what it is given: a parent for its dialogs and a function that returns
+    the :class:`ExportContext` of what the window shows (records in view, selection, search, timeline range).
+
+    Signals:
+        saved(str): a file was written or a page printed; the message says what and where.
+        failed(str): an export or print failed; the message names the file and the reason.
+    """
+
+    saved = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget, context: Callable[[], ExportContext]) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._context = context
         self._folder: Path | None = None  # where the last file went: the next dialog starts there
         self._printer: QPrinter | None = None
-        #: When set, failures are only recorded in ``last_failure`` (the smoke test runs with no one to click).
-        self.quiet = False
-        self.last_failure: str | None = None
-        self.csv_action = self._action(
-            "Records in View as &CSV…",
-            "Save the records the search and filters leave as a table",
-            self._ask_csv,
-        )
-        self.json_action = self._action(
-            "Records in View as &JSON…",
-            "Save the records the search and filters leave as JSON",
-            self._ask_json,
-        )
-        self.ics_action = self._action(
-            "Events in View as i&Calendar…",
-            "Save the dated events the search and filters leave as a calendar file",
-            self._ask_ics,
-        )
+        #: One action per records, events and briefing format, by format name.
+        self.format_actions: dict[str, QAction] = {}
+        for fmt in FORMATS:
+            if fmt.scope in _MENU:
+                text, tip = _MENU[fmt.scope]
+                self.format_actions[fmt.name] = self._action(
+                    text.format(fmt.menu_title),
+                    tip.format(_plain(fmt.menu_title)),
+                    functools.partial(self._ask_and_export, fmt),
+                )
+        timeline_titles = "/".join(_plain(fmt.menu_title) for fmt in of_scope(Scope.TIMELINE))
         self.timeline_action = self._action(
-            "&Timeline as PNG/SVG…", "Save the part of the timeline now shown as an image", self._ask_timeline
+            f"&Timeline as {timeline_titles}…",
+            "Save the part of the timeline now shown as an image",
+            lambda: self._ask_and_export_timeline(whole=False),
         )
         self.whole_timeline_action = self._action(
-            "&Whole Timeline as PNG/SVG…",
+            f"&Whole Timeline as {timeline_titles}…",
             "Save the timeline from the first event to today as an image",
-            lambda: self._ask_timeline(full_extent=True),
-        )
-        self.briefing_pdf_action = self._action(
-            "Briefing on Selection as &PDF…",
-            "Save a cited briefing on the selected record as a PDF",
-            self._ask_briefing_pdf,
-        )
-        self.briefing_markdown_action = self._action(
-            "Briefing on Selection as &Markdown…",
-            "Save a cited briefing on the selected record as Markdown text",
-            self._ask_briefing_markdown,
+            lambda: self._ask_and_export_timeline(whole=True),
         )
         self.print_details_action = self._action(
             "&Print Details…", "Print the details of the selected record", self.print_details
@@ -114,185 +105,117 @@ class ExportController(QObject):
         self.print_timeline_action = self._action(
             "Print &Timeline…", "Print the timeline as it is shown", self.print_timeline
         )
-        self.export_menu: QMenu | None = None
-        window.navigator.currentChanged.connect(self._update_actions)
-        self._update_actions()
+        self.export_menu = self._build_menu()
+        #: The print commands, for the File menu.
+        self.print_actions = (self.print_details_action, self.print_timeline_action)
+        self.set_selection(context().selection or "")
 
     def _action(self, text: str, tip: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self._window)
+        action = QAction(text, self._parent)
         action.setStatusTip(tip)
         action.setToolTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
-    def populate(self, menu: QMenu) -> None:
-        """Add the Export submenu and the print commands to ``menu`` (the File menu), above Quit if it is there."""
-        quit_action = self._window.quit_action
-        before = quit_action if quit_action in menu.actions() else None
-        export_menu = QMenu("&Export", menu)
-        export_menu.setObjectName("exportMenu")
-        for action in (self.csv_action, self.json_action, self.ics_action):
-            export_menu.addAction(action)
-        export_menu.addSeparator()
-        export_menu.addAction(self.timeline_action)
-        export_menu.addAction(self.whole_timeline_action)
-        export_menu.addSeparator()
-        export_menu.addAction(self.briefing_pdf_action)
-        export_menu.addAction(self.briefing_markdown_action)
-        self.export_menu = export_menu
-        if before is None:
-            menu.addMenu(export_menu)
-            menu.addSeparator()
-            menu.addAction(self.print_details_action)
-            menu.addAction(self.print_timeline_action)
-            return
-        menu.insertMenu(before, export_menu)
-        menu.insertSeparator(before)
-        menu.insertAction(before, self.print_details_action)
-        menu.insertAction(before, self.print_timeline_action)
-        menu.insertSeparator(before)
+    def _build_menu(self) -> QMenu:
+        menu = QMenu("&Export", self._parent)
+        menu.setObjectName("exportMenu")
+        for number, scopes in enumerate(_GROUPS):
+            if number:
+                menu.addSeparator()
+            for scope in scopes:
+                if scope is Scope.TIMELINE:
+                    menu.addAction(self.timeline_action)
+                    menu.addAction(self.whole_timeline_action)
+                for fmt in of_scope(scope):
+                    if fmt.name in self.format_actions:
+                        menu.addAction(self.format_actions[fmt.name])
+        return menu
 
-    def _selected(self) -> Record | None:
-        current = self._window.navigator.current
-        return self._window.dataset.get(current) if current else None
-
-    def _update_actions(self, *_args: object) -> None:
-        selected = self._selected() is not None
-        for action in (self.briefing_pdf_action, self.briefing_markdown_action, self.print_details_action):
-            action.setEnabled(selected)
+    def set_selection(self, record_id: str) -> None:
+        """Follow the selection: briefings and printing the details need a selected record."""
+        selected = bool(record_id)
+        for fmt in of_scope(Scope.BRIEFING):
+            self.format_actions[fmt.name].setEnabled(selected)
+        self.print_details_action.setEnabled(selected)
 
     # --- exports by path: no dialogs ------------------------------------------------------------------------
 
-    def export_csv(self, path: Path) -> bool:
-        records = self._window.records_in_view()
-        return self._save(path, lambda: to_csv(records).encode("utf-8"), _count(len(records), "record"))
-
-    def export_json(self, path: Path) -> bool:
-        dataset, records = self._window.dataset, self._window.records_in_view()
-        return self._save(
-            path, lambda: to_json(dataset, records).encode("utf-8"), _count(len(records), "record")
-        )
-
-    def export_ics(self, path: Path) -> bool:
-        text = to_ics(self._window.dataset, self._window.records_in_view())
-        return self._save(path, lambda: text.encode("utf-8"), _count(text.count("BEGIN:VEVENT"), "event"))
-
-    def export_timeline(self, path: Path, full_extent: bool = False) -> bool:
-        """An SVG if the name ends in .svg, a PNG otherwise."""
-        timeline = self._window.timeline
-        title = f"{self._window.dataset.title}: timeline"
-        what = "the whole timeline" if full_extent else "the timeline"
-
-        def render() -> bytes:
-            if path.suffix.lower() == ".svg":
-                return timeline_svg(timeline, full_extent, title)
-            image = timeline_image(timeline, full_extent)
-            image.setText("Title", title)
-            return png_bytes(image)
-
-        return self._save(path, render, what)
-
-    def export_briefing_pdf(self, path: Path) -> bool:
-        record = self._require_selection()
-        if record is None:
+    def export(self, fmt: ExportFormat | str, path: Path, whole_timeline: bool = False) -> bool:
+        """Write ``fmt`` of what the window shows to ``path`` (the timeline whole, or the range shown);
+        False, once the person has been told why, if nothing was written."""
+        fmt = format_named(fmt) if isinstance(fmt, str) else fmt
+        context = self._context()
+        if whole_timeline:
+            context = dataclasses.replace(context, shown_range=None)
+        if fmt.scope is Scope.BRIEFING and context.selected is None:
+            QMessageBox.information(self._parent, "Nothing Selected", "Select a record first.")
             return False
-        markdown = briefing_markdown(self._window.dataset, record.id)
-        title = record.display_title
-        return self._save(path, lambda: markdown_pdf(markdown, title), f"the briefing on {title}")
-
-    def export_briefing_markdown(self, path: Path) -> bool:
-        record = self._require_selection()
-        if record is None:
-            return False
-        markdown = briefing_markdown(self._window.dataset, record.id)
-        return self._save(path, lambda: markdown.encode("utf-8"), f"the briefing on {record.display_title}")
-
-    def _require_selection(self) -> Record | None:
-        record = self._selected()
-        if record is None:
-            QMessageBox.information(self._window, "Nothing Selected", "Select a record first.")
-        return record
-
-    def _save(self, path: Path, render: Callable[[], bytes], what: str) -> bool:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            atomic_write(path, render())
+            atomic_write(path, fmt.render(context))
         except OSError as error:
-            self._failed(f"Could not save {path.name} in {path.parent}", _reason(error))
-            return False
+            return self._failed(f"Could not save {path.name} in {path.parent}: {_reason(error)}.")
         except ExportError as error:
-            self._failed(f"Could not save {path.name} in {path.parent}", str(error))
-            return False
+            return self._failed(f"Could not save {path.name} in {path.parent}: {error}.")
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._folder = path.parent
-        self._window.statusBar().showMessage(f"Saved {what} to {path}", STATUS_TIMEOUT_MS)
+        self.saved.emit(f"Saved {fmt.describe(context)} to {path}")
         return True
 
-    def _failed(self, headline: str, reason: str) -> None:
-        self.last_failure = f"{headline}: {reason}."
-        if self.quiet:
-            return
-        QMessageBox.warning(self._window, "Export Failed", self.last_failure)
+    def _failed(self, message: str, title: str = "Export Failed") -> bool:
+        self.failed.emit(message)
+        QMessageBox.warning(self._parent, title, message)
+        return False
 
     # --- the slots: ask, then export ------------------------------------------------------------------------
 
-    def _ask_csv(self) -> None:
-        path = self._ask_path("Export Records as CSV", f"{self._stem()}-records", [CSV_FILTER])
-        if path is not None:
-            self.export_csv(path)
-
-    def _ask_json(self) -> None:
-        path = self._ask_path("Export Records as JSON", f"{self._stem()}-records", [JSON_FILTER])
-        if path is not None:
-            self.export_json(path)
-
-    def _ask_ics(self) -> None:
-        path = self._ask_path("Export Events as iCalendar", f"{self._stem()}-events", [ICS_FILTER])
-        if path is not None:
-            self.export_ics(path)
-
-    def _ask_timeline(self, full_extent: bool = False) -> None:
-        if full_extent:
-            name, caption = f"{self._stem()}-timeline", "Export Whole Timeline"
+    def _ask_and_export(self, fmt: ExportFormat) -> None:
+        context = self._context()
+        if fmt.scope is Scope.BRIEFING:
+            if context.selected is None:
+                return
+            stem, noun = f"{context.selected.id}-briefing", "Briefing"
         else:
-            t0, t1 = self._window.timeline.visible_extent()
-            name, caption = f"{self._stem()}-timeline-{int(t0)}-{int(t1)}", "Export Timeline"
-        path = self._ask_path(caption, name, [PNG_FILTER, SVG_FILTER])
-        if path is not None:
-            self.export_timeline(path, full_extent)
+            stem, noun = f"{self._stem(context)}-{fmt.scope.value}", fmt.scope.value.title()
+        chosen = self._ask_path(f"Export {noun} as {_plain(fmt.menu_title)}", stem, [fmt])
+        if chosen is not None:
+            self.export(fmt, chosen[0])
 
-    def _ask_briefing_pdf(self) -> None:
-        record = self._selected()
-        if record is not None:
-            path = self._ask_path("Export Briefing as PDF", f"{record.id}-briefing", [PDF_FILTER])
-            if path is not None:
-                self.export_briefing_pdf(path)
+    def _ask_and_export_timeline(self, whole: bool) -> None:
+        context = self._context()
+        if whole or context.shown_range is None:
+            name, caption = f"{self._stem(context)}-timeline", "Export Whole Timeline"
+        else:
+            t0, t1 = context.shown_range
+            name, caption = f"{self._stem(context)}-timeline-{int(t0)}-{int(t1)}", "Export Timeline"
+        chosen = self._ask_path(caption, name, of_scope(Scope.TIMELINE))
+        if chosen is not None:
+            self.export(chosen[1], chosen[0], whole_timeline=whole)
 
-    def _ask_briefing_markdown(self) -> None:
-        record = self._selected()
-        if record is not None:
-            path = self._ask_path("Export Briefing as Markdown", f"{record.id}-briefing", [MARKDOWN_FILTER])
-            if path is not None:
-                self.export_briefing_markdown(path)
-
-    def _ask_path(self, caption: str, stem: str, filters: list[str]) -> Path | None:
-        """A save dialog in the documents folder (or where the last export went); the first filter's suffix
-        is added to a name that has none of the filters' suffixes."""
+    def _ask_path(
+        self, caption: str, stem: str, formats: Sequence[ExportFormat]
+    ) -> tuple[Path, ExportFormat] | None:
+        """A save dialog in the documents folder (or where the last export went), and the format the name's
+        suffix asks for; a name with none of the formats' suffixes gets the chosen file type's."""
         folder = self._folder or _documents_folder()
-        suggested = folder / f"{stem}{_suffix(filters[0])}"
+        filters = [fmt.file_filter for fmt in formats]
         chosen, selected = QFileDialog.getSaveFileName(
-            self._window, caption, str(suggested), ";;".join(filters), filters[0]
+            self._parent, caption, str(folder / f"{stem}{formats[0].suffix}"), ";;".join(filters), filters[0]
         )
         if not chosen:
             return None
         path = Path(chosen)
-        if path.suffix.lower() not in {_suffix(item) for item in filters}:
-            path = path.with_name(path.name + _suffix(selected if selected in filters else filters[0]))
-        return path
+        by_suffix = {fmt.suffix: fmt for fmt in formats}
+        if path.suffix.lower() in by_suffix:
+            return path, by_suffix[path.suffix.lower()]
+        fmt = next((fmt for fmt in formats if fmt.file_filter == selected), formats[0])
+        return path.with_name(path.name + fmt.suffix), fmt
 
-    def _stem(self) -> str:
-        return _slug(self._window.dataset.title) or "ajexplorer"
+    @staticmethod
+    def _stem(context: ExportContext) -> str:
+        return _slug(context.dataset.title) or "ajexplorer"
 
     # --- printing -------------------------------------------------------------------------------------------
 
@@ -304,7 +227,7 @@ class ExportController(QObject):
         return self._printer
 
     def print_details(self) -> None:
-        record = self._selected()
+        record = self._context().selected
         if record is None:
             return
         printer = self.printer()
@@ -315,11 +238,12 @@ class ExportController(QObject):
 
     def print_details_to(self, printer: QPrinter) -> bool:
         """Print the selected record's details in light colours, whatever the screen's theme."""
-        record = self._selected()
+        context = self._context()
+        record = context.selected
         if record is None:
             return False
-        dataset = self._window.dataset
-        colours = palette_colours(paper_palette(self._window.details.palette()))
+        dataset = context.dataset
+        colours = palette_colours(paper_palette(self._parent.palette()))
         document = QTextDocument()
         document.setDefaultFont(document_font())
         document.setHtml(record_html(dataset, record, make_marker(dataset), colours))
@@ -330,19 +254,18 @@ class ExportController(QObject):
     def print_timeline(self) -> None:
         printer = self.printer()
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        printer.setDocName(f"{self._window.dataset.title}: timeline")
+        printer.setDocName(self._context().timeline_title)
         if self._choose_printer(printer, "Print Timeline"):
             self.print_timeline_to(printer)
 
-    def print_timeline_to(self, printer: QPrinter, full_extent: bool = False) -> bool:
-        title = f"{self._window.dataset.title}: timeline"
-        timeline = self._window.timeline
-        return self._print(
-            printer, lambda: print_timeline(timeline, printer, full_extent, title), "the timeline"
-        )
+    def print_timeline_to(self, printer: QPrinter, whole_timeline: bool = False) -> bool:
+        context = self._context()
+        if whole_timeline:
+            context = dataclasses.replace(context, shown_range=None)
+        return self._print(printer, lambda: print_timeline(context, printer), "the timeline")
 
     def _choose_printer(self, printer: QPrinter, caption: str) -> bool:
-        dialog = QPrintDialog(printer, self._window)
+        dialog = QPrintDialog(printer, self._parent)
         dialog.setWindowTitle(caption)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
@@ -351,13 +274,13 @@ class ExportController(QObject):
         try:
             work()
         except ExportError as error:
-            QMessageBox.warning(self._window, "Printing Failed", f"Could not print {what}: {error}.")
-            return False
+            return self._failed(f"Could not print {what}: {error}.", "Printing Failed")
         finally:
             QGuiApplication.restoreOverrideCursor()
         to_file = printer.outputFormat() is QPrinter.OutputFormat.PdfFormat and printer.outputFileName()
-        done = f"Saved {what} to {printer.outputFileName()}" if to_file else f"Sent {what} to the printer"
-        self._window.statusBar().showMessage(done, STATUS_TIMEOUT_MS)
+        self.saved.emit(
+            f"Saved {what} to {printer.outputFileName()}" if to_file else f"Sent {what} to the printer"
+        )
         return True
 
 
@@ -368,17 +291,12 @@ def _reason(error: OSError) -> str:
     return (error.strerror or str(error) or type(error).__name__).rstrip(".")
 
 
-def _suffix(file_filter: str) -> str:
-    match = re.search(r"\*(\.\w+)", file_filter)
-    return match.group(1) if match else ""
-
-
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _plain(menu_title: str) -> str:
+    return menu_title.replace("&", "")
 
 
 def _documents_folder() -> Path:

@@ -1,23 +1,29 @@
 """Exports painted by Qt: the timeline as PNG or SVG, Markdown as PDF, and printing of documents and the timeline.
 
-Renderers produce bytes in memory and :func:`atomic_write` puts them on disk, so every file error is a Python
+The renderers take an :class:`~ajexplorer.domain.export.ExportContext`, never a window: the format table
+(:mod:`ajexplorer.export_formats`) calls them for the command line and the window alike. Renderers produce
+bytes in memory and :func:`atomic_write` puts them on disk, so every file error is a Python
 ``OSError`` with its reason (Qt's writers fail silently) and a failed export never leaves a partial file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import math
 import os
 import tempfile
+import weakref
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
     QFontMetricsF,
+    QGuiApplication,
     QImage,
     QImageWriter,
     QPageLayout,
@@ -32,7 +38,9 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from ajexplorer import APP_NAME, __version__
+from ajexplorer.domain.export import ExportContext
 from ajexplorer.gui.timeline_widget import GUTTER, TimelineWidget
+from ajexplorer.presentation.timeline_layout import items_from
 
 #: Logical pixels per inch of exported drawings: what screens and SVG viewers take a CSS pixel to be.
 CSS_DPI = 96.0
@@ -80,27 +88,92 @@ def _file_mode(path: Path) -> int:
     return 0o666 & ~mask
 
 
-# --- the timeline ----------------------------------------------------------------------------------------------
+# --- the timeline: every drawing of it for export and print goes through paint_timeline --------------------
+#
+# paint_timeline and timeline_canvas are the one seam between the exports and the timeline's painting. For
+# now they lay out and paint through a hidden TimelineWidget built from the context (never the window's own,
+# whose view the person is using); once the timeline has a painter of its own, these two functions are all
+# that changes.
+
+#: The hidden timeline drawn for each context while the context lives, so printing many pages lays it out once.
+_laid_out: weakref.WeakKeyDictionary[ExportContext, TimelineWidget] = weakref.WeakKeyDictionary()
 
 
-def timeline_canvas(timeline: TimelineWidget, full_extent: bool) -> tuple[QSizeF, tuple[float, float]]:
-    """Size in logical pixels and time extent of a timeline export.
+@dataclass(frozen=True)
+class TimelineCanvas:
+    """How a timeline export is drawn: its size in logical pixels, the years it shows, the height at which
+    every lane has room for all its rows, and the font its text is set in (sized in pixels)."""
 
-    The visible range is exported as the widget shows it. The whole timeline is as wide as it takes for
-    events months apart to stand apart and their labels to read, and tall enough for every label row.
+    size: QSizeF
+    extent: tuple[float, float]
+    full_height: float
+    font: QFont
+
+
+def paint_timeline(
+    painter: QPainter,
+    rect: QRectF,
+    context: ExportContext,
+    extent: tuple[float, float] | None = None,
+    palette: QPalette | None = None,
+) -> None:
+    """Draw the timeline of ``context`` into ``rect`` (in the painter's units) on any device: image, SVG,
+    PDF or printer. The only place the exports and printing draw a timeline.
+
+    It shows ``extent`` in fractional years (by default the context's shown range, or the whole span), with
+    the context's search dimming what it did not find and its selection marked, in ``palette``'s colours
+    (by default the application's; print passes paper colours). Marks are vectors and labels real text.
     """
-    if not full_extent:
-        return QSizeF(timeline.size()), timeline.visible_extent()
+    timeline = _timeline_for(context)
+    shown = extent if extent is not None else timeline_canvas(context).extent
+    painter.save()
+    try:
+        painter.translate(rect.topLeft())
+        timeline.paint_to(painter, rect.size(), shown, palette or QGuiApplication.palette())
+    finally:
+        painter.restore()
+
+
+def timeline_canvas(context: ExportContext) -> TimelineCanvas:
+    """Size and time extent of a timeline export.
+
+    The shown range is exported at the size the window shows it. The whole timeline is as wide as it takes
+    for events months apart to stand apart and their labels to read, and tall enough for every label row.
+    """
+    timeline = _timeline_for(context)
+    font, full_height = timeline.export_font(), timeline.full_height()
+    if context.shown_range is not None:
+        return TimelineCanvas(QSizeF(*context.canvas), context.shown_range, full_height, font)
     t0, t1 = timeline.data_extent()
     wanted = GUTTER + 8.0 + (t1 - t0) * FULL_PX_PER_YEAR
-    width = min(max(wanted, MIN_FULL_WIDTH, float(timeline.width())), MAX_FULL_WIDTH)
-    return QSizeF(width, timeline.full_height()), (t0, t1)
+    width = min(max(wanted, MIN_FULL_WIDTH, context.canvas[0]), MAX_FULL_WIDTH)
+    return TimelineCanvas(QSizeF(width, full_height), (t0, t1), full_height, font)
 
 
-def timeline_image(timeline: TimelineWidget, full_extent: bool, scale: float = 2.0) -> QImage:
+def _timeline_for(context: ExportContext) -> TimelineWidget:
+    timeline = _laid_out.get(context)
+    if timeline is None:
+        timeline = TimelineWidget()
+        timeline.resize(round(context.canvas[0]), round(context.canvas[1]))
+        today = context.today or dt.date.today()
+        lanes = [section.title for section in context.dataset.sections]
+        timeline.set_items(items_from(context.dataset, today), lanes, today)
+        timeline.set_matches(context.matches)
+        if context.selected is not None:
+            timeline.set_current(context.selected.id)
+            timeline.set_linked(frozenset(context.dataset.linked_events(context.selected.id)))
+        _laid_out[context] = timeline
+    return timeline
+
+
+# --- the timeline's files ------------------------------------------------------------------------------------
+
+
+def timeline_image(context: ExportContext, scale: float = 2.0) -> QImage:
     """The timeline as an image at ``scale`` device pixels per logical pixel (2: crisp on high-DPI screens
     and in print), on the palette's background."""
-    size, extent = timeline_canvas(timeline, full_extent)
+    canvas = timeline_canvas(context)
+    size = canvas.size
     scale = min(scale, math.sqrt(MAX_IMAGE_PIXELS / max(size.width() * size.height(), 1.0)))
     image = QImage(
         math.ceil(size.width() * scale),
@@ -113,16 +186,17 @@ def timeline_image(timeline: TimelineWidget, full_extent: bool, scale: float = 2
     dots_per_metre = round(CSS_DPI * scale / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
-    image.fill(timeline.palette().color(QPalette.ColorRole.Window))
+    image.fill(QGuiApplication.palette().color(QPalette.ColorRole.Window))
     painter = QPainter()
     if not painter.begin(image):
         raise ExportError("Qt could not paint the image")
     try:
-        timeline.paint_to(painter, size, extent)
+        paint_timeline(painter, QRectF(QPointF(0, 0), size), context, canvas.extent)
     finally:
         painter.end()
     image.setText("Software", f"{APP_NAME} {__version__}")
-    image.setText("Description", _extent_description(extent))
+    image.setText("Description", _extent_description(canvas.extent))
+    image.setText("Title", context.timeline_title)
     return image
 
 
@@ -137,20 +211,14 @@ def png_bytes(image: QImage) -> bytes:
     return bytes(data.data())
 
 
-def write_timeline_png(
-    timeline: TimelineWidget, path: Path, full_extent: bool, title: str | None = None
-) -> None:
-    image = timeline_image(timeline, full_extent)
-    if title:
-        image.setText("Title", title)
-    atomic_write(path, png_bytes(image))
+def timeline_png(context: ExportContext) -> bytes:
+    return png_bytes(timeline_image(context))
 
 
-def timeline_svg(
-    timeline: TimelineWidget, full_extent: bool, title: str | None = None, description: str | None = None
-) -> bytes:
+def timeline_svg(context: ExportContext) -> bytes:
     """The timeline as SVG: shapes stay vectors and every label stays text (searchable, selectable)."""
-    size, extent = timeline_canvas(timeline, full_extent)
+    canvas = timeline_canvas(context)
+    size, title = canvas.size, context.timeline_title
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -159,27 +227,17 @@ def timeline_svg(
     generator.setResolution(round(CSS_DPI))
     generator.setSize(size.toSize())
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-    generator.setTitle(title or f"{APP_NAME} timeline")
-    generator.setDescription(description or _extent_description(extent, title))
+    generator.setTitle(title)
+    generator.setDescription(_extent_description(canvas.extent, title))
     painter = QPainter()
     if not painter.begin(generator):
         raise ExportError("Qt could not start the SVG drawing")
     try:
-        timeline.paint_to(painter, size, extent)
+        paint_timeline(painter, QRectF(QPointF(0, 0), size), context, canvas.extent)
     finally:
         painter.end()
     buffer.close()
     return bytes(data.data())
-
-
-def write_timeline_svg(
-    timeline: TimelineWidget,
-    path: Path,
-    full_extent: bool,
-    title: str | None = None,
-    description: str | None = None,
-) -> None:
-    atomic_write(path, timeline_svg(timeline, full_extent, title, description))
 
 
 def _years(extent: tuple[float, float]) -> str:
@@ -238,10 +296,6 @@ def markdown_pdf(markdown: str, title: str) -> bytes:
     return bytes(data.data())
 
 
-def write_markdown_pdf(markdown: str, path: Path, title: str) -> None:
-    atomic_write(path, markdown_pdf(markdown, title))
-
-
 def print_document(document: QTextDocument, printer: QPrinter) -> None:
     """Print a rich-text document on any printer (a PDF printer included), with page numbers."""
     _print_pages(document, printer)
@@ -289,38 +343,34 @@ def paper_palette(palette: QPalette) -> QPalette:
     return app.style().standardPalette() if isinstance(app, QApplication) else QPalette()
 
 
-def print_timeline(
-    timeline: TimelineWidget, printer: QPrinter, full_extent: bool, title: str | None = None
-) -> None:
-    """Print the timeline: the visible range on one page, or the whole span over as many pages as it takes
+def print_timeline(context: ExportContext, printer: QPrinter) -> None:
+    """Print the timeline: the shown range on one page, or the whole span over as many pages as it takes
     at a scale where labels read, each page with a heading and a page number."""
     painter = QPainter()
     if not painter.begin(printer):
         raise ExportError("the printer could not start printing")
     try:
-        _paint_timeline_pages(timeline, printer, painter, full_extent, title or f"{APP_NAME} timeline")
+        _paint_timeline_pages(context, printer, painter)
     finally:
         painter.end()
 
 
-def _paint_timeline_pages(
-    timeline: TimelineWidget, printer: QPrinter, painter: QPainter, full_extent: bool, title: str
-) -> None:
+def _paint_timeline_pages(context: ExportContext, printer: QPrinter, painter: QPainter) -> None:
     page = printer.pageLayout().paintRectPixels(printer.resolution())
     scale = printer.resolution() / CSS_DPI
     width, height = page.width() / scale, page.height() / scale
-    font = timeline.export_font()
-    metrics = QFontMetricsF(font)
+    canvas = timeline_canvas(context)
+    metrics = QFontMetricsF(canvas.font)
     header, footer = metrics.height() * 2.2, metrics.height() * 1.8
-    canvas_height = max(min(height - header - footer, timeline.full_height()), 120.0)
-    size, extent = timeline_canvas(timeline, full_extent)
+    canvas_height = max(min(height - header - footer, canvas.full_height), 120.0)
+    size, extent = canvas.size, canvas.extent
     plot_width = max(width - GUTTER - 8.0, 50.0)
-    if full_extent:
+    if context.whole_timeline:
         years_per_page = plot_width * (extent[1] - extent[0]) / max(size.width() - GUTTER - 8.0, 50.0)
         pages = max(1, math.ceil((extent[1] - extent[0]) / years_per_page - 1e-6))
     else:
         years_per_page, pages = extent[1] - extent[0], 1
-    palette = paper_palette(timeline.palette())
+    palette = paper_palette(QGuiApplication.palette())
     text = palette.color(QPalette.ColorRole.WindowText)
     for number in range(pages):
         if number:
@@ -329,14 +379,11 @@ def _paint_timeline_pages(
         shown = (start, start + years_per_page)
         painter.save()
         painter.scale(scale, scale)
-        painter.setFont(font)
+        painter.setFont(canvas.font)
         painter.setPen(text)
-        heading = f"{title} — {_years(shown)}"
+        heading = f"{context.timeline_title} — {_years(shown)}"
         painter.drawText(QRectF(0, 0, width, header), int(Qt.AlignmentFlag.AlignLeft), heading)
-        painter.save()
-        painter.translate(0, header)
-        timeline.paint_to(painter, QSizeF(width, canvas_height), shown, palette)
-        painter.restore()
+        paint_timeline(painter, QRectF(0, header, width, canvas_height), context, shown, palette)
         painter.setPen(text)
         painter.drawText(
             QRectF(0, header + canvas_height, width, footer),

@@ -23,6 +23,7 @@ from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.model import Dataset, Kind, Record
 from ajexplorer.domain.query import QueryError
 from ajexplorer.gui.detail_pane import DetailPane
+from ajexplorer.gui.file_menu import EXPORT, PRINT, QUIT, FileMenu
 from ajexplorer.gui.glossary_panel import GlossaryPanel
 from ajexplorer.gui.icons import arrow_icon
 from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel
@@ -36,12 +37,15 @@ from ajexplorer.presentation.mechanism_tree import build_tree
 from ajexplorer.presentation.timeline_layout import items_from
 
 if TYPE_CHECKING:
+    from ajexplorer.domain.export import ExportContext
     from ajexplorer.domain.search import SearchIndex
     from ajexplorer.gui.export_actions import ExportController
     from ajexplorer.gui.figures_view import FiguresPanel
 
 #: If no paint has come this long after showing, the deferred start-up work runs anyway.
 FIRST_PAINT_FALLBACK_MS = 1500
+#: How long the outcome of an export or print stays in the status bar.
+STATUS_MESSAGE_MS = 10_000
 
 
 class MainWindow(QMainWindow):
@@ -193,8 +197,9 @@ class MainWindow(QMainWindow):
 
     def _create_menus_and_toolbar(self) -> None:
         menu = self.menuBar()
-        self.file_menu = menu.addMenu("&File")
-        self.file_menu.addAction(self.quit_action)
+        self.file_menu = FileMenu("&File", self)
+        menu.addMenu(self.file_menu)
+        self.file_menu.set_section(QUIT, [self.quit_action])
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addAction(self.copy_citation_action)
         edit_menu.addAction(self.find_action)
@@ -324,8 +329,27 @@ class MainWindow(QMainWindow):
     def _build_exports(self) -> None:
         from ajexplorer.gui.export_actions import ExportController  # noqa: PLC0415 - see _after_first_paint
 
-        self.exports = ExportController(self)
-        self.exports.populate(self.file_menu)
+        self.exports = ExportController(self, self.export_context)
+        self.navigator.currentChanged.connect(self.exports.set_selection)
+        for outcome in (self.exports.saved, self.exports.failed):
+            outcome.connect(lambda message: self.statusBar().showMessage(message, STATUS_MESSAGE_MS))
+        self.file_menu.set_section(EXPORT, [self.exports.export_menu])
+        self.file_menu.set_section(PRINT, self.exports.print_actions)
+
+    def export_context(self) -> ExportContext:
+        """What File > Export and printing work on: the records in view, the selection, the search, and the
+        timeline's range and size as shown."""
+        from ajexplorer.domain.export import ExportContext  # noqa: PLC0415 - see _after_first_paint
+
+        return ExportContext(
+            self.dataset,
+            tuple(self.records_in_view()),
+            self.navigator.current,
+            query=None if self._matches is None else self.search_field.text(),
+            shown_range=self.timeline.visible_extent(),
+            canvas=(float(self.timeline.width()), float(self.timeline.height())),
+            today=self._today,
+        )
 
     def _finish_start(self) -> None:
         _ = self.search_index

@@ -1,4 +1,7 @@
-"""File > Export and printing from the window: every export parsed back, dialogs, errors and enabled states."""
+"""File > Export and printing from the window: every export parsed back, dialogs, errors and enabled states.
+
+The controller tells what happened through its signals (the window shows them in the status bar) and through
+message boxes, which the tests record instead of showing."""
 
 from __future__ import annotations
 
@@ -21,12 +24,19 @@ from pytestqt.qtbot import QtBot
 
 from ajexplorer.domain.calendar import calendar_events
 from ajexplorer.domain.export import RECORD_COLUMNS
+from ajexplorer.domain.model import Kind
+from ajexplorer.export_formats import format_named
 from ajexplorer.gui import export_actions
-from ajexplorer.gui.export_actions import CSV_FILTER, PNG_FILTER, SVG_FILTER, ExportController
+from ajexplorer.gui.export_actions import ExportController
 from ajexplorer.gui.mainwindow import MainWindow
 
 SVG = "{http://www.w3.org/2000/svg}"
-RECORD = "ev-2004-07-tac-accession"
+CSV_FILTER, PNG_FILTER, SVG_FILTER = (format_named(name).file_filter for name in ("csv", "png", "svg"))
+
+
+def an_event(window: MainWindow) -> str:
+    """A dated event of whatever dataset the window shows."""
+    return next(record.id for record in window.dataset.of_kind(Kind.EVENT) if record.when.known)
 
 
 @pytest.fixture
@@ -87,14 +97,14 @@ def test_menu_entries(window: MainWindow, exports: ExportController) -> None:
 
 def test_selection_actions_follow_the_selection(window: MainWindow, exports: ExportController) -> None:
     selection_actions = (
-        exports.briefing_pdf_action,
-        exports.briefing_markdown_action,
+        exports.format_actions["pdf"],
+        exports.format_actions["md"],
         exports.print_details_action,
     )
     assert window.navigator.current is None
     assert not any(action.isEnabled() for action in selection_actions)
-    assert exports.csv_action.isEnabled() and exports.print_timeline_action.isEnabled()
-    window.open_record(RECORD)
+    assert exports.format_actions["csv"].isEnabled() and exports.print_timeline_action.isEnabled()
+    window.open_record(an_event(window))
     assert all(action.isEnabled() for action in selection_actions)
     window.navigator.reset(None)
     assert not any(action.isEnabled() for action in selection_actions)
@@ -104,7 +114,7 @@ def test_csv_holds_the_records_in_view_also_after_a_search(
     window: MainWindow, exports: ExportController, qtbot: QtBot, tmp_path: Path
 ) -> None:
     path = tmp_path / "all.csv"
-    assert exports.export_csv(path)
+    assert exports.export("csv", path)
     header, ids = csv_ids(path)
     assert header == list(RECORD_COLUMNS)
     assert ids == [record.id for record in window.records_in_view()] == list(window.dataset.records)
@@ -112,7 +122,7 @@ def test_csv_holds_the_records_in_view_also_after_a_search(
     type_query(window, qtbot, "JENESYS")
     in_view = [record.id for record in window.records_in_view()]
     assert 0 < len(in_view) < len(window.dataset.records)
-    assert exports.export_csv(tmp_path / "found.csv")
+    assert exports.export("csv", tmp_path / "found.csv")
     assert csv_ids(tmp_path / "found.csv")[1] == in_view
 
 
@@ -120,7 +130,7 @@ def test_json_holds_the_records_in_view(
     window: MainWindow, exports: ExportController, tmp_path: Path
 ) -> None:
     path = tmp_path / "records.json"
-    assert exports.export_json(path)
+    assert exports.export("json", path)
     document = json.loads(path.read_text(encoding="utf-8"))
     assert [row["id"] for row in document["records"]] == [record.id for record in window.records_in_view()]
     assert document["dataset"] == window.dataset.title
@@ -130,7 +140,7 @@ def test_ics_holds_the_dated_events_in_view(
     window: MainWindow, exports: ExportController, tmp_path: Path
 ) -> None:
     path = tmp_path / "events.ics"
-    assert exports.export_ics(path)
+    assert exports.export("ics", path)
     assert path.read_bytes().count(b"\r\n") > 10  # CRLF lines survive writing
     calendar = Calendar.from_ical(path.read_bytes())
     events = calendar.walk("VEVENT")
@@ -140,14 +150,14 @@ def test_ics_holds_the_dated_events_in_view(
 
 def test_timeline_as_svg_and_png(window: MainWindow, exports: ExportController, tmp_path: Path) -> None:
     svg = tmp_path / "timeline.svg"
-    assert exports.export_timeline(svg, full_extent=True)
+    assert exports.export("svg", svg, whole_timeline=True)
     root = ET.parse(svg).getroot()  # noqa: S314 - our own output
     assert root.get("width") and root.get("height") and root.get("viewBox")
     assert window.dataset.title in (root.findtext(f"{SVG}title") or "")
     texts = {"".join(element.itertext()).strip() for element in root.iter(f"{SVG}text")}
     assert texts & {record.title for record in window.records_in_view()}
     png = tmp_path / "timeline.png"
-    assert exports.export_timeline(png, full_extent=False)
+    assert exports.export("png", png)
     image = QImage(str(png))
     assert not image.isNull() and image.width() > 0 and image.height() > 0
     assert len({image.pixel(x, image.height() // 2) for x in range(0, image.width(), 5)}) > 3
@@ -155,16 +165,17 @@ def test_timeline_as_svg_and_png(window: MainWindow, exports: ExportController, 
 
 
 def test_briefing_as_pdf_and_markdown(window: MainWindow, exports: ExportController, tmp_path: Path) -> None:
-    window.open_record(RECORD)
-    title = window.dataset.records[RECORD].title
+    record = an_event(window)
+    window.open_record(record)
+    title = window.dataset.records[record].display_title
     pdf = tmp_path / "briefing.pdf"
-    assert exports.export_briefing_pdf(pdf)
+    assert exports.export("pdf", pdf)
     pages, text = pdf_text(pdf)
     assert pages >= 1 and title in text
     reader = PdfReader(pdf)
     assert reader.metadata is not None and title in (reader.metadata.title or "")
     markdown = tmp_path / "briefing.md"
-    assert exports.export_briefing_markdown(markdown)
+    assert exports.export("md", markdown)
     assert f"# {title}" in markdown.read_text(encoding="utf-8")
     assert str(markdown) in window.statusBar().currentMessage()
 
@@ -172,7 +183,7 @@ def test_briefing_as_pdf_and_markdown(window: MainWindow, exports: ExportControl
 def test_briefing_with_nothing_selected_says_so(
     window: MainWindow, exports: ExportController, warnings: list[str], tmp_path: Path
 ) -> None:
-    assert not exports.export_briefing_pdf(tmp_path / "nothing.pdf")
+    assert not exports.export("pdf", tmp_path / "nothing.pdf")
     assert warnings and "Select a record" in warnings[0]
     assert not list(tmp_path.iterdir())
 
@@ -206,14 +217,15 @@ def print_dialog(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> type[FakePr
 def test_print_details_and_timeline(
     window: MainWindow, exports: ExportController, print_dialog: type[FakePrintDialog]
 ) -> None:
-    window.open_record(RECORD)
+    record = an_event(window)
+    window.open_record(record)
     exports.print_details_action.trigger()
     pages, text = pdf_text(print_dialog.output)
-    assert pages >= 1 and window.dataset.records[RECORD].title in text and "Page 1 of" in text
+    assert pages >= 1 and window.dataset.records[record].title in text and "Page 1 of" in text
     print_dialog.output.unlink()
     exports.print_timeline_action.trigger()
     pages, text = pdf_text(print_dialog.output)
-    assert pages == 1 and "Introduction" in text
+    assert pages == 1 and window.dataset.sections[0].title in text
     assert str(print_dialog.output) in window.statusBar().currentMessage()
 
 
@@ -236,7 +248,7 @@ def test_save_dialog_suggests_a_name_and_adds_the_suffix(
         return answer
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
-    exports.csv_action.trigger()
+    exports.format_actions["csv"].trigger()
     assert Path(asked[0][1]).name == "asean-japan-dialogue-relations-records.csv"
     assert Path(asked[0][1]).parent.is_dir()
     assert csv_ids(tmp_path / "mine.csv")[0] == list(RECORD_COLUMNS)
@@ -246,7 +258,7 @@ def test_save_dialog_suggests_a_name_and_adds_the_suffix(
     assert ET.parse(tmp_path / "picture.svg").getroot().tag == f"{SVG}svg"  # noqa: S314 - our own output
     assert Path(asked[-1][1]).parent == tmp_path  # the next dialog opens where the last file went
     answer = ("", "")
-    exports.json_action.trigger()
+    exports.format_actions["json"].trigger()
     assert sorted(item.name for item in tmp_path.iterdir()) == ["mine.csv", "picture.svg"]
 
 
@@ -257,10 +269,12 @@ def test_unwritable_targets_explain_and_leave_no_temporary_file(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    assert not exports.export_csv(tmp_path / "no such folder" / "records.csv")
+    failures: list[str] = []
+    exports.failed.connect(failures.append)
+    assert not exports.export("csv", tmp_path / "no such folder" / "records.csv")
     assert "records.csv" in warnings[-1] and "the folder does not exist" in warnings[-1]
     (tmp_path / "taken.json").mkdir()
-    assert not exports.export_json(tmp_path / "taken.json")
+    assert not exports.export("json", tmp_path / "taken.json")
     assert "taken.json" in warnings[-1] and "a folder of that name is in the way" in warnings[-1]
     existing = tmp_path / "events.ics"
     existing.write_text("old", encoding="utf-8")
@@ -269,10 +283,12 @@ def test_unwritable_targets_explain_and_leave_no_temporary_file(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    assert not exports.export_ics(existing)
+    assert not exports.export("ics", existing)
     assert "events.ics" in warnings[-1] and "the disk is full" in warnings[-1]
     assert existing.read_text(encoding="utf-8") == "old"
     assert len(warnings) == 3 and all(
         message.startswith("Export Failed: Could not save") for message in warnings
     )
+    assert [f"Export Failed: {message}" for message in failures] == warnings
+    assert window.statusBar().currentMessage() == failures[-1]  # also where the last outcome stays in view
     assert sorted(item.name for item in tmp_path.iterdir()) == ["events.ics", "taken.json"]

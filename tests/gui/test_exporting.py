@@ -1,7 +1,11 @@
-"""Rendering by Qt: the timeline as PNG and SVG, Markdown as PDF, printing, and atomic writing of files."""
+"""Rendering by Qt: the timeline as PNG and SVG, Markdown as PDF, printing, and atomic writing of files.
+
+Renderers take the context of what a window shows (records in view, selection, search, timeline range), so
+each test builds one from a real window and checks the file a person would get."""
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import stat
@@ -11,11 +15,12 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtGui import QColor, QImage, QPageLayout, QTextDocument
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from ajexplorer import APP_NAME
+from ajexplorer.domain.export import ExportContext
 from ajexplorer.domain.model import Dataset, Kind
 from ajexplorer.gui import exporting
 from ajexplorer.gui.exporting import (
@@ -27,8 +32,6 @@ from ajexplorer.gui.exporting import (
     timeline_canvas,
     timeline_image,
     timeline_svg,
-    write_markdown_pdf,
-    write_timeline_svg,
 )
 from ajexplorer.gui.mainwindow import MainWindow
 
@@ -53,6 +56,15 @@ def pdf_text(path: Path) -> tuple[int, str]:
     return len(reader.pages), " ".join(text.split())
 
 
+def shown(window: MainWindow) -> ExportContext:
+    """What the window shows, the timeline's range as on screen."""
+    return window.export_context()
+
+
+def whole(window: MainWindow) -> ExportContext:
+    return dataclasses.replace(window.export_context(), shown_range=None)
+
+
 def colours(image: QImage) -> set[int]:
     step = max(1, image.width() // 200)
     return {image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), 7)}
@@ -60,7 +72,7 @@ def colours(image: QImage) -> set[int]:
 
 def test_visible_png_is_the_widget_at_twice_its_pixels(window: MainWindow) -> None:
     timeline = window.timeline
-    image = timeline_image(timeline, full_extent=False)
+    image = timeline_image(shown(window))
     assert image.devicePixelRatio() == 2.0
     assert (image.width(), image.height()) == (timeline.width() * 2, timeline.height() * 2)
     assert len(colours(image)) > 10
@@ -71,12 +83,13 @@ def test_visible_png_is_the_widget_at_twice_its_pixels(window: MainWindow) -> No
 def test_whole_timeline_is_wide_enough_to_read_and_capped(window: MainWindow) -> None:
     timeline = window.timeline
     timeline.zoom_by(8)
-    size, extent = timeline_canvas(timeline, full_extent=True)
-    assert extent == timeline.data_extent()
-    assert timeline.width() < size.width() <= MAX_FULL_WIDTH
-    assert size.height() == timeline.full_height()
-    image = timeline_image(timeline, full_extent=True, scale=1.0)
-    assert (image.width(), image.height()) == (round(size.width()), round(size.height()))
+    context = whole(window)
+    canvas = timeline_canvas(context)
+    assert canvas.extent == timeline.data_extent()
+    assert timeline.width() < canvas.size.width() <= MAX_FULL_WIDTH
+    assert canvas.size.height() == timeline.full_height()
+    image = timeline_image(context, scale=1.0)
+    assert (image.width(), image.height()) == (round(canvas.size.width()), round(canvas.size.height()))
     assert len(colours(image)) > 10
 
 
@@ -85,27 +98,37 @@ def test_exporting_leaves_the_widget_as_it_was(window: MainWindow) -> None:
     timeline.zoom_by(3)
     view = timeline.view
     frame = timeline._layout()
-    timeline_image(timeline, full_extent=True, scale=1.0)
-    timeline_svg(timeline, full_extent=False)
+    timeline_image(whole(window), scale=1.0)
+    timeline_svg(shown(window))
     assert timeline.view == view
     assert timeline._layout() is frame
 
 
+def test_the_shown_range_is_what_the_window_shows(window: MainWindow) -> None:
+    """Zoomed in, the shown range's image differs from the whole span's and from before the zoom."""
+    before = timeline_image(shown(window), scale=1.0)
+    window.timeline.zoom_by(4)
+    after = timeline_image(shown(window), scale=1.0)
+    assert after.size() == before.size()
+    assert after != before
+
+
 def test_svg_has_size_title_and_real_text(window: MainWindow, dataset: Dataset, tmp_path: Path) -> None:
     path = tmp_path / "timeline.svg"
-    write_timeline_svg(window.timeline, path, full_extent=True, title="My timeline")
+    context = whole(window)
+    atomic_write(path, timeline_svg(context))
     root = ET.parse(path).getroot()  # noqa: S314 - our own output
     assert root.tag == f"{SVG}svg"
     assert root.get("width") and root.get("height")
     view_box = [float(value) for value in (root.get("viewBox") or "").split()]
-    size, _ = timeline_canvas(window.timeline, full_extent=True)
+    size = timeline_canvas(context).size
     assert view_box == pytest.approx([0, 0, size.width(), size.height()], abs=0.01)
-    assert root.findtext(f"{SVG}title") == "My timeline"
-    assert (root.findtext(f"{SVG}desc") or "").startswith("My timeline, ")
+    assert root.findtext(f"{SVG}title") == f"{dataset.title}: timeline"
+    assert (root.findtext(f"{SVG}desc") or "").startswith(f"{dataset.title}: timeline, ")
     texts = {"".join(element.itertext()).strip() for element in root.iter(f"{SVG}text")}
     events = {record.title for record in dataset.of_kind(Kind.EVENT)}
     assert texts & events, "event labels are written as text"
-    assert "Introduction" in texts  # the lane titles too
+    assert dataset.sections[0].title in texts  # the lane titles too
     assert not list(root.iter(f"{SVG}image")), "badges are vectors, not embedded bitmaps"
 
 
@@ -114,7 +137,7 @@ def test_markdown_pdf_is_a4_with_metadata_and_page_numbers(qtbot: QtBot, tmp_pat
         f"Paragraph {number} of the briefing, long enough to wrap. " * 4 for number in range(80)
     )
     path = tmp_path / "long.pdf"
-    write_markdown_pdf(f"# A long briefing\n\n{paragraphs}\n", path, "A long briefing")
+    atomic_write(path, markdown_pdf(f"# A long briefing\n\n{paragraphs}\n", "A long briefing"))
     reader = PdfReader(path)
     assert len(reader.pages) >= 2
     box = reader.pages[0].mediabox
@@ -147,23 +170,28 @@ def test_print_document_to_a_pdf_printer(qtbot: QtBot, tmp_path: Path) -> None:
 def test_print_timeline_visible_on_one_page_whole_over_several(window: MainWindow, tmp_path: Path) -> None:
     landscape = QPageLayout.Orientation.Landscape
     visible = tmp_path / "visible.pdf"
-    print_timeline(window.timeline, pdf_printer(visible, landscape), full_extent=False, title="Shown part")
+    print_timeline(shown(window), pdf_printer(visible, landscape))
     pages, text = pdf_text(visible)
-    assert pages == 1 and "Shown part" in text and "Introduction" in text
-    whole = tmp_path / "whole.pdf"
-    print_timeline(window.timeline, pdf_printer(whole, landscape), full_extent=True)
-    pages, text = pdf_text(whole)
+    lane = window.dataset.sections[0].title
+    assert pages == 1 and f"{window.dataset.title}: timeline" in text and lane in text
+    all_of_it = tmp_path / "whole.pdf"
+    print_timeline(whole(window), pdf_printer(all_of_it, landscape))
+    pages, text = pdf_text(all_of_it)
     assert pages > 1 and f"Page {pages} of {pages}" in text
 
 
 def test_paper_stays_light_under_a_dark_theme(window: MainWindow) -> None:
-    palette = window.timeline.palette()
+    original = QGuiApplication.palette()
+    palette = QGuiApplication.palette()
     for role in (palette.ColorRole.Base, palette.ColorRole.AlternateBase, palette.ColorRole.Window):
         palette.setColor(role, QColor("#202020"))
-    window.timeline.setPalette(palette)
-    assert exporting.paper_palette(palette).color(palette.ColorRole.Base).lightness() >= 128
-    image = timeline_image(window.timeline, full_extent=False, scale=1.0)
-    assert QColor(image.pixel(2, image.height() - 2)).lightness() < 128  # images keep the screen's look
+    QGuiApplication.setPalette(palette)
+    try:
+        assert exporting.paper_palette(palette).color(palette.ColorRole.Base).lightness() >= 128
+        image = timeline_image(shown(window), scale=1.0)
+        assert QColor(image.pixel(2, image.height() - 2)).lightness() < 128  # images keep the screen's look
+    finally:
+        QGuiApplication.setPalette(original)
 
 
 def test_atomic_write_replaces_and_keeps_permissions(tmp_path: Path) -> None:

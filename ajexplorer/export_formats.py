@@ -1,0 +1,211 @@
+"""The one table of export formats: what the command line's ``export --format``, File > Export, printing and
+the smoke test all read.
+
+A format is one row of :data:`FORMATS` and one renderer, a function from an
+:class:`~ajexplorer.domain.export.ExportContext` to the file's bytes. The command line offers every row as a
+``--format`` choice; the File menu gives each records, events and briefing format an action and offers the
+timeline formats as the file types of its two timeline actions; so adding a row is all it takes.
+
+Why the table lives here, beside the command line, and not in ``domain/`` or ``gui/``: the command line reads
+it on every start (its ``--format`` choices), the window's start included, so it must cost nothing to import;
+three of its renderers draw with Qt, which ``domain/`` may not even name (import-linter). Each renderer
+therefore imports what it needs when it runs: the text formats their domain module, the drawn formats
+:mod:`ajexplorer.gui.exporting` and with it Qt. ``search`` and ``validate`` never load Qt, and the window
+loads the exporters only after its first paint.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ajexplorer.domain.export import ExportContext
+
+
+class Scope(enum.Enum):
+    """What part of the data a format holds: it decides what a format needs and how the menu offers it."""
+
+    RECORDS = "records"  #: the records in view
+    EVENTS = "events"  #: the dated events among the records in view
+    TIMELINE = "timeline"  #: the timeline, the whole span or the range shown
+    BRIEFING = "briefing"  #: a briefing on one record, the selection
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    """One way of writing a file."""
+
+    #: As ``export --format`` takes it.
+    name: str
+    #: With the dot: ``.csv``.
+    suffix: str
+    #: The save dialog's file type.
+    file_filter: str
+    scope: Scope
+    #: The format's name in menus, with its accelerator: ``i&Calendar``.
+    menu_title: str
+    #: A few words for ``export --help``.
+    help: str
+    render: Callable[[ExportContext], bytes]
+    #: Qt draws it: the command line starts an offscreen Qt application first.
+    drawn_by_qt: bool = False
+
+    def describe(self, context: ExportContext) -> str:
+        """What a file of this format holds, for "Saved …" and "wrote …": ``12 records``, ``the timeline``."""
+        if self.scope is Scope.RECORDS:
+            return _count(len(context.records), "record")
+        if self.scope is Scope.EVENTS:
+            from ajexplorer.domain.calendar import calendar_events  # noqa: PLC0415 - see the module's docstring
+
+            return _count(sum(1 for _ in calendar_events(context.records)), "event")
+        if self.scope is Scope.TIMELINE:
+            return "the whole timeline" if context.whole_timeline else "the timeline"
+        record = context.selected
+        return f"the briefing on {record.display_title if record else context.selection}"
+
+
+# --- the renderers: each imports what it needs when it runs (see the module's docstring) -------------------
+
+
+def _csv(context: ExportContext) -> bytes:
+    from ajexplorer.domain.export import to_csv  # noqa: PLC0415
+
+    return to_csv(context.records).encode("utf-8")
+
+
+def _json(context: ExportContext) -> bytes:
+    from ajexplorer.domain.export import to_json  # noqa: PLC0415
+
+    return to_json(context.dataset, context.records).encode("utf-8")
+
+
+def _ics(context: ExportContext) -> bytes:
+    from ajexplorer.domain.calendar import to_ics  # noqa: PLC0415
+
+    return to_ics(context.dataset, context.records).encode("utf-8")
+
+
+def _markdown(context: ExportContext) -> bytes:
+    from ajexplorer.domain.briefing import briefing_markdown  # noqa: PLC0415
+
+    return briefing_markdown(context.dataset, _subject(context)).encode("utf-8")
+
+
+def _timeline_png(context: ExportContext) -> bytes:
+    from ajexplorer.gui import exporting  # noqa: PLC0415 - Qt loads only for the drawn formats
+
+    return exporting.timeline_png(context)
+
+
+def _timeline_svg(context: ExportContext) -> bytes:
+    from ajexplorer.gui import exporting  # noqa: PLC0415
+
+    return exporting.timeline_svg(context)
+
+
+def _briefing_pdf(context: ExportContext) -> bytes:
+    from ajexplorer.domain.briefing import briefing_markdown  # noqa: PLC0415
+    from ajexplorer.gui import exporting  # noqa: PLC0415
+
+    subject = _subject(context)
+    title = context.dataset.records[subject].display_title
+    return exporting.markdown_pdf(briefing_markdown(context.dataset, subject), title)
+
+
+def _subject(context: ExportContext) -> str:
+    if context.selected is None:
+        raise ValueError("a briefing needs a selected record")  # callers check first: a programming error
+    return context.selected.id
+
+
+#: Every export format. Within a scope, the first is the one dialogs and the command line offer first.
+FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat(
+        name="csv",
+        suffix=".csv",
+        file_filter="CSV table (*.csv)",
+        scope=Scope.RECORDS,
+        menu_title="&CSV",
+        help="a table of the records",
+        render=_csv,
+    ),
+    ExportFormat(
+        name="json",
+        suffix=".json",
+        file_filter="JSON document (*.json)",
+        scope=Scope.RECORDS,
+        menu_title="&JSON",
+        help="the records and the glossary",
+        render=_json,
+    ),
+    ExportFormat(
+        name="ics",
+        suffix=".ics",
+        file_filter="iCalendar file (*.ics)",
+        scope=Scope.EVENTS,
+        menu_title="i&Calendar",
+        help="a calendar of the dated events",
+        render=_ics,
+    ),
+    ExportFormat(
+        name="png",
+        suffix=".png",
+        file_filter="PNG image (*.png)",
+        scope=Scope.TIMELINE,
+        menu_title="PNG",
+        help="the timeline as an image",
+        render=_timeline_png,
+        drawn_by_qt=True,
+    ),
+    ExportFormat(
+        name="svg",
+        suffix=".svg",
+        file_filter="SVG drawing (*.svg)",
+        scope=Scope.TIMELINE,
+        menu_title="SVG",
+        help="the timeline as a drawing",
+        render=_timeline_svg,
+        drawn_by_qt=True,
+    ),
+    ExportFormat(
+        name="pdf",
+        suffix=".pdf",
+        file_filter="PDF document (*.pdf)",
+        scope=Scope.BRIEFING,
+        menu_title="&PDF",
+        help="a briefing on --record, typeset",
+        render=_briefing_pdf,
+        drawn_by_qt=True,
+    ),
+    ExportFormat(
+        name="md",
+        suffix=".md",
+        file_filter="Markdown text (*.md)",
+        scope=Scope.BRIEFING,
+        menu_title="&Markdown",
+        help="a briefing on --record as text",
+        render=_markdown,
+    ),
+)
+
+#: What ``export`` writes when no ``--format`` is given.
+DEFAULT_FORMAT = "json"
+
+
+def format_named(name: str) -> ExportFormat:
+    """The row for ``name``; KeyError for a name the table does not hold."""
+    for row in FORMATS:
+        if row.name == name:
+            return row
+    raise KeyError(name)
+
+
+def of_scope(scope: Scope) -> tuple[ExportFormat, ...]:
+    return tuple(row for row in FORMATS if row.scope is scope)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
