@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gc
+import logging
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -22,6 +24,7 @@ from ajexplorer.gui.datasets import (
     show_data_problems,
 )
 from ajexplorer.gui.errors import ErrorHandler, display_problem, log_folder
+from ajexplorer.gui.logs import init_log
 from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.settings import Settings
 from ajexplorer.paths import resources_dir
@@ -35,6 +38,11 @@ __all__ = [
     "settings_path",
     "show_data_problems",
 ]
+
+#: The log file opens this long after the event loop starts, well past the first paint (see gui/logs.py);
+#: a warning opens it at once.
+OPEN_LOG_AFTER_MS = 3000
+_log = logging.getLogger("ajexplorer")
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -91,9 +99,7 @@ def _show_first_window(
     """A function of its own so that no local of run_gui keeps the first window alive once it is replaced."""
     window = session.window
     errors.parent = window
-    window.restore_state()
-    if open_id:
-        window.open_record(open_id)
+    window.restore_state(open_id)
     window.select_default()
     phases.mark("selected")
     if phases.enabled:
@@ -125,18 +131,41 @@ def run_gui(
             sys.stderr.write(problem_text + "\n")
         return 2
     app = application()
+    folder = log_folder()
+    logs = init_log(folder)
+    python = ".".join(str(part) for part in sys.version_info[:3])
+    _log.info("%s %s starting: Qt %s, Python %s, %s", APP_NAME, __version__, qVersion(), python, sys.platform)
     phases.mark("application")
-    errors = ErrorHandler(log_folder())
+    errors = ErrorHandler(folder)
     errors.install()
+    try:
+        return _run(app, errors, data_folder, open_id, phases, logs.open_file)
+    finally:
+        errors.uninstall()
+        _log.info("%s stopped", APP_NAME)
+        logs.close()
+
+
+def _run(
+    app: QApplication,
+    errors: ErrorHandler,
+    data_folder: Path | None,
+    open_id: str | None,
+    phases: _Phases,
+    open_log: Callable[[], None],
+) -> int:
     session = DatasetSession(Settings(settings_path()))
     try:
         refused = session.start(data_folder)
         phases.mark("window_built")
     except DataError as error:  # the bundled data itself is broken: nothing to fall back on
+        _log.error("The bundled data cannot be loaded:\n%s", problems_text(error))
         gc.enable()  # the start ends here, in a dialog
         box = show_data_problems(None, bundled_folder(), error, fallback=False)
         box.exec()
         return 1
+    if refused is not None:
+        _log.warning("The dataset in %s was not opened:\n%s", refused.folder, problems_text(refused.error))
 
     def follow(window: MainWindow) -> None:
         errors.parent = window
@@ -148,7 +177,5 @@ def run_gui(
     gc.freeze()
     gc.enable()  # cli.main turned it off for the start
     _show_first_window(session, errors, refused, open_id, phases)
-    try:
-        return app.exec()
-    finally:
-        errors.uninstall()
+    QTimer.singleShot(OPEN_LOG_AFTER_MS, app, open_log)
+    return app.exec()

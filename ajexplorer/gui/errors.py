@@ -1,29 +1,43 @@
-"""One place for what goes wrong: unexpected errors become a dialog and a log entry; native crashes leave a
-report that the next start offers to show. A person never sees a raw traceback, and the app keeps running
-where it can (Qt carries on after an exception in a slot once the hook has handled it).
+"""One place for what goes wrong: unexpected errors become a dialog and an entry in the app's log (see
+:mod:`ajexplorer.gui.logs`); native crashes leave a report that the next start offers to show. Both dialogs
+offer to open the folder that holds the log and the reports. A person never sees a raw traceback, and the app
+keeps running where it can (Qt carries on after an exception in a slot once the hook has handled it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import faulthandler
+import logging
 import os
 import sys
 import tempfile
-import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtWidgets import QApplication, QWidget
+
+from ajexplorer.gui.logs import LOG_FILE
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
-ERROR_LOG = "errors.log"
 CRASH_LOG = "crash.log"
-_MAX_LOG_BYTES = 1024 * 1024
+OPEN_FOLDER = "Open Log Folder"
+_log = logging.getLogger("ajexplorer.errors")
+
+
+def _exec(box: QMessageBox) -> object:
+    return box.exec()
+
+
+def _open_url(url: QUrl) -> bool:
+    from PySide6.QtGui import QDesktopServices  # noqa: PLC0415 - needed only when a person asks
+
+    return QDesktopServices.openUrl(url)
 
 
 def log_folder() -> Path:
@@ -44,14 +58,37 @@ def log_folder() -> Path:
 
 
 class ErrorHandler:
-    """Installed once at start; owns the crash file that faulthandler writes into."""
+    """Installed once at start; owns the crash file that faulthandler writes into.
 
-    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+    ``folder`` holds the log (:func:`~ajexplorer.gui.logs.init_log` writes it there) and the crash reports.
+    ``present`` shows a dialog (by default modally, so the app waits for the person to read it) and
+    ``open_url`` opens the folder on the desktop; both can be replaced, for example by a test that must not
+    block or open anything.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        parent: QWidget | None = None,
+        *,
+        present: Callable[[QMessageBox], object] = _exec,
+        open_url: Callable[[QUrl], object] = _open_url,
+    ) -> None:
         self.folder = folder
         self.parent = parent
         self.shown = 0
+        self._present = present
+        self._open_url = open_url
         self._showing = False
         self._crash_file: IO[str] | None = None
+
+    @property
+    def log_path(self) -> Path:
+        return self.folder / LOG_FILE
+
+    def folder_url(self) -> QUrl:
+        """What "Open Log Folder" opens: the folder itself, as a local file URL."""
+        return QUrl.fromLocalFile(str(self.folder))
 
     def install(self) -> None:
         sys.excepthook = self.handle
@@ -73,7 +110,7 @@ class ErrorHandler:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
-        log = self.write_log(kind, error, trace)
+        _log.error("Unexpected %s: %s", kind.__name__, error, exc_info=(kind, error, trace))
         if self._showing or QApplication.instance() is None:
             return  # an error while reporting an error: the log has it
         self._showing = True
@@ -85,27 +122,22 @@ class ErrorHandler:
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle("Something went wrong")
             box.setText("AJ Explorer ran into an unexpected problem. It will try to carry on.")
-            box.setInformativeText(f"{kind.__name__}: {error}\n\nThe details were written to {log}.")
+            box.setInformativeText(
+                f"{kind.__name__}: {error}\n\nThe details were written to {self.log_path}."
+            )
             box.setStandardButtons(QMessageBox.StandardButton.Ok)
-            if os.environ.get("AJ_ERRORS_NONMODAL"):
-                box.open()  # tests: do not block
-            else:
-                box.exec()
+            self._offer_folder(box)
+            self._present(box)
         finally:
             self._showing = False
 
-    def write_log(self, kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> Path:
-        path = self.folder / ERROR_LOG
-        text = "".join(traceback.format_exception(kind, error, trace))
-        stamp = dt.datetime.now().isoformat(timespec="seconds")
-        try:
-            if path.exists() and path.stat().st_size > _MAX_LOG_BYTES:
-                path.replace(path.with_suffix(".old.log"))
-            with path.open("a", encoding="utf-8") as handle:
-                handle.write(f"--- {stamp}\n{text}\n")
-        except OSError:
-            pass
-        return path
+    def _offer_folder(self, box: QMessageBox) -> None:
+        """A button that opens the folder with the log and the crash reports, for a person to send them."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - dialogs load when first needed
+
+        button = box.addButton(OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole)
+        button.setToolTip(str(self.folder))
+        button.clicked.connect(lambda: self._open_url(self.folder_url()))
 
     def previous_crash(self) -> str | None:
         """What faulthandler wrote during an earlier run, moved aside so it is offered only once."""
@@ -117,10 +149,12 @@ class ErrorHandler:
         if not text:
             return None
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = self.folder / f"crash-{stamp}.log"
         try:
-            path.replace(self.folder / f"crash-{stamp}.log")
+            path.replace(kept)
         except OSError:
             return None
+        _log.warning("The previous session ended with a crash; its report is in %s", kept)
         return text
 
     def offer_previous_crash(self, parent: QWidget) -> QMessageBox | None:
@@ -135,6 +169,7 @@ class ErrorHandler:
         box.setText("The last session ended with a crash. A report was saved; you can read it below.")
         box.setDetailedText(report)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self._offer_folder(box)
         box.open()
         return box
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ajexplorer import APP_NAME, __version__
-from ajexplorer.domain.model import Dataset, Kind, Record
+from ajexplorer.domain.model import Dataset, Record
 from ajexplorer.domain.query import QueryError
 from ajexplorer.gui.detail_pane import DetailPane
 from ajexplorer.gui.file_menu import EXPORT, PRINT, QUIT, FileMenu
@@ -33,7 +33,9 @@ from ajexplorer.gui.settings import Settings
 from ajexplorer.gui.source_view import SourceView
 from ajexplorer.gui.timeline_widget import TimelineWidget
 from ajexplorer.presentation.links import Link, Target
-from ajexplorer.presentation.mechanism_tree import build_tree
+from ajexplorer.presentation.mechanism_tree import build_tree, mechanism_for
+from ajexplorer.presentation.record_text import dataset_summary, no_such_record, status_line, tooltip
+from ajexplorer.presentation.search_text import query_problem, results_message
 from ajexplorer.presentation.timeline_layout import items_from
 
 if TYPE_CHECKING:
@@ -117,7 +119,7 @@ class MainWindow(QMainWindow):
             self.glossary.view,
         ]
         self._update_history_actions()
-        self.statusBar().showMessage(self._summary())
+        self.statusBar().showMessage(dataset_summary(self.dataset))
 
     # --- construction ---------------------------------------------------------------------------------------
 
@@ -370,26 +372,15 @@ class MainWindow(QMainWindow):
         try:
             result = self.search_index.search(text, limit=200, filters=filters)
         except QueryError as error:
-            self.results.show_hits([], f"Cannot search: {error}.")
+            self.results.show_hits([], query_problem(error))
             self._show_matches(frozenset(), ())
             self._raise_results()
             return
-        if result.hits:
-            shown = len(result.hits)
-            more = f" (showing the first {shown})" if result.total > shown else ""
-            typo = ""
-            if result.corrected:
-                pairs = (f"{word} → {' / '.join(terms)}" for word, terms in result.corrected.items())
-                typo = " Close matches for: " + ", ".join(pairs) + "."
-            message = f"{result.total} result{'s' if result.total != 1 else ''}{more}.{typo}"
-        else:
-            closest = f" Closest terms: {', '.join(result.suggestions)}." if result.suggestions else ""
-            message = f"No results.{closest}"
         if result.total <= len(result.hits):
             matches = result.matched_ids
         else:
             matches = self.search_index.matching_ids(text, filters)
-        self.results.show_hits(result.hits, message)
+        self.results.show_hits(result.hits, results_message(result))
         self._show_matches(matches, result.highlight_words)
         self._raise_results()
 
@@ -421,21 +412,13 @@ class MainWindow(QMainWindow):
         current = record_id or None
         self.timeline.set_current(current)
         self.timeline.set_linked(frozenset(self.dataset.linked_events(record_id)) if current else frozenset())
-        self.mechanisms.follow(self._tree_target(current))
+        self.mechanisms.follow(mechanism_for(self.dataset, current))
         self.details.show_record(current)
         self.source.follow(current)
         if self.figures is not None:
             self.figures.set_current(current)
         record = self.dataset.get(record_id) if current else None
-        self.statusBar().showMessage(f"{record.kind.label}: {record.title}" if record else self._summary())
-
-    def _tree_target(self, record_id: str | None) -> str | None:
-        """The mechanism the tree shows for a record: itself, or the body it was held under or belongs to."""
-        record = self.dataset.get(record_id) if record_id else None
-        while record is not None and record.kind is not Kind.MECHANISM:
-            up = record.held_under or record.parent
-            record = self.dataset.get(up) if up else None
-        return record.id if record is not None else None
+        self.statusBar().showMessage(status_line(record) if record else dataset_summary(self.dataset))
 
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self.navigator.can_go_back())
@@ -453,7 +436,7 @@ class MainWindow(QMainWindow):
     def open_record(self, record_id: str) -> bool:
         """Select a record by id (from ``--open`` or the last session); False if there is no such record."""
         if self.dataset.get(record_id) is None:
-            self.statusBar().showMessage(f"There is no record with the id '{record_id}'.")
+            self.statusBar().showMessage(no_such_record(record_id))
             return False
         self.navigator.go(record_id)
         return True
@@ -474,18 +457,8 @@ class MainWindow(QMainWindow):
         self.source.show_paragraph(number)
 
     def describe(self, record_id: str) -> str:
-        """Tooltip text for a record: title, date at its precision, kind, place."""
-        record = self.dataset.get(record_id)
-        if record is None:
-            return record_id
-        lines = [record.display_title, record.when.human()]
-        detail = record.kind.label + (f" · {record.place}" if record.place else "")
-        lines.append(detail)
-        return "\n".join(lines)
-
-    def _summary(self) -> str:
-        counts = ", ".join(f"{len(self.dataset.of_kind(kind))} {kind.value}s" for kind in Kind)
-        return f"{counts} — from {self.dataset.info.title}"
+        """Tooltip text for a record (:func:`~ajexplorer.presentation.record_text.tooltip`)."""
+        return tooltip(self.dataset, record_id)
 
     # --- keyboard, mouse, window ----------------------------------------------------------------------------
 
@@ -528,22 +501,31 @@ class MainWindow(QMainWindow):
         self.back_action.setIcon(arrow_icon(self.palette(), pointing_left=True))
         self.forward_action.setIcon(arrow_icon(self.palette(), pointing_left=False))
 
-    def restore_state(self) -> None:
-        """Geometry, dock and splitter layout and the last record from the settings; defaults on anything odd."""
-        if self.settings is None:
-            return
-        geometry = self.settings.geometry()
+    def restore_state(self, open_id: str | None = None) -> None:
+        """Geometry, dock and splitter layout from the settings (defaults on anything odd), then the first record:
+        ``open_id`` (``--open``) if there is such a record, else the last one. Either way it is the history's
+        only entry, so Back never leads to a record the person did not choose in this session."""
+        first = open_id if open_id and self.dataset.get(open_id) is not None else None
+        if self.settings is not None:
+            self._restore_layout(self.settings)
+            last = self.settings.last_record()
+            if first is None and last is not None and self.dataset.get(last) is not None:
+                first = last
+        if first is not None:
+            self.navigator.go(first)
+        if open_id and first != open_id:
+            self.statusBar().showMessage(no_such_record(open_id))
+
+    def _restore_layout(self, settings: Settings) -> None:
+        geometry = settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1600, 1000)
-        state = self.settings.window_state()
+        state = settings.window_state()
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.splitter_state()
+        splitter = settings.splitter_state()
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        last = self.settings.last_record()
-        if last is not None and self.dataset.get(last) is not None:
-            self.navigator.go(last)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         _app().removeEventFilter(self)

@@ -1,17 +1,23 @@
-"""The tree of mechanisms: an item model adapting the pure tree, and the panel with its filter field."""
+"""The tree of mechanisms: an item model adapting the pure tree, and the panel with its filter field.
+
+The model's rows never change: a search or the filter field marks the pure tree (which nodes match), and the
+view hides the rows that do not and opens the branches that lead to matches. The view is never reset, so the
+branches a person opened or closed are as they left them once the search is cleared.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ajexplorer.domain.model import Record
 from ajexplorer.gui.headers import ModelIndex, column_title, fit_column
-from ajexplorer.presentation.mechanism_tree import TreeNode, find, prune
+from ajexplorer.presentation.mechanism_tree import TreeNode, mark_matches, tooltip
 
 COLUMNS = ("Name", "Acronym", "Since", "Events")
 RecordRole = Qt.ItemDataRole.UserRole + 1
@@ -41,24 +47,19 @@ _Index = ModelIndex
 
 
 class MechanismModel(QAbstractItemModel):
-    """Adapts a :class:`TreeNode` tree. Holds the nodes it hands out (internal pointers) for its lifetime."""
+    """Adapts a :class:`TreeNode` tree, whose shape never changes. Holds the nodes it hands out (internal
+    pointers) for its lifetime."""
 
     def __init__(self, root: TreeNode, palette: QPalette, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._full = root
         self._root = root
+        self._by_id = {node.record.id: node for node in root.walk() if node.record is not None}
         self._icons: dict[str, QIcon] = {}
         self._palette = palette
 
     @property
     def root(self) -> TreeNode:
         return self._root
-
-    def set_filter(self, keep: Callable[[Record], bool] | None) -> None:
-        """Show only mechanisms for which ``keep`` is true, and the branches leading to them."""
-        self.beginResetModel()
-        self._root = self._full if keep is None else prune(self._full, keep)
-        self.endResetModel()
 
     def set_palette(self, palette: QPalette) -> None:
         self._palette = palette
@@ -74,7 +75,9 @@ class MechanismModel(QAbstractItemModel):
         return node
 
     def index_of(self, record_id: str) -> QModelIndex:
-        node = find(self._root, record_id)
+        return self.index_of_node(self._by_id.get(record_id))
+
+    def index_of_node(self, node: TreeNode | None) -> QModelIndex:
         if node is None or node.parent is None:
             return QModelIndex()
         return self.createIndex(node.row, 0, node)
@@ -121,9 +124,7 @@ class MechanismModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if record is None:
-                return node.title
-            return f"{record.title}\n{record.type.replace('-', ' ').capitalize()} · {record.when.human()}"
+            return tooltip(node)
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and record is not None:
             return self._icon(record.type)
         if role == Qt.ItemDataRole.FontRole and record is None and column == 0:
@@ -141,7 +142,7 @@ class MechanismModel(QAbstractItemModel):
     def column_texts(self, column: int) -> list[str]:
         """Every text the column shows, for sizing it."""
         texts: list[str] = []
-        pending = list(self._full.children)
+        pending = list(self._root.children)
         while pending:
             node = pending.pop()
             pending.extend(node.children)
@@ -237,12 +238,15 @@ class MechanismPanel(QWidget):
         layout.addWidget(self.filter_field)
         layout.addWidget(self.view)
         self._following = False
-        self.filter_field.textChanged.connect(self._apply_filter)
-        self.view.selectionModel().currentChanged.connect(self._on_current)
-        model.modelReset.connect(self._after_reset)
+        self._applying = False
+        self._searching = False
         self._external_keep: Callable[[Record], bool] | None = None
         self._selected_id: str | None = None
-        self.view.expandAll()
+        self.filter_field.textChanged.connect(self._apply_filter)
+        self.view.selectionModel().currentChanged.connect(self._on_current)
+        self.view.expanded.connect(lambda index: self._remember(index, expanded=True))
+        self.view.collapsed.connect(lambda index: self._remember(index, expanded=False))
+        self.view.expandAll()  # every node starts open
 
     def _text_keep(self) -> Callable[[Record], bool] | None:
         words = self.filter_field.text().casefold().split()
@@ -261,16 +265,68 @@ class MechanismPanel(QWidget):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
+        """Mark the pure tree with what the search and the filter field keep, then show the marks."""
         own = self._text_keep()
         outside = self._external_keep
-        if own is None and outside is None:
-            self.model.set_filter(None)
-        else:
-            self.model.set_filter(lambda r: (own is None or own(r)) and (outside is None or outside(r)))
+        keep: Callable[[Record], bool] | None = None
+        if own is not None or outside is not None:
 
-    def _after_reset(self) -> None:
-        self.view.expandAll()
-        self.follow(self._selected_id)
+            def keep(record: Record) -> bool:
+                return (own is None or own(record)) and (outside is None or outside(record))
+
+        mark_matches(self.model.root, keep)
+        self._searching = keep is not None
+        with self._applying_marks():
+            self._show_marks(QModelIndex())
+        self._keep_selection()
+
+    @contextmanager
+    def _applying_marks(self) -> Iterator[None]:
+        """While the view follows the marks, its expanded and collapsed signals are not the person's choice."""
+        self._applying = True
+        try:
+            yield
+        finally:
+            self._applying = False
+
+    def _show_marks(self, parent: QModelIndex) -> None:
+        """Hide the rows the marks leave out; open each branch as :meth:`TreeNode.show_expanded` says."""
+        view = self.view
+        for row, node in enumerate(self.model.node(parent).children):
+            hidden = not node.shown
+            if view.isRowHidden(row, parent) != hidden:
+                view.setRowHidden(row, parent, hidden)
+            if hidden or not node.children:
+                continue
+            index = self.model.index(row, 0, parent)
+            self._show_marks(index)
+            expand = node.show_expanded(self._searching)
+            if view.isExpanded(index) != expand:
+                view.setExpanded(index, expand)
+
+    def _remember(self, index: QModelIndex, *, expanded: bool) -> None:
+        """The person opened or closed a branch: kept in the tree, unless a search is what opened it."""
+        if self._applying or self._searching or not index.isValid():
+            return
+        self.model.node(index).expanded = expanded
+
+    def _keep_selection(self) -> None:
+        """After the marks change, the selected row stays selected while it is shown, and the view stays put."""
+        index = self.model.index_of(self._selected_id) if self._selected_id else QModelIndex()
+        selection = self.view.selectionModel()
+        self._following = True
+        try:
+            if index.isValid() and self.model.node(index).shown:
+                if not selection.isSelected(index):
+                    selection.select(
+                        index,
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+            else:
+                selection.clearSelection()
+        finally:
+            self._following = False
 
     def follow(self, record_id: str | None) -> None:
         """Select the record's row (if it is a mechanism shown here) without announcing it back."""
@@ -279,7 +335,7 @@ class MechanismPanel(QWidget):
         self._following = True
         try:
             selection = self.view.selectionModel()
-            if index.isValid():
+            if index.isValid() and self.model.node(index).shown:
                 self.view.setCurrentIndex(index)
                 self.view.scrollTo(index)
             else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ajexplorer.domain.model import Kind, Section
 from ajexplorer.domain.query import Filters, Hit
+from ajexplorer.presentation.search_text import hit_html, hit_line
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -112,8 +112,7 @@ class ResultsModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            when = f" ({hit.when})" if hit.when else ""
-            return f"{hit.kind.label}: {hit.title}{when}"
+            return hit_line(hit)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "".join(segment.text for segment in hit.snippet)
         if role == HitRole:
@@ -122,27 +121,16 @@ class ResultsModel(QAbstractListModel):
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Two lines per hit: kind, title and date; then the snippet with matched words in bold."""
+    """Two lines per hit (:func:`~ajexplorer.presentation.search_text.hit_html`), in the palette's colours."""
 
     def _document(self, option: QStyleOptionViewItem, hit: Hit, selected: bool) -> QTextDocument:
         palette = option.palette
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         muted = palette.color(role if selected else QPalette.ColorRole.PlaceholderText).name()
-        snippet = "".join(
-            f"<b>{escape(segment.text)}</b>" if segment.matched else escape(segment.text)
-            for segment in hit.snippet
-        )
-        when = f" &middot; {escape(hit.when)}" if hit.when else ""
-        typo = " &middot; <i>close match</i>" if hit.fuzzy else ""
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(3)
-        document.setHtml(
-            f'<div style="color:{palette.color(role).name()}"><span style="color:{muted}">'
-            f"{escape(hit.kind.label)}</span> <b>{escape(hit.title)}</b>"
-            f'<span style="color:{muted}">{when}{typo}</span><br>'
-            f'<small style="color:{muted}">{snippet}</small></div>'
-        )
+        document.setHtml(hit_html(hit, palette.color(role).name(), muted))
         document.setTextWidth(max(option.rect.width(), 100))
         return document
 

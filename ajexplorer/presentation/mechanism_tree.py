@@ -1,7 +1,8 @@
 """The tree of mechanisms as plain nodes: families of bodies at the top, each body under its parent.
 
-A Qt item model adapts this tree; filtering builds a pruned copy that keeps matching nodes and the branches
-leading to them, so the model never holds filter state of its own.
+A Qt item model adapts this tree, which never changes shape. A search or filter only marks each node with
+whether it, or a node below it, matches (:func:`mark_matches`); the view hides what does not and opens branches
+to show what does, while each node keeps the user's own open or closed state for when the search is cleared.
 """
 
 from __future__ import annotations
@@ -24,6 +25,20 @@ class TreeNode:
     event_count: int = 0
     parent: TreeNode | None = field(default=None, repr=False)
     children: list[TreeNode] = field(default_factory=list)
+    #: Whether the user left this branch open; a search opens branches without changing it.
+    expanded: bool = True
+    #: Whether the last search or filter kept this node itself, and whether it kept a node below it.
+    matches_self: bool = True
+    matches_child: bool = True
+
+    @property
+    def shown(self) -> bool:
+        """Kept by the last search or filter (every node is when none is on)."""
+        return self.matches_self or self.matches_child
+
+    def show_expanded(self, searching: bool) -> bool:
+        """Open while searching exactly when a match lies below; otherwise as the user left it."""
+        return self.matches_child if searching else self.expanded
 
     @property
     def row(self) -> int:
@@ -93,14 +108,37 @@ def _node(dataset: Dataset, record: Record) -> TreeNode:
     return TreeNode(record.title, record, record.group, len(dataset.events_under(record.id)))
 
 
-def prune(root: TreeNode, keep: Callable[[Record], bool]) -> TreeNode:
-    """A copy holding only mechanisms that match and the branches leading to them."""
-    copy = TreeNode(root.title, root.record, root.group, root.event_count)
-    for child in root.children:
-        pruned = prune(child, keep)
-        if pruned.children or (child.record is not None and keep(child.record)):
-            copy.add(pruned)
-    return copy
+def mark_matches(root: TreeNode, keep: Callable[[Record], bool] | None) -> bool:
+    """Mark every node below ``root`` with whether ``keep`` holds for its mechanism and for any below it;
+    ``keep`` None (no search) marks every node kept. True when anything below ``root`` is kept."""
+
+    def mark(node: TreeNode) -> bool:
+        below = [mark(child) for child in node.children]  # every child, not only up to the first match
+        node.matches_child = any(below)
+        node.matches_self = keep is None or (node.record is not None and keep(node.record))
+        return node.shown
+
+    mark(root)
+    return root.matches_child
+
+
+def mechanism_for(dataset: Dataset, record_id: str | None) -> str | None:
+    """The mechanism the tree shows for a record: itself, or the body it was held under or belongs to."""
+    record = dataset.get(record_id) if record_id else None
+    seen: set[str] = set()
+    while record is not None and record.kind is not Kind.MECHANISM and record.id not in seen:
+        seen.add(record.id)
+        up = record.held_under or record.parent
+        record = dataset.get(up) if up else None
+    return record.id if record is not None and record.kind is Kind.MECHANISM else None
+
+
+def tooltip(node: TreeNode) -> str:
+    """A heading's title; a mechanism's full title, then its type and since when."""
+    record = node.record
+    if record is None:
+        return node.title
+    return f"{record.title}\n{record.type.replace('-', ' ').capitalize()} · {record.when.human()}"
 
 
 def find(root: TreeNode, record_id: str) -> TreeNode | None:

@@ -6,11 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QModelIndex
 from pytestqt.qtbot import QtBot
 
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.app import application
 from ajexplorer.gui.mainwindow import MainWindow
+from ajexplorer.gui.mechanism_tree import MechanismPanel, RecordRole
 from ajexplorer.gui.settings import Settings
 
 TODAY = dt.date(2026, 11, 28)
@@ -37,3 +39,22 @@ def make_window(qtbot: QtBot, dataset: Dataset, settings_file: Path | None = Non
 @pytest.fixture
 def window(qtbot: QtBot, dataset: Dataset, settings_file: Path) -> MainWindow:
     return make_window(qtbot, dataset, settings_file)
+
+
+def shown_in_tree(panel: MechanismPanel) -> list[str]:
+    """The mechanisms whose rows the tree shows (not hidden by a search or filter), in tree order."""
+    model, view = panel.model, panel.view
+    shown: list[str] = []
+
+    def walk(parent: QModelIndex) -> None:
+        for row in range(model.rowCount(parent)):
+            if view.isRowHidden(row, parent):
+                continue
+            index = model.index(row, 0, parent)
+            record_id = model.data(index, RecordRole)
+            if isinstance(record_id, str):
+                shown.append(record_id)
+            walk(index)
+
+    walk(QModelIndex())
+    return shown

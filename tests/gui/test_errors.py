@@ -1,18 +1,23 @@
-"""Faults: unexpected errors become a dialog and a log entry; native crashes are offered at the next start."""
+"""Faults: unexpected errors become a dialog and a log entry; native crashes are offered at the next start;
+both dialogs offer to open the folder with the log."""
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ajexplorer.gui.errors import CRASH_LOG, ERROR_LOG, ErrorHandler
+from ajexplorer.gui.errors import CRASH_LOG, OPEN_FOLDER, ErrorHandler
+from ajexplorer.gui.logs import LOG_FILE, DeferredFileHandler
 from ajexplorer.gui.mainwindow import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,23 +27,50 @@ def visible_boxes() -> list[QMessageBox]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
 
 
+@pytest.fixture
+def log_file(tmp_path: Path) -> Iterator[Path]:
+    """The app's log file in a temporary data folder, as the start-up sets it up (without taking Qt's
+    messages from pytest-qt)."""
+    handler = DeferredFileHandler(tmp_path / LOG_FILE)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield handler.path
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+
+
+def without_blocking(box: QMessageBox) -> None:
+    box.open()
+
+
+def folder_button(box: QMessageBox) -> QAbstractButton:
+    (button,) = [button for button in box.buttons() if button.text() == OPEN_FOLDER]
+    return button
+
+
 def test_an_unexpected_error_is_logged_and_explained_without_a_traceback(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path, log_file: Path
 ) -> None:
-    monkeypatch.setenv("AJ_ERRORS_NONMODAL", "1")
-    handler = ErrorHandler(tmp_path, window)
+    opened: list[QUrl] = []
+    handler = ErrorHandler(tmp_path, window, present=without_blocking, open_url=opened.append)
     try:
         raise ValueError("a fault deep inside a slot")
     except ValueError:
         handler.handle(*sys.exc_info())
-    log = (tmp_path / ERROR_LOG).read_text(encoding="utf-8")
+    log = log_file.read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in log and "a fault deep inside a slot" in log
     (box,) = visible_boxes()
     assert "unexpected problem" in box.text()
     assert "ValueError: a fault deep inside a slot" in box.informativeText()
     assert "Traceback" not in box.text() + box.informativeText()
-    assert str(tmp_path / ERROR_LOG) in box.informativeText()
-    box.close()
+    assert str(log_file) in box.informativeText()
+    assert opened == []
+    folder_button(box).click()  # the person asks to see the log
+    assert opened == [QUrl.fromLocalFile(str(tmp_path))]
+    assert opened[0].isLocalFile() and Path(opened[0].toLocalFile()) == log_file.parent
+    assert not box.isVisible()
     window.open_record("m-arf")  # the app carries on
     assert window.details.record_id == "m-arf"
 
@@ -63,9 +95,12 @@ def test_a_native_crash_leaves_a_report_that_the_next_start_offers(
     )
     assert result.returncode != 0
     assert "Segmentation fault" in (tmp_path / CRASH_LOG).read_text(encoding="utf-8")
-    handler = ErrorHandler(tmp_path, window)
+    opened: list[QUrl] = []
+    handler = ErrorHandler(tmp_path, window, open_url=opened.append)
     box = handler.offer_previous_crash(window)
     assert box is not None and "Segmentation fault" in box.detailedText()
+    folder_button(box).click()
+    assert opened == [QUrl.fromLocalFile(str(tmp_path))]
     box.close()
     assert not (tmp_path / CRASH_LOG).exists()
     assert list(tmp_path.glob("crash-*.log"))
@@ -84,10 +119,9 @@ def test_no_display_gives_a_clear_message_and_a_nonzero_exit() -> None:
 
 @pytest.mark.qt_no_exception_capture
 def test_an_exception_in_a_slot_reaches_the_handler_and_the_app_carries_on(
-    window: MainWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path, qtbot: QtBot, log_file: Path
 ) -> None:
-    monkeypatch.setenv("AJ_ERRORS_NONMODAL", "1")
-    handler = ErrorHandler(tmp_path, window)
+    handler = ErrorHandler(tmp_path, window, present=without_blocking)
     handler.install()
     try:
 
@@ -100,7 +134,7 @@ def test_an_exception_in_a_slot_reaches_the_handler_and_the_app_carries_on(
         window.navigator.currentChanged.disconnect(broken_slot)
     finally:
         handler.uninstall()
-    assert "a slot that fails" in (tmp_path / ERROR_LOG).read_text(encoding="utf-8")
+    assert "a slot that fails" in log_file.read_text(encoding="utf-8")
     for box in visible_boxes():
         box.close()
     assert window.details.record_id == "m-apt"  # the other views still followed

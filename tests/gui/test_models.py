@@ -7,18 +7,23 @@ from pytestqt.modeltest import ModelTester
 from ajexplorer.domain.model import Dataset, Kind
 from ajexplorer.gui.glossary_panel import GlossaryModel
 from ajexplorer.gui.mainwindow import MainWindow
-from ajexplorer.gui.mechanism_tree import MechanismModel, RecordRole
+from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel, RecordRole
 from ajexplorer.presentation.mechanism_tree import build_tree
+from tests.gui.conftest import shown_in_tree
 
 
 def test_mechanism_model(qtmodeltester: ModelTester, dataset: Dataset, window: MainWindow) -> None:
     model = MechanismModel(build_tree(dataset), window.palette())
     qtmodeltester.check(model)
-    model.set_filter(lambda record: "dialogue" in record.title.lower())
+    panel = MechanismPanel(model, window)  # the tester keeps watching the model while the panel filters
+    rows = model.rowCount()
+    panel.set_external_filter(lambda record: "dialogue" in record.title.lower())
     qtmodeltester.check(model)
-    model.set_filter(lambda record: False)
-    assert model.rowCount() == 0
+    panel.set_external_filter(lambda record: False)
+    assert shown_in_tree(panel) == [] and model.rowCount() == rows  # rows are hidden, never removed
     qtmodeltester.check(model)
+    panel.set_external_filter(None)
+    assert len(shown_in_tree(panel)) == len(dataset.of_kind(Kind.MECHANISM))
 
 
 def test_glossary_model(qtmodeltester: ModelTester, dataset: Dataset) -> None:
@@ -44,10 +49,9 @@ def test_every_mechanism_is_a_row_with_name_acronym_since_and_count(window: Main
 def test_tree_filter_field_keeps_matching_branches(window: MainWindow, qtbot: object) -> None:
     panel = window.mechanisms
     panel.filter_field.setText("AJCT")
-    model = window.tree_model
-    shown = [node.record.id for node in model.root.walk() if node.record is not None]
+    shown = shown_in_tree(panel)
     assert shown[-1] == "m-ajct-dialogue"
     assert "m-somtc-japan" in shown
     assert "m-arf" not in shown
     panel.filter_field.clear()
-    assert "m-arf" in [node.record.id for node in model.root.walk() if node.record is not None]
+    assert "m-arf" in shown_in_tree(panel)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from ajexplorer.domain.model import Kind
 from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.timeline_widget import AXIS_HEIGHT, GUTTER
+from tests.gui.conftest import shown_in_tree
 
 
 def type_query(window: MainWindow, qtbot: QtBot, text: str) -> None:
@@ -63,14 +64,14 @@ def test_a_query_dims_the_timeline_filters_the_tree_and_highlights_details(
     type_query(window, qtbot, "cybercrime")
     matches = window.timeline._matches
     assert matches is not None and "m-ajcc-dialogue" in matches
-    shown = [node.record.id for node in window.tree_model.root.walk() if node.record is not None]
+    shown = shown_in_tree(window.mechanisms)
     assert "m-ajcc-dialogue" in shown and "m-arf" not in shown
     window.results.accept_current()
     html = window.details.browser.toHtml()
     assert "background-color" in html and "Cybercrime" in window.details.browser.toPlainText()
     qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
     assert window.timeline._matches is None
-    assert "m-arf" in [node.record.id for node in window.tree_model.root.walk() if node.record is not None]
+    assert "m-arf" in shown_in_tree(window.mechanisms)
 
 
 def test_nothing_found_says_so_and_offers_terms(window: MainWindow, qtbot: QtBot) -> None:

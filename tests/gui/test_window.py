@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.mainwindow import MainWindow
 from tests.conftest import with_records
-from tests.gui.conftest import make_window
+from tests.gui.conftest import TODAY, make_window
 
 
 def test_main_parts_carry_accessible_names(window: MainWindow) -> None:
@@ -112,6 +112,57 @@ def test_open_option_starts_with_a_record(qtbot: QtBot, dataset: Dataset) -> Non
     assert window.open_record("doc-tac")
     assert window.details.record_id == "doc-tac"
     assert "Treaty of Amity and Cooperation" in window.details.browser.toPlainText()
+
+
+def remember(qtbot: QtBot, dataset: Dataset, settings_file: Path, record_id: str) -> None:
+    """A previous session that ended on ``record_id``."""
+    previous = make_window(qtbot, dataset, settings_file)
+    previous.open_record(record_id)
+    previous.close()
+
+
+def test_open_starts_on_its_record_as_the_only_entry_of_the_history(
+    qtbot: QtBot, dataset: Dataset, settings_file: Path
+) -> None:
+    last, wanted = list(dataset.records)[:2]
+    remember(qtbot, dataset, settings_file, last)
+    window = make_window(qtbot, dataset, settings_file)
+    window.restore_state(open_id=wanted)
+    assert window.navigator.current == wanted
+    assert not window.navigator.can_go_back() and not window.back_action.isEnabled()
+    window.back_action.trigger()
+    assert window.navigator.current == wanted
+
+
+def test_open_with_an_unknown_id_says_so_and_starts_where_the_last_session_ended(
+    qtbot: QtBot, dataset: Dataset, settings_file: Path
+) -> None:
+    last = next(iter(dataset.records))
+    remember(qtbot, dataset, settings_file, last)
+    window = make_window(qtbot, dataset, settings_file)
+    window.restore_state(open_id="no-such-record")
+    assert window.navigator.current == last and not window.navigator.can_go_back()
+    assert "no-such-record" in window.statusBar().currentMessage()
+
+
+def test_the_start_up_path_opens_the_requested_record_without_the_remembered_one(
+    qtbot: QtBot, dataset: Dataset, settings_file: Path, tmp_path: Path
+) -> None:
+    from ajexplorer.gui import app as start
+    from ajexplorer.gui.datasets import DatasetSession
+    from ajexplorer.gui.errors import ErrorHandler
+    from ajexplorer.gui.settings import Settings
+
+    last, wanted = list(dataset.records)[-2:]
+    remember(qtbot, dataset, settings_file, last)
+    session = DatasetSession(Settings(settings_file), today=TODAY)
+    session.start()
+    qtbot.addWidget(session.window)
+    start._show_first_window(session, ErrorHandler(tmp_path), None, wanted, start._Phases(False, None))
+    window = session.window
+    assert window.navigator.current == wanted and window.details.record_id == wanted
+    assert not window.back_action.isEnabled()
+    session.close()
 
 
 def test_about_names_the_source_and_data_date(window: MainWindow, qtbot: QtBot) -> None:

@@ -8,8 +8,16 @@ import pytest
 
 from ajexplorer.domain.loading import load_dataset
 from ajexplorer.domain.model import Dataset, Kind
-from ajexplorer.presentation.mechanism_tree import OTHER_TITLE, build_tree, find, prune
-from tests.conftest import FIXTURES
+from ajexplorer.presentation.mechanism_tree import (
+    OTHER_TITLE,
+    TreeNode,
+    build_tree,
+    find,
+    mark_matches,
+    mechanism_for,
+    tooltip,
+)
+from tests.conftest import FIXTURES, with_records
 
 BUNDLED_HEADINGS = [
     "ASEAN-Japan mechanisms",
@@ -72,12 +80,83 @@ def test_event_counts_are_the_events_held_under_each_body(dataset: Dataset) -> N
     assert summit.event_count == len(dataset.events_under("m-asean-japan-summit")) >= 8
 
 
-def test_pruning_keeps_matches_and_the_branches_leading_to_them(dataset: Dataset) -> None:
-    pruned = prune(build_tree(dataset), lambda record: record.id == "m-ajcc-dialogue")
-    kept = [node.record.id for node in pruned.walk() if node.record is not None]
-    assert kept[-1] == "m-ajcc-dialogue"
-    assert "m-somtc-japan" in kept
-    assert "m-arf" not in kept
+def kept_ids(root: TreeNode) -> list[str]:
+    return [node.record.id for node in root.walk() if node.record is not None and node.shown]
+
+
+def nested(root: TreeNode) -> tuple[TreeNode, TreeNode]:
+    """A mechanism below another mechanism, and that parent: derived from the tree, whatever the data."""
+    child = next(n for n in root.walk() if n.record is not None and n.parent is not None and n.parent.record)
+    assert child.parent is not None
+    return child, child.parent
+
+
+def test_marking_keeps_matches_and_the_branches_leading_to_them(partner: Dataset) -> None:
+    root = build_tree(partner)
+    child, parent = nested(root)
+    assert child.record is not None and parent.record is not None
+    wanted = child.record.id
+    assert mark_matches(root, lambda record: record.id == wanted)
+    kept = kept_ids(root)
+    assert kept[-1] == wanted
+    assert parent.record.id in kept and parent.matches_child and not parent.matches_self
+    assert len(kept) < len(partner.of_kind(Kind.MECHANISM))
+    heading = root.children[0]
+    assert heading.shown and all(
+        not other.shown for other in root.children if child not in list(other.walk())
+    )
+    # The tree keeps its shape: marking removes nothing.
+    assert sorted(n.record.id for n in root.walk() if n.record) == sorted(
+        m.id for m in partner.of_kind(Kind.MECHANISM)
+    )
+    assert not mark_matches(root, lambda record: False)
+    assert kept_ids(root) == []
+    mark_matches(root, None)
+    assert sorted(kept_ids(root)) == sorted(m.id for m in partner.of_kind(Kind.MECHANISM))
+
+
+def test_a_search_opens_branches_to_its_matches_and_the_persons_choice_comes_back(partner: Dataset) -> None:
+    root = build_tree(partner)
+    child, parent = nested(root)
+    assert child.record is not None
+    parent.expanded = False  # the person closed it
+    wanted = child.record.id
+    mark_matches(root, lambda record: record.id == wanted)
+    assert parent.show_expanded(searching=True)  # the search shows its match
+    assert not parent.expanded  # ... without forgetting the person's choice
+    mark_matches(root, None)
+    assert not parent.show_expanded(searching=False)
+    assert all(node.show_expanded(searching=False) for node in root.walk() if node is not parent)
+
+
+def test_each_record_belongs_in_the_tree_under_its_mechanism(partner: Dataset) -> None:
+    mechanisms = {m.id for m in partner.of_kind(Kind.MECHANISM)}
+    for mechanism in mechanisms:
+        assert mechanism_for(partner, mechanism) == mechanism
+    held = [r for r in partner.records.values() if r.kind is Kind.EVENT and r.held_under in mechanisms]
+    assert held
+    for event in held:
+        assert mechanism_for(partner, event.id) == event.held_under
+    assert mechanism_for(partner, None) is None
+    assert mechanism_for(partner, "no-such-record") is None
+    loose = dataclasses.replace(held[0], id="ev-loose", held_under=None, parent=None)
+    assert mechanism_for(with_records(partner, loose), "ev-loose") is None
+    under_event = dataclasses.replace(
+        held[0], id="doc-under-event", kind=Kind.DOCUMENT, held_under=None, parent=held[0].id
+    )
+    assert mechanism_for(with_records(partner, under_event), "doc-under-event") == held[0].held_under
+
+
+def test_tooltips_name_a_heading_or_a_mechanism_with_its_type_and_start(partner: Dataset) -> None:
+    root = build_tree(partner)
+    heading = root.children[0]
+    assert tooltip(heading) == heading.title
+    node = heading.children[0]
+    assert node.record is not None
+    title, detail = tooltip(node).split("\n")
+    assert title == node.record.title
+    assert detail.endswith(node.record.when.human())
+    assert "-" not in detail.split(" · ")[0]
 
 
 def test_the_bundled_headings_come_from_its_dataset_file(dataset: Dataset) -> None:
