@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeVi
 from ajexplorer.domain.model import Record
 from ajexplorer.gui.headers import ModelIndex, column_title, fit_column
 from ajexplorer.presentation.mechanism_tree import TreeNode, mark_matches, tooltip
-from ajexplorer.presentation.note_html import notebook_mark
+from ajexplorer.presentation.record_text import notebook_mark
 
 COLUMNS = ("Name", "Acronym", "Since", "Events")
 RecordRole = Qt.ItemDataRole.UserRole + 1

@@ -111,6 +111,7 @@ class NoteEditor(QWidget):
         self._timer.setInterval(SAVE_AFTER_MS)
         self._timer.timeout.connect(self.flush)
         self._loading = False
+        self._unsaved = False  # typed since the last write
         self.text.textChanged.connect(self._typed)
         self.text.focusLost.connect(self.flush)
         self.star.toggled.connect(self._starred)
@@ -163,6 +164,7 @@ class NoteEditor(QWidget):
 
     def _load(self, target: str | None) -> None:
         self._target = target
+        self._unsaved = False
         note = self._notebook.note(target) if target else None
         self._loading = True
         try:
@@ -177,6 +179,7 @@ class NoteEditor(QWidget):
 
     def _typed(self) -> None:
         if not self._loading:
+            self._unsaved = True
             self._timer.start()
             self._render()
 
@@ -185,11 +188,10 @@ class NoteEditor(QWidget):
 
     def flush(self) -> None:
         """Write the note now if typing is waiting to be saved."""
-        if not self._timer.isActive():
-            return
         self._timer.stop()
-        if self._target is None:
+        if not self._unsaved or self._target is None:
             return
+        self._unsaved = False
         self._notebook.set_text(self._target, self.text.toPlainText(), self._title())
         self._show_state()
         self.changed.emit()

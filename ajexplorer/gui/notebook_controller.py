@@ -64,7 +64,8 @@ def _tell(parent: QWidget, title: str, text: str) -> None:
 
 
 class NotebookController(QObject):
-    """Owns the open notebook for one window.
+    """Owns the open notebook for one window. ``ask_text``, ``ask_file`` and ``tell`` are how it asks for a
+    name or a file and says what went wrong (dialogs by default); a test replaces them.
 
     Signals:
         marksChanged(object, object): the starred and the noted record ids (frozensets).
@@ -90,9 +91,9 @@ class NotebookController(QObject):
     ) -> None:
         super().__init__(parent)
         self._window = parent
-        self._ask_text = ask_text
-        self._ask_file = ask_file
-        self._tell = tell
+        self.ask_text = ask_text
+        self.ask_file = ask_file
+        self.tell = tell
         self.notebook = Notebook.open(path) if path is not None else Notebook.in_memory()
         self.dataset = dataset
         self._searcher: NotebookSearch | None = None
@@ -180,7 +181,7 @@ class NotebookController(QObject):
     # --- commands ------------------------------------------------------------------------------------------
 
     def new_collection(self, target: str | None) -> None:
-        name = self._ask_text(self._window, "New Collection", "Name of the collection:")
+        name = self.ask_text(self._window, "New Collection", "Name of the collection:")
         if name is None:
             return
         try:
@@ -188,21 +189,21 @@ class NotebookController(QObject):
             if target is not None:
                 self.notebook.add_to_collection(name, target)
         except NotebookError as error:
-            self._tell(self._window, "New Collection", f"The collection was not made: {error}.")
+            self.tell(self._window, "New Collection", f"The collection was not made: {error}.")
             return
         self.refresh()
 
     def save_search(self, query: str, filters: Filters) -> None:
         if not query.strip() and not filters.active:
-            self._tell(self._window, "Save Search", "There is no search to save: type one first.")
+            self.tell(self._window, "Save Search", "There is no search to save: type one first.")
             return
-        name = self._ask_text(self._window, "Save Search", "Name of the search:")
+        name = self.ask_text(self._window, "Save Search", "Name of the search:")
         if name is None:
             return
         try:
             self.notebook.save_search(name, query, filters)
         except NotebookError as error:
-            self._tell(self._window, "Save Search", f"The search was not saved: {error}.")
+            self.tell(self._window, "Save Search", f"The search was not saved: {error}.")
             return
         self.refresh()
 
@@ -258,26 +259,26 @@ class NotebookController(QObject):
         self._export("Markdown text (*.md)", self.export_markdown)
 
     def _export(self, file_filter: str, write: Callable[[Path], None]) -> None:
-        path = self._ask_file(self._window, "Export Notebook", file_filter, True)
+        path = self.ask_file(self._window, "Export Notebook", file_filter, True)
         if path is None:
             return
         try:
             write(path)
         except OSError as error:
-            self._tell(
+            self.tell(
                 self._window, "Export Notebook", f"{path} could not be written: {error.strerror or error}."
             )
             return
         self.message.emit(f"Saved your notebook to {path}")
 
     def choose_and_import(self) -> None:
-        path = self._ask_file(self._window, "Import Notebook", "JSON (*.json)", False)
+        path = self.ask_file(self._window, "Import Notebook", "JSON (*.json)", False)
         if path is None:
             return
         try:
             count = self.import_json(path)
         except (OSError, UnicodeDecodeError, NotebookError) as error:
-            self._tell(self._window, "Import Notebook", f"{path} was not imported: {error}.")
+            self.tell(self._window, "Import Notebook", f"{path} was not imported: {error}.")
             return
         self.message.emit(f"Imported {count} notes from {path}")
 
@@ -299,7 +300,7 @@ class NotebookController(QObject):
         box.open()
 
     def _save_copy(self, old: Path) -> None:
-        path = self._ask_file(
+        path = self.ask_file(
             self._window, "Save a Copy of the Old Notebook", "SQLite database (*.sqlite3)", True
         )
         if path is None:
@@ -307,7 +308,7 @@ class NotebookController(QObject):
         try:
             copy_file(old, path)
         except OSError as error:
-            self._tell(self._window, "Notebook", f"{path} could not be written: {error.strerror or error}.")
+            self.tell(self._window, "Notebook", f"{path} could not be written: {error.strerror or error}.")
 
 
 def _write(path: Path, text: str) -> None:

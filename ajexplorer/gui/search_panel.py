@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from ajexplorer.domain.model import Kind, Section
 from ajexplorer.domain.query import Filters, Hit
-from ajexplorer.presentation.note_html import notebook_mark
+from ajexplorer.presentation.record_text import notebook_mark
 from ajexplorer.presentation.search_text import hit_html, hit_line
 
 if TYPE_CHECKING:

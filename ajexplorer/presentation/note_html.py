@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 from html import escape
 
+from ajexplorer.presentation.record_text import NOTE_MARK, STAR, notebook_mark
+
+__all__ = ["NOTE_MARK", "STAR", "note_html", "notebook_mark"]
+
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
 _CODE = re.compile(r"`([^`]+)`")
@@ -62,13 +66,3 @@ def note_html(text: str) -> str:
             paragraph.append(stripped)
     close()
     return "".join(blocks)
-
-
-#: The marks that show, wherever a record appears, that the person starred it or wrote a note on it.
-STAR = "★"
-NOTE_MARK = "✎"
-
-
-def notebook_mark(starred: bool, noted: bool) -> str:
-    """``★``, ``✎``, both, or nothing."""
-    return (STAR if starred else "") + (NOTE_MARK if noted else "")
