@@ -301,8 +301,28 @@ class Notebook:
                 return
         except (OSError, sqlite3.Error) as error:
             self._fail(error)
+            self._read_only()
             return
         self._read()
+
+    def _read_only(self) -> None:
+        """A file that cannot be written may still be read: its notes show while changes wait in memory."""
+        assert self.path is not None
+        if not self.path.is_file():
+            return
+        for mode in ("mode=ro", "immutable=1"):  # immutable: no -shm file can be made beside it either
+            try:
+                db = sqlite3.connect(f"{self.path.as_uri()}?{mode}", uri=True)
+            except sqlite3.Error:
+                continue
+            try:
+                if db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,):
+                    self._read(db)
+                    return
+            except sqlite3.Error:
+                continue
+            finally:
+                db.close()
 
     def _fail(self, error: BaseException) -> None:
         self.problem = _problem(error)
@@ -317,9 +337,9 @@ class Notebook:
     def pending(self) -> bool:
         return bool(self._dirty_notes or self._dirty_collections or self._dirty_searches)
 
-    def _read(self) -> None:
-        assert self._db is not None
-        db = self._db
+    def _read(self, db: sqlite3.Connection | None = None) -> None:
+        db = db or self._db
+        assert db is not None
         notes = {
             target: Note(target, text, bool(starred), title, created, modified)
             for target, text, starred, title, created, modified in db.execute(

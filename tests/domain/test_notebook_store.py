@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from ajexplorer.domain import notebook as notebook_module
 from ajexplorer.domain.notebook import (
     MIGRATIONS,
     NOTEBOOK_FILE,
@@ -199,6 +200,28 @@ def test_a_read_only_folder_keeps_notes_in_memory(tmp_path: Path) -> None:
     assert Notebook.open(path).note(record_target("r1")).text == "typed now"  # type: ignore[union-attr]
 
 
+def test_a_notebook_that_opens_but_cannot_be_written_still_shows_its_notes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / NOTEBOOK_FILE
+    earlier = Notebook.open(path)
+    earlier.set_text(record_target("r0"), "written earlier")
+    earlier.close()
+
+    def refuse(_path: Path) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(notebook_module, "_connect", refuse)
+    notebook = Notebook.open(path)
+    assert notebook.problem == "the notebook's folder or file is read-only"
+    assert notebook.note(record_target("r0")).text == "written earlier"  # type: ignore[union-attr]
+    assert not notebook.set_text(record_target("r1"), "typed meanwhile")
+    monkeypatch.undo()
+    assert notebook.retry()
+    again = Notebook.open(path)
+    assert {note.text for note in again.notes()} == {"written earlier", "typed meanwhile"}
+
+
 def test_notes_on_records_the_data_no_longer_has_are_kept_as_orphans(tmp_path: Path) -> None:
     notebook = Notebook.open(tmp_path / NOTEBOOK_FILE)
     notebook.set_text(record_target("still-here"), "a")
@@ -241,7 +264,7 @@ TYPIST = """
         for end in range(1, len(full) + 1):
             notebook.set_text(target, full[:end], "A record")
             notebook.set_starred(record_target(f"star{end % 7}"), end % 2 == 0)
-            print("saved", end, flush=True)
+            os.write(1, f"saved {end}\\n".encode())  # one write: a kill never leaves half a line
 
     # One interpreter forks a fresh typist per round, so a round costs a fork, not a Python start.
     for command in sys.stdin:
@@ -278,20 +301,20 @@ def _kill_while_typing(tmp_path: Path, kills: int, seed: int) -> None:
             zygote.stdin.flush()
             wanted = chance.randint(1, 8)
             pid = reported = 0
-            while not pid or reported < wanted:
+            reaped = False
+            while not reaped and (not pid or reported < wanted):
                 word, value = zygote.stdout.readline().split()
-                if word == "pid":
-                    pid = int(value)
-                elif word == "saved":
-                    reported = int(value)
-                else:
-                    break  # typed it all before the kill came
-            os.kill(pid, signal.SIGKILL)  # mid-write, wherever the next keystroke has got to
-            for line in zygote.stdout:
+                pid = int(value) if word == "pid" else pid
+                reported = int(value) if word == "saved" else reported
+                reaped = word == "reaped"  # typed it all before the kill came
+            if not reaped:
+                os.kill(pid, signal.SIGKILL)  # mid-write, wherever the next keystroke has got to
+            while not reaped:
+                line = zygote.stdout.readline()
+                assert len(line.split()) == 2, f"unexpected output {line!r}"
                 word, value = line.split()
-                if word == "reaped":
-                    break
-                reported = int(value)
+                reported = int(value) if word == "saved" else reported
+                reaped = word == "reaped"
             assert integrity(path) == "ok"
             saved[target] = reported
     finally:
