@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ajexplorer.domain.loading import load_dataset
 from ajexplorer.domain.model import Dataset
@@ -99,3 +101,20 @@ def test_fields_are_taken_out_of_the_query_text() -> None:
     rest, scope = split_query('japan is:starred collection:"A brief" in:notes year:2013')
     assert rest == "japan year:2013"
     assert scope.starred and scope.notes_only and scope.collections == ("A brief",)
+
+
+QUERY_PIECES = [*'isnc:ol "tarednj\x00*()-', "is:", "in:", "collection:", "starred", "notes", "japan", " "]
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(QUERY_PIECES), max_size=20).map("".join))
+def test_any_query_gives_results_or_says_why_not(searcher: NotebookSearch, text: str) -> None:
+    searcher.notebook.set_text(record_target(next(iter(searcher.dataset.records))), "a note")
+    problem = ""
+    try:
+        result = searcher.search(text)
+    except QueryError as error:
+        problem = str(error)
+    if problem:
+        return
+    assert all(hit.record_id in searcher.dataset.records for hit in result.hits)
