@@ -518,6 +518,13 @@ class Notebook:
     def note(self, target: str) -> Note | None:
         return self._notes.get(target)
 
+    def record_note(self, record_id: str) -> Note | None:
+        """The person's star and note on a record (for briefings, citations and links)."""
+        return self._notes.get(record_target(record_id))
+
+    def paragraph_note(self, number: int) -> Note | None:
+        return self._notes.get(paragraph_target(number))
+
     def notes(self) -> list[Note]:
         """Every note and star, most recently changed first."""
         return sorted(self._notes.values(), key=lambda note: (note.modified, note.target), reverse=True)
@@ -649,6 +656,17 @@ class Notebook:
         self._searches[name.casefold()] = search
         self._changed(searches=[name.casefold()])
         return search
+
+    def rename_search(self, old: str, new: str) -> None:
+        search = self._searches.get(old.strip().casefold())
+        if search is None:
+            raise NotebookError(f"there is no saved search named {old!r}")
+        new = _clean_name(new)
+        if new.casefold() != old.strip().casefold() and new.casefold() in self._searches:
+            raise NotebookError(f"a saved search named {new!r} already exists")
+        del self._searches[old.strip().casefold()]
+        self._searches[new.casefold()] = replace(search, name=new)
+        self._changed(searches={old.strip().casefold(), new.casefold()})
 
     def delete_search(self, name: str) -> None:
         if self._searches.pop(name.strip().casefold(), None) is not None:

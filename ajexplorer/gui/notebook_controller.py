@@ -114,6 +114,7 @@ class NotebookController(QObject):
         self.panel.searchActivated.connect(self.run_saved_search)
         self.panel.newCollectionRequested.connect(lambda: self.new_collection(None))
         self.panel.removeRequested.connect(self.remove)
+        self.panel.renameRequested.connect(self.rename)
         self.refresh()
         if self.notebook.moved_aside is not None:
             self._offer_moved_aside(self.notebook.moved_aside)
@@ -212,6 +213,21 @@ class NotebookController(QObject):
             if search.name == name:
                 self.searchRequested.emit(search.query, search.filters)
                 return
+
+    def rename(self, entry: Entry) -> None:
+        what = "Collection" if entry.kind is EntryKind.COLLECTION else "Saved Search"
+        name = self.ask_text(self._window, f"Rename {what}", f"New name for “{entry.key}”:")
+        if name is None:
+            return
+        try:
+            if entry.kind is EntryKind.COLLECTION:
+                self.notebook.rename_collection(entry.key, name)
+            else:
+                self.notebook.rename_search(entry.key, name)
+        except NotebookError as error:
+            self.tell(self._window, f"Rename {what}", f"It was not renamed: {error}.")
+            return
+        self.refresh()
 
     def remove(self, entry: Entry) -> None:
         notebook = self.notebook

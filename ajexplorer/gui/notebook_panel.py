@@ -176,13 +176,15 @@ class NotebookPanel(QWidget):
     Signals:
         targetActivated(str): a starred or noted record or paragraph, or a collection's item, was chosen.
         searchActivated(str): a saved search was chosen (its name).
-        newCollectionRequested(), saveSearchRequested(), removeRequested(object): the buttons (an Entry).
+        newCollectionRequested(), saveSearchRequested(), renameRequested(object), removeRequested(object):
+            the buttons (an Entry for the last two).
     """
 
     targetActivated = Signal(str)
     searchActivated = Signal(str)
     newCollectionRequested = Signal()
     saveSearchRequested = Signal()
+    renameRequested = Signal(object)
     removeRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -203,11 +205,18 @@ class NotebookPanel(QWidget):
         self.problem.hide()
         self.new_collection_button = QPushButton("New collection…", self)
         self.save_search_button = QPushButton("Save search…", self)
+        self.rename_button = QPushButton("Rename…", self)
+        self.rename_button.setToolTip("Rename the chosen collection or saved search")
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.setToolTip("Remove the chosen collection, saved search, item, star or note")
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for button in (self.new_collection_button, self.save_search_button, self.remove_button):
+        for button in (
+            self.new_collection_button,
+            self.save_search_button,
+            self.rename_button,
+            self.remove_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -221,6 +230,7 @@ class NotebookPanel(QWidget):
         self.new_collection_button.clicked.connect(self.newCollectionRequested)
         self.save_search_button.clicked.connect(self.saveSearchRequested)
         self.remove_button.clicked.connect(self._remove)
+        self.rename_button.clicked.connect(self._rename)
 
     def show_tree(self, root: Entry) -> None:
         """Show a rebuilt tree, keeping which headings and collections were open."""
@@ -248,6 +258,11 @@ class NotebookPanel(QWidget):
         entry = self.current_entry()
         if entry is not None and entry.kind is not EntryKind.HEADING:
             self.removeRequested.emit(entry)
+
+    def _rename(self) -> None:
+        entry = self.current_entry()
+        if entry is not None and entry.kind in (EntryKind.COLLECTION, EntryKind.SEARCH):
+            self.renameRequested.emit(entry)
 
     def _indexes(self, parent: QModelIndex | None = None) -> list[QModelIndex]:
         parent = parent or QModelIndex()

@@ -374,3 +374,27 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     shared = notebook.collection("Shared")
     assert shared is not None and len(shared.targets) == 300
     assert integrity(path) == "ok"
+
+
+def test_saved_searches_are_renamed_and_kept_under_the_new_name(tmp_path: Path) -> None:
+    notebook = Notebook.open(tmp_path / NOTEBOOK_FILE)
+    notebook.save_search("Trade", "trade year:2010..2019")
+    notebook.save_search("Other", "japan")
+    with pytest.raises(NotebookError, match="already exists"):
+        notebook.rename_search("Trade", "other")
+    notebook.rename_search("trade", "Trade in the 2010s")
+    again = Notebook.open(tmp_path / NOTEBOOK_FILE)
+    assert [(s.name, s.query) for s in again.saved_searches()] == [
+        ("Other", "japan"),
+        ("Trade in the 2010s", "trade year:2010..2019"),
+    ]
+
+
+def test_a_records_note_is_read_by_its_id(tmp_path: Path) -> None:
+    """The call briefings and citations use to include the person's note."""
+    notebook = Notebook.open(tmp_path / NOTEBOOK_FILE)
+    notebook.set_text(record_target("r1"), "mine")
+    notebook.set_starred(paragraph_target(7), True)
+    assert notebook.record_note("r1").text == "mine"  # type: ignore[union-attr]
+    assert notebook.record_note("r2") is None
+    assert notebook.paragraph_note(7).starred  # type: ignore[union-attr]

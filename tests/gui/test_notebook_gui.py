@@ -309,3 +309,22 @@ def test_the_notebook_model_holds_to_qt_rules(qtmodeltester: object) -> None:
         "Saved searches (1)",
         "Not in the open data (1)",
     ]
+
+
+def test_collections_and_saved_searches_are_renamed_from_the_pane(qtbot: QtBot, window: MainWindow) -> None:
+    notebook = controller(window)
+    notebook.notebook.create_collection("Draft")
+    notebook.notebook.save_search("Search", "japan")
+    notebook.refresh()
+    panel = notebook.panel
+    collection = panel.model.index(0, 0, panel.model.index(2, 0))
+    panel.view.setCurrentIndex(collection)
+    notebook.ask_text = lambda *_args: "Briefing"
+    panel.rename_button.click()
+    search = panel.model.index(0, 0, panel.model.index(3, 0))
+    panel.view.setCurrentIndex(search)
+    notebook.ask_text = lambda *_args: "Japan, all of it"
+    panel.rename_button.click()
+    assert [c.name for c in notebook.notebook.collections()] == ["Briefing"]
+    assert [s.name for s in notebook.notebook.saved_searches()] == ["Japan, all of it"]
+    assert str(panel.model.data(panel.model.index(0, 0, panel.model.index(2, 0)))) == "Briefing"
