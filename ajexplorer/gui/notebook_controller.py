@@ -56,6 +56,19 @@ def _ask_file(parent: QWidget, title: str, file_filter: str, save: bool) -> Path
     return Path(name) if name else None
 
 
+def _ask_export(parent: QWidget, text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Notebook Not Saved", text, QMessageBox.StandardButton.NoButton, parent
+    )
+    export = box.addButton("Export Notebook…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Close Without Saving", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(export)
+    box.exec()
+    return box.clickedButton() is export
+
+
 def _tell(parent: QWidget, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
 
@@ -64,8 +77,9 @@ def _tell(parent: QWidget, title: str, text: str) -> None:
 
 
 class NotebookController(QObject):
-    """Owns the open notebook for one window. ``ask_text``, ``ask_file`` and ``tell`` are how it asks for a
-    name or a file and says what went wrong (dialogs by default); a test replaces them.
+    """Owns the open notebook for one window. ``ask_text``, ``ask_file``, ``ask_export`` and ``tell`` are how it
+    asks for a name, a file or whether to export unsaved notes, and says what went wrong (dialogs by default);
+    a test replaces them.
 
     Signals:
         marksChanged(object, object): the starred and the noted record ids (frozensets).
@@ -88,12 +102,14 @@ class NotebookController(QObject):
         ask_text: Callable[[QWidget, str, str], str | None] = _ask_text,
         ask_file: Callable[[QWidget, str, str, bool], Path | None] = _ask_file,
         tell: Callable[[QWidget, str, str], None] = _tell,
+        ask_export: Callable[[QWidget, str], bool] = _ask_export,
     ) -> None:
         super().__init__(parent)
         self._window = parent
         self.ask_text = ask_text
         self.ask_file = ask_file
         self.tell = tell
+        self.ask_export = ask_export
         self.notebook = Notebook.open(path) if path is not None else Notebook.in_memory()
         self.dataset = dataset
         self._searcher: NotebookSearch | None = None
@@ -174,9 +190,24 @@ class NotebookController(QObject):
         return saved
 
     def close(self) -> None:
-        """Write what is typed and close the file (the window is closing)."""
+        """Write what is typed and close the file (the window is closing). What the disk still refuses is
+        offered for export first: closing must not be where notes are lost."""
         self.editor.flush()
         self._retry.stop()
+        if not self.notebook.retry():
+            text = (
+                f"Some of your notebook could not be saved ({self.notebook.problem}). Export it to a file now "
+                "to keep it?"
+            )
+            while self.ask_export(self._window, text):
+                path = self.ask_file(self._window, "Export Notebook", "JSON (*.json)", True)
+                if path is None:
+                    continue
+                try:
+                    self.export_json(path)
+                    break
+                except OSError as error:
+                    text = f"{path} could not be written ({error.strerror or error}). Export it elsewhere?"
         self.notebook.close()
 
     # --- commands ------------------------------------------------------------------------------------------

@@ -328,3 +328,26 @@ def test_collections_and_saved_searches_are_renamed_from_the_pane(qtbot: QtBot, 
     assert [c.name for c in notebook.notebook.collections()] == ["Briefing"]
     assert [s.name for s in notebook.notebook.saved_searches()] == ["Japan, all of it"]
     assert str(panel.model.data(panel.model.index(0, 0, panel.model.index(2, 0)))) == "Briefing"
+
+
+def test_closing_with_notes_the_disk_refused_offers_to_export_them(
+    qtbot: QtBot, dataset: Dataset, tmp_path: Path
+) -> None:
+    (tmp_path / "data").write_text("a file where the data folder should be", encoding="utf-8")
+    window = open_window(qtbot, dataset, tmp_path)
+    notebook = controller(window)
+    window.navigator.go(a_mechanism(window))
+    qtbot.keyClicks(notebook.editor.text, "only in memory")
+    asked: list[str] = []
+
+    def export(_parent: object, text: str) -> bool:
+        asked.append(text)
+        return True
+
+    notebook.ask_export = export
+    exported = tmp_path / "rescued.json"
+    notebook.ask_file = lambda *_args: exported
+    window.close()
+    assert len(asked) == 1 and "could not be saved" in asked[0]
+    notes = json.loads(exported.read_text(encoding="utf-8"))["notes"]
+    assert [note["text"] for note in notes] == ["only in memory"]
