@@ -62,6 +62,14 @@ def split_query(text: str) -> tuple[str, NotebookScope]:
     return " ".join(rest.split()), NotebookScope(starred, notes_only, tuple(collections))
 
 
+def asks_notebook(text: str) -> bool:
+    """True when a query uses the notebook's fields, so its results change with the notebook."""
+    try:
+        return split_query(text)[1].active
+    except QueryError:
+        return False
+
+
 class NotebookSearch:
     """The source's index and the person's notebook, searched as one; same calls as the index."""
 

@@ -374,6 +374,10 @@ class MainWindow(QMainWindow):
         self.tree_model.set_marks(starred, noted)
         self.results.model.set_marks(starred, noted)
         self.timeline.set_starred(starred)
+        from ajexplorer.domain.notebook_search import asks_notebook  # noqa: PLC0415 - loaded with the notebook
+
+        if asks_notebook(self.search_field.text()):
+            self._run_search()  # "is:starred" and the like follow what was just starred, noted or collected
 
     def open_target(self, target: str) -> None:
         """A record or paragraph chosen in the notebook: selected through the navigator (so Back returns)."""

@@ -351,3 +351,14 @@ def test_closing_with_notes_the_disk_refused_offers_to_export_them(
     assert len(asked) == 1 and "could not be saved" in asked[0]
     notes = json.loads(exported.read_text(encoding="utf-8"))["notes"]
     assert [note["text"] for note in notes] == ["only in memory"]
+
+
+def test_a_starred_search_follows_what_is_starred(qtbot: QtBot, window: MainWindow) -> None:
+    window.search_field.setText("is:starred")
+    window.search_field.flush()
+    assert window.results.model.rowCount() == 0
+    window.navigator.go(a_mechanism(window))
+    controller(window).editor.star.click()
+    assert window.results.model.rowCount() == 1
+    controller(window).editor.star.click()
+    assert window.results.model.rowCount() == 0
