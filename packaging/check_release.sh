@@ -49,8 +49,13 @@ done
 xdotool search --name "AJ Explorer" >/dev/null || { echo "release check: no window appeared" >&2; exit 1; }
 app_pid=$(pgrep -f "$XDG_DATA_HOME/ajexplorer/app/ajexplorer" | head -n 1 || true)
 
+# What the person wrote (the notebook lives in the same folder as the app) must survive an uninstall.
+mkdir -p "$XDG_DATA_HOME/ajexplorer/ajexplorer"
+echo kept > "$XDG_DATA_HOME/ajexplorer/ajexplorer/person-data-marker"
 sh "$work"/ajexplorer-*/uninstall.sh
-if [ -e "$XDG_DATA_HOME/applications/$app_id.desktop" ] || [ -e "$XDG_DATA_HOME/ajexplorer" ] \
+[ -f "$XDG_DATA_HOME/ajexplorer/ajexplorer/person-data-marker" ] \
+    || { echo "release check: uninstall removed the person's data" >&2; exit 1; }
+if [ -e "$XDG_DATA_HOME/applications/$app_id.desktop" ] || [ -e "$XDG_DATA_HOME/ajexplorer/app" ] \
     || find "$XDG_DATA_HOME/icons" -name "$app_id.*" | grep -q .; then
     echo "release check: uninstall left files behind" >&2
     exit 1

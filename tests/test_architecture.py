@@ -94,7 +94,8 @@ def test_no_module_imports_itself_through_others() -> None:
 
 def test_opening_the_window_leaves_what_the_first_paint_does_not_need_unloaded() -> None:
     """Start-up imports only what the first paint needs: the search index, the YAML reader (the frozen app
-    reads a cache), the figures, the exports and their Qt modules load after it, the subcommands never."""
+    reads a cache), the figures, the exports and their Qt modules, the notebook load after it, the subcommands
+    never."""
     script = textwrap.dedent(
         """
         import sys
@@ -105,6 +106,9 @@ def test_opening_the_window_leaves_what_the_first_paint_does_not_need_unloaded()
             "ajexplorer.gui.export_actions", "ajexplorer.gui.exporting", "ajexplorer.gui.figures_view",
             "ajexplorer.presentation.charts", "ajexplorer.domain.briefing", "ajexplorer.domain.calendar",
             "ajexplorer.domain.export",
+            "ajexplorer.domain.notebook", "ajexplorer.domain.notebook_io", "ajexplorer.domain.notebook_search",
+            "ajexplorer.gui.notebook_controller", "ajexplorer.gui.notebook_panel", "ajexplorer.gui.note_editor",
+            "ajexplorer.presentation.note_html",
             "PySide6.QtSvg", "PySide6.QtPrintSupport",
         )
         print(" ".join(name for name in late if name in sys.modules))
@@ -144,3 +148,11 @@ def test_the_first_paint_leaves_costly_qt_classes_unbuilt(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     built = [line for line in result.stdout.splitlines() if line.startswith("built:")]
     assert built == ["built:"], result.stdout
+
+
+def test_the_window_looks_for_the_notebook_where_the_notebook_keeps_itself() -> None:
+    """The start names the notebook's file without importing the notebook (it loads SQLite): the two names agree."""
+    from ajexplorer.domain.notebook import NOTEBOOK_FILE
+    from ajexplorer.gui import app
+
+    assert app.NOTEBOOK_FILE == NOTEBOOK_FILE

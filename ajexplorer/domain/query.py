@@ -77,6 +77,8 @@ class Hit:
     tier: int
     snippet: tuple[Segment, ...]
     fuzzy: bool = False
+    #: Found in the person's own note, not in the source: the snippet is the note's words.
+    own: bool = False
 
     @property
     def snippet_text(self) -> str:

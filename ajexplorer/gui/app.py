@@ -29,6 +29,10 @@ from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.settings import Settings
 from ajexplorer.paths import resources_dir
 
+#: The notebook's file in the user's data folder (kept in step with ajexplorer.domain.notebook.NOTEBOOK_FILE,
+#: which is not imported here: it loads SQLite, which waits for the first paint).
+NOTEBOOK_FILE = "notebook.sqlite3"
+
 __all__ = [
     "MAX_LISTED_PROBLEMS",
     "DatasetSession",
@@ -154,7 +158,7 @@ def _run(
     phases: _Phases,
     open_log: Callable[[], None],
 ) -> int:
-    session = DatasetSession(Settings(settings_path()))
+    session = DatasetSession(Settings(settings_path(), notebook=log_folder() / NOTEBOOK_FILE))
     try:
         refused = session.start(data_folder)
         phases.mark("window_built")

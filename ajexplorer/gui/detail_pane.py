@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.browser import SafeBrowser
@@ -63,11 +63,11 @@ class DetailPane(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.copy_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.browser, 1)
-        layout.addLayout(bar)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self._layout.addWidget(self.browser, 1)
+        self._layout.addLayout(bar)
         self.browser.linkRequested.connect(self.linkRequested)
         self.copy_button.clicked.connect(self.copy_citation)
         self.show_record(None)
@@ -79,6 +79,17 @@ class DetailPane(QWidget):
     def set_dataset(self, dataset: Dataset) -> None:
         self._dataset = dataset
         self.show_record(None)
+
+    def set_note_editor(self, editor: QWidget) -> None:
+        """Put the person's note under the details (the notebook opens after the first paint)."""
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setObjectName("detailSplitter")
+        split.setChildrenCollapsible(False)
+        self._layout.replaceWidget(self.browser, split)
+        split.addWidget(self.browser)
+        split.addWidget(editor)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
 
     def set_highlight(self, words: Sequence[str]) -> None:
         """Search words to highlight wherever they appear in the pane."""

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 DATASETS = "datasets"
 EXPORT = "export"
+NOTEBOOK = "notebook"
 PRINT = "print"
 QUIT = "quit"
 #: The File menu's sections, top to bottom.
-SECTIONS = (DATASETS, EXPORT, PRINT, QUIT)
+SECTIONS = (DATASETS, EXPORT, NOTEBOOK, PRINT, QUIT)
 
 
 class FileMenu(QMenu):

@@ -23,7 +23,7 @@ from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.model import Dataset, Record
 from ajexplorer.domain.query import QueryError
 from ajexplorer.gui.detail_pane import DetailPane
-from ajexplorer.gui.file_menu import EXPORT, PRINT, QUIT, FileMenu
+from ajexplorer.gui.file_menu import EXPORT, NOTEBOOK, PRINT, QUIT, FileMenu
 from ajexplorer.gui.glossary_panel import GlossaryPanel
 from ajexplorer.gui.icons import arrow_icon
 from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel
@@ -40,9 +40,12 @@ from ajexplorer.presentation.timeline_layout import items_from
 
 if TYPE_CHECKING:
     from ajexplorer.domain.export import ExportContext
+    from ajexplorer.domain.notebook_search import NotebookSearch
+    from ajexplorer.domain.query import Filters
     from ajexplorer.domain.search import SearchIndex
     from ajexplorer.gui.export_actions import ExportController
     from ajexplorer.gui.figures_view import FiguresPanel
+    from ajexplorer.gui.notebook_controller import NotebookController
 
 #: If no paint has come this long after showing, the deferred start-up work runs anyway.
 FIRST_PAINT_FALLBACK_MS = 1500
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         # Built just after the first paint (see _after_first_paint): hidden at start, and costly to import.
         self.figures: FiguresPanel | None = None
         self.exports: ExportController | None = None
+        self.notebook: NotebookController | None = None
         self._search_index: SearchIndex | None = None
         self._matches: frozenset[str] | None = None
         self._first_paint_hook: _AfterFirstPaint | None = None
@@ -101,6 +105,8 @@ class MainWindow(QMainWindow):
         self.source_dock.raise_()
         self.results_dock = self._dock("Results", self.results, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.mechanisms_dock, self.results_dock)
+        self.notebook_dock = self._dock("Notebook", QWidget(self), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.results_dock, self.notebook_dock)
         self.mechanisms_dock.raise_()
         self.resizeDocks([self.mechanisms_dock, self.source_dock], [470, 440], Qt.Orientation.Horizontal)
 
@@ -210,6 +216,7 @@ class MainWindow(QMainWindow):
         for dock in (
             self.mechanisms_dock,
             self.results_dock,
+            self.notebook_dock,
             self.source_dock,
             self.glossary_dock,
             self.figures_dock,
@@ -313,6 +320,7 @@ class MainWindow(QMainWindow):
         _app().installEventFilter(self)
         self._build_figures()
         self._build_exports()
+        self._build_notebook()
         QTimer.singleShot(0, self, self._finish_start)
 
     def _build_figures(self) -> None:
@@ -338,6 +346,54 @@ class MainWindow(QMainWindow):
         self.file_menu.set_section(EXPORT, [self.exports.export_menu])
         self.file_menu.set_section(PRINT, self.exports.print_actions)
 
+    def _build_notebook(self) -> None:
+        """The person's notebook, when the settings say where it lives (see :class:`Settings`)."""
+        path = self.settings.notebook_path if self.settings is not None else None
+        if path is None:
+            return
+        from ajexplorer.gui.notebook_controller import NotebookController  # noqa: PLC0415 - SQLite, after paint
+
+        notebook = NotebookController(path, self.dataset, self)
+        self.notebook = notebook
+        self.notebook_dock.setWidget(notebook.panel)
+        self.details.set_note_editor(notebook.editor)
+        self._focus_ring.extend([notebook.panel.view, notebook.editor.text])
+        notebook.targetActivated.connect(self.open_target)
+        notebook.searchRequested.connect(self.run_query)
+        notebook.marksChanged.connect(self._show_notebook_marks)
+        notebook.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
+        notebook.panel.saveSearchRequested.connect(
+            lambda: notebook.save_search(self.search_field.text(), self.filter_bar.filters())
+        )
+        self.navigator.currentChanged.connect(notebook.follow)
+        notebook.follow(self.navigator.current or "")
+        notebook.refresh()
+        self.file_menu.set_section(NOTEBOOK, notebook.actions)
+
+    def _show_notebook_marks(self, starred: frozenset[str], noted: frozenset[str]) -> None:
+        self.tree_model.set_marks(starred, noted)
+        self.results.model.set_marks(starred, noted)
+        self.timeline.set_starred(starred)
+        from ajexplorer.domain.notebook_search import asks_notebook  # noqa: PLC0415 - loaded with the notebook
+
+        if asks_notebook(self.search_field.text()):
+            self._run_search()  # "is:starred" and the like follow what was just starred, noted or collected
+
+    def open_target(self, target: str) -> None:
+        """A record or paragraph chosen in the notebook: selected through the navigator (so Back returns)."""
+        kind, _, key = target.partition(":")
+        if kind == "record":
+            self.open_record(key)
+        elif kind == "paragraph" and key.isdigit():
+            self.show_paragraph(int(key))
+
+    def run_query(self, query: str, filters: Filters) -> None:
+        """Put a query and filters in the controls and search (a saved search re-run on the open data)."""
+        self.filter_bar.set_filters(filters)
+        self.search_field.setText(query)
+        self.search_field.flush()
+        self._run_search()
+
     def export_context(self) -> ExportContext:
         """What File > Export and printing work on: the records in view, the selection, the search, and the
         timeline's range and size as shown."""
@@ -357,6 +413,12 @@ class MainWindow(QMainWindow):
         _ = self.search_index
         self.started = True
 
+    def _searcher(self) -> SearchIndex | NotebookSearch:
+        """The index, or with a notebook open, the index and the person's notes searched together."""
+        if self.notebook is None:
+            return self.search_index
+        return self.notebook.searcher(self.search_index)
+
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
@@ -370,7 +432,7 @@ class MainWindow(QMainWindow):
             self.results.show_hits([], "")
             return
         try:
-            result = self.search_index.search(text, limit=200, filters=filters)
+            result = self._searcher().search(text, limit=200, filters=filters)
         except QueryError as error:
             self.results.show_hits([], query_problem(error))
             self._show_matches(frozenset(), ())
@@ -379,7 +441,7 @@ class MainWindow(QMainWindow):
         if result.total <= len(result.hits):
             matches = result.matched_ids
         else:
-            matches = self.search_index.matching_ids(text, filters)
+            matches = self._searcher().matching_ids(text, filters)
         self.results.show_hits(result.hits, results_message(result))
         self._show_matches(matches, result.highlight_words)
         self._raise_results()
@@ -529,6 +591,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         _app().removeEventFilter(self)
+        if self.notebook is not None:
+            self.notebook.close()  # what was typed last is written before the window goes
         if self.settings is not None:
             self.settings.save(
                 geometry=QByteArray(self.saveGeometry()),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeVi
 from ajexplorer.domain.model import Record
 from ajexplorer.gui.headers import ModelIndex, column_title, fit_column
 from ajexplorer.presentation.mechanism_tree import TreeNode, mark_matches, tooltip
+from ajexplorer.presentation.record_text import notebook_mark
 
 COLUMNS = ("Name", "Acronym", "Since", "Events")
 RecordRole = Qt.ItemDataRole.UserRole + 1
@@ -56,6 +57,8 @@ class MechanismModel(QAbstractItemModel):
         self._by_id = {node.record.id: node for node in root.walk() if node.record is not None}
         self._icons: dict[str, QIcon] = {}
         self._palette = palette
+        self._starred: frozenset[str] = frozenset()
+        self._noted: frozenset[str] = frozenset()
 
     @property
     def root(self) -> TreeNode:
@@ -66,6 +69,15 @@ class MechanismModel(QAbstractItemModel):
         self._icons.clear()
         if self._root.children:
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+
+    def set_marks(self, starred: frozenset[str], noted: frozenset[str]) -> None:
+        """The person's stars and notes, shown after a mechanism's name."""
+        changed = (self._starred ^ starred) | (self._noted ^ noted)
+        self._starred, self._noted = starred, noted
+        for record_id in changed:
+            index = self.index_of(record_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
 
     def node(self, index: _Index) -> TreeNode:
         if not index.isValid():
@@ -154,7 +166,10 @@ class MechanismModel(QAbstractItemModel):
     def _display(self, node: TreeNode, column: int) -> str | None:
         record = node.record
         if column == 0:
-            return node.title
+            if record is None:
+                return node.title
+            mark = notebook_mark(record.id in self._starred, record.id in self._noted)
+            return f"{node.title} {mark}" if mark else node.title
         if record is None:
             return None
         if column == 1:

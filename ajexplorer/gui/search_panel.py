@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ajexplorer.domain.model import Kind, Section
 from ajexplorer.domain.query import Filters, Hit
+from ajexplorer.presentation.record_text import notebook_mark
 from ajexplorer.presentation.search_text import hit_html, hit_line
 
 if TYPE_CHECKING:
@@ -97,6 +98,18 @@ class ResultsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._hits: list[Hit] = []
+        self._starred: frozenset[str] = frozenset()
+        self._noted: frozenset[str] = frozenset()
+
+    def set_marks(self, starred: frozenset[str], noted: frozenset[str]) -> None:
+        """The person's stars and notes, shown after each result's title."""
+        self._starred, self._noted = starred, noted
+        if self._hits:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._hits) - 1, 0))
+
+    def mark(self, row: int) -> str:
+        record_id = self._hits[row].record_id
+        return notebook_mark(record_id in self._starred, record_id in self._noted)
 
     def set_hits(self, hits: list[Hit]) -> None:
         self.beginResetModel()
@@ -114,7 +127,8 @@ class ResultsModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return hit_line(hit)
+            mark = self.mark(index.row())
+            return f"{hit_line(hit)} {mark}" if mark else hit_line(hit)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "".join(segment.text for segment in hit.snippet)
         if role == HitRole:
@@ -125,14 +139,16 @@ class ResultsModel(QAbstractListModel):
 class HitDelegate(QStyledItemDelegate):
     """Two lines per hit (:func:`~ajexplorer.presentation.search_text.hit_html`), in the palette's colours."""
 
-    def _document(self, option: QStyleOptionViewItem, hit: Hit, selected: bool) -> QTextDocument:
+    def _document(
+        self, option: QStyleOptionViewItem, hit: Hit, selected: bool, mark: str = ""
+    ) -> QTextDocument:
         palette = option.palette
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         muted = palette.color(role if selected else QPalette.ColorRole.PlaceholderText).name()
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(3)
-        document.setHtml(hit_html(hit, palette.color(role).name(), muted))
+        document.setHtml(hit_html(hit, palette.color(role).name(), muted, mark))
         document.setTextWidth(max(option.rect.width(), 100))
         return document
 
@@ -146,7 +162,7 @@ class HitDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget else None
         if style is not None:
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
-        document = self._document(option, hit, selected)
+        document = self._document(option, hit, selected, model.mark(index.row()))
         painter.save()
         rect = option.rect
         painter.translate(rect.topLeft())
@@ -299,6 +315,21 @@ class FilterBar(QWidget):
             self.year_from.setValue(start)
             self.year_to.setValue(end)
 
+    def set_filters(self, filters: Filters) -> None:
+        """Set the controls to ``filters`` (a saved search): one kind, one pillar, a year range."""
+        self._quiet = True
+        try:
+            kind = next(iter(filters.kinds)) if len(filters.kinds) == 1 else None
+            pillar = next(iter(filters.pillars)) if len(filters.pillars) == 1 else None
+            self.kind.setCurrentIndex(_position(self.kind, kind))
+            self.pillar.setCurrentIndex(_position(self.pillar, pillar))
+            start, end = filters.years or (self.year_from.minimum(), self.year_to.minimum())
+            self.year_from.setValue(start)
+            self.year_to.setValue(end)
+        finally:
+            self._quiet = False
+        self._update_indicator()
+
     def clear(self) -> None:
         with self._as_one_change():
             self.kind.setCurrentIndex(0)
@@ -329,3 +360,8 @@ class FilterBar(QWidget):
         font.setBold(True)
         self.indicator.setFont(font)
         self.clear_button.setEnabled(active)
+
+
+def _position(box: QComboBox, data: object) -> int:
+    """The row holding ``data`` (the first, "All", when none does)."""
+    return next((row for row in range(box.count()) if data is not None and box.itemData(row) == data), 0)

@@ -50,8 +50,10 @@ def _folder(value: object) -> Path | None:
 class Settings:
     """Typed access to the settings file; never raises on bad content."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, notebook: Path | None = None) -> None:
         self._store = QSettings(str(path), QSettings.Format.IniFormat)
+        #: Where the person's notebook lives (in the user's data folder); None: the window keeps no notebook.
+        self.notebook_path = notebook
 
     @property
     def usable(self) -> bool:

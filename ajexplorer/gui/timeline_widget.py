@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QPolygonF,
     QResizeEvent,
     QStaticText,
     QWheelEvent,
@@ -134,6 +135,7 @@ class TimelineWidget(QWidget):
         self._current: str | None = None
         self._linked: frozenset[str] = frozenset()
         self._matches: frozenset[str] | None = None
+        self._starred: frozenset[str] = frozenset()
         self._linked_at: dict[int, list[int]] = {}
         self._match_at: dict[int, list[int]] = {}
         self._colours: list[QColor] = []
@@ -176,6 +178,11 @@ class TimelineWidget(QWidget):
         """While a search is active, items outside ``record_ids`` are dimmed; None shows all normally."""
         self._matches = record_ids
         self._match_at = self._positions(record_ids or frozenset())
+        self.update()
+
+    def set_starred(self, record_ids: frozenset[str]) -> None:
+        """Records the person starred carry a small star above their mark."""
+        self._starred = record_ids
         self.update()
 
     def _positions(self, record_ids: frozenset[str]) -> dict[int, list[int]]:
@@ -528,6 +535,8 @@ class TimelineWidget(QWidget):
                 painter.setPen(QPen(highlight, 2.5 if item.id == self._current else 1.5))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(centre, DOT_RADIUS + 4, DOT_RADIUS + 4)
+            if item.id in self._starred:
+                _paint_star(painter, QPointF(centre.x(), centre.y() - DOT_RADIUS - 6), highlight)
 
     def _paint_clusters(self, painter: QPainter, canvas: _Canvas) -> None:
         """On screen each badge is a cached pixmap (shape, colour and count drawn once), so a dense frame is
@@ -836,3 +845,17 @@ def _mix(colour: QColor, background: QColor, amount: float) -> QColor:
         colour.greenF() * amount + background.greenF() * (1 - amount),
         colour.blueF() * amount + background.blueF() * (1 - amount),
     )
+
+
+def _paint_star(painter: QPainter, centre: QPointF, colour: QColor, radius: float = 4.5) -> None:
+    """The person's star over a record's mark: five points, filled."""
+    points = [
+        QPointF(
+            centre.x() + (radius if i % 2 == 0 else radius * 0.45) * math.sin(i * math.pi / 5),
+            centre.y() - (radius if i % 2 == 0 else radius * 0.45) * math.cos(i * math.pi / 5),
+        )
+        for i in range(10)
+    ]
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawPolygon(QPolygonF(points))

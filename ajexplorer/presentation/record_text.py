@@ -27,3 +27,13 @@ def dataset_summary(dataset: Dataset) -> str:
 
 def no_such_record(record_id: str) -> str:
     return f"There is no record with the id '{record_id}'."
+
+
+#: The marks that show, wherever a record appears, that the person starred it or wrote a note on it.
+STAR = "★"
+NOTE_MARK = "✎"
+
+
+def notebook_mark(starred: bool, noted: bool) -> str:
+    """``★``, ``✎``, both, or nothing."""
+    return (STAR if starred else "") + (NOTE_MARK if noted else "")

@@ -30,16 +30,23 @@ def query_problem(error: QueryError) -> str:
     return f"Cannot search: {error}."
 
 
+#: How a result found in the person's own note (not in the source) is labelled.
+OWN_NOTE_LABEL = "[your note]"
+
+
 def hit_line(hit: Hit) -> str:
     """One line for a result where no markup is shown (plain list text, screen readers)."""
     when = f" ({hit.when})" if hit.when else ""
-    return f"{hit.kind.label}: {hit.title}{when}"
+    own = f" {OWN_NOTE_LABEL}" if hit.own else ""
+    return f"{hit.kind.label}: {hit.title}{when}{own}"
 
 
-def hit_html(hit: Hit, text: str, muted: str) -> str:
+def hit_html(hit: Hit, text: str, muted: str, mark: str = "") -> str:
     """Kind, title and date on the first line; the snippet with its matched words in bold on the second.
 
-    ``text`` and ``muted`` are CSS colours from the caller's palette; every piece of data is escaped.
+    ``text`` and ``muted`` are CSS colours from the caller's palette; every piece of data is escaped. A hit
+    from the person's note says so before its snippet, which is set in italics: the note's words, never the
+    source's. ``mark`` is the record's notebook mark (a star), shown after its title.
     """
     snippet = "".join(
         f"<b>{escape(segment.text)}</b>" if segment.matched else escape(segment.text)
@@ -48,9 +55,12 @@ def hit_html(hit: Hit, text: str, muted: str) -> str:
     when = f" &middot; {escape(hit.when)}" if hit.when else ""
     typo = " &middot; <i>close match</i>" if hit.fuzzy else ""
     text, muted = escape(text), escape(muted)
+    marked = f" {escape(mark)}" if mark else ""
+    if hit.own:
+        snippet = f"<b>{escape(OWN_NOTE_LABEL)}</b> <i>{snippet}</i>"
     return (
         f'<div style="color:{text}"><span style="color:{muted}">'
-        f"{escape(hit.kind.label)}</span> <b>{escape(hit.title)}</b>"
+        f"{escape(hit.kind.label)}</span> <b>{escape(hit.title)}</b>{marked}"
         f'<span style="color:{muted}">{when}{typo}</span><br>'
         f'<small style="color:{muted}">{snippet}</small></div>'
     )
