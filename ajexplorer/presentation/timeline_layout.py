@@ -179,7 +179,7 @@ class TimelineIndex:
     lanes: list[LaneIndex]
     order: list[Item]
     position: dict[str, int]
-    extent: tuple[float, float]
+    extent: tuple[float, float] | None  # first start to last end; None when there is nothing to show
     point_at: dict[str, tuple[int, int]]  # point id -> (lane, index in the lane's points)
 
     @classmethod
@@ -206,10 +206,7 @@ class TimelineIndex:
                 point_at[item.id] = (item.lane, len(lane.points))
                 lane.points.append(item)
                 lane.starts.append(item.start)
-        extent = (
-            min((i.start for i in ordered), default=1973.0),
-            max((i.end for i in ordered), default=2021.0),
-        )
+        extent = (min(i.start for i in ordered), max(i.end for i in ordered)) if ordered else None
         return cls(lanes, ordered, {item.id: n for n, item in enumerate(ordered)}, extent, point_at)
 
     def neighbour(self, item_id: str | None, step: int) -> Item | None:
