@@ -7,7 +7,12 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from ajexplorer.domain.loading import load_dataset
 from ajexplorer.gui.mainwindow import MainWindow
+from ajexplorer.gui.timeline_widget import TimelineWidget
+from ajexplorer.presentation.timeline_layout import items_from
+from tests.conftest import FIXTURES
+from tests.gui.conftest import TODAY
 
 
 def test_left_and_right_walk_through_events_in_time(window: MainWindow, qtbot: QtBot) -> None:
@@ -21,8 +26,8 @@ def test_left_and_right_walk_through_events_in_time(window: MainWindow, qtbot: Q
     assert window.navigator.current == order[2]
     qtbot.keyClick(timeline, Qt.Key.Key_Left)
     assert window.navigator.current == order[1]
-    first = window.dataset.records[order[0]]
-    assert first.when.start is not None and first.when.start.year == 1973
+    starts = [timeline._index.find(record_id).start for record_id in order]  # type: ignore[union-attr]
+    assert starts == sorted(starts)
 
 
 def test_selection_elsewhere_scrolls_the_timeline_to_it(window: MainWindow) -> None:
@@ -45,7 +50,23 @@ def test_keys_zoom_pan_and_fit(window: MainWindow, qtbot: QtBot) -> None:
     assert timeline.view.t0 > start
     qtbot.keyClick(timeline, Qt.Key.Key_Home)
     assert abs(timeline.view.span - full) < 1e-9
-    assert timeline.view.t0 < 1973 and timeline.view.t1 > 2026.9
+
+
+def test_fit_all_shows_the_datasets_own_span(qtbot: QtBot) -> None:
+    """Fit all covers the loaded data from its first item to its last, and no empty years before it."""
+    partner = load_dataset(FIXTURES / "partner")
+    items = items_from(partner, TODAY)
+    timeline = TimelineWidget()
+    qtbot.addWidget(timeline)
+    timeline.resize(1200, 500)
+    timeline.set_items(items, [section.title for section in partner.sections], TODAY)
+    timeline.zoom_by(10)
+    timeline.setFocus()
+    qtbot.keyClick(timeline, Qt.Key.Key_Home)
+    first, last = min(item.start for item in items), max(item.end for item in items)
+    margin = (last - first) * 0.1
+    assert first - margin < timeline.view.t0 <= first
+    assert last <= timeline.view.t1 < last + margin
 
 
 def test_wheel_zooms_around_the_cursor(window: MainWindow) -> None:
