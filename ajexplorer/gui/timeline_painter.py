@@ -33,13 +33,14 @@ from PySide6.QtWidgets import QApplication
 from ajexplorer.presentation import timeline_layout as tl
 from ajexplorer.presentation.timeline_scene import (
     AXIS_HEIGHT,
+    BADGE_HEIGHT,
     DOT_RADIUS,
     GUTTER,
     RANGE_ROW,
     Geometry,
-    Rect,
     Scene,
-    badge_rect,
+    any_between,
+    badge_width,
     count_label,
     partial_centre_x,
     scene_from_dataset,
@@ -321,17 +322,22 @@ class TimelinePainter:
         as shapes and text."""
         highlight = palette.color(QPalette.ColorRole.Highlight)
         rings: list[tuple[QRectF, bool]] = []
+        mark_ys = [geometry.mark_y(lane) - BADGE_HEIGHT / 2 for lane in range(len(scene.lane_titles))]
+        current = scene.current_point()
+        linked_at = scene.linked_at
         for cluster in frame.clusters:
+            lane = cluster.lane
             lit = scene.cluster_lit(cluster)
             label = count_label(cluster.count)
-            rect = _qrect(badge_rect(cluster, geometry, self.measure(label)))
-            fill = self._colours[cluster.lane] if lit else self._faded[cluster.lane]
+            rect = QRectF(cluster.x - 2, mark_ys[lane], badge_width(self.measure(label)), BADGE_HEIGHT)
             if self._cached:
-                painter.drawPixmap(rect.topLeft(), self._badge(cluster.lane, lit, label, rect, palette))
+                painter.drawPixmap(rect.topLeft(), self._badge(lane, lit, label, rect, palette))
             else:
-                _draw_badge(painter, rect, fill, label, palette)
-            holds_current = scene.cluster_holds_current(cluster)
-            if holds_current or scene.cluster_holds_linked(cluster):
+                _draw_badge(painter, rect, self._colours[lane] if lit else self._faded[lane], label, palette)
+            holds_current = (
+                current is not None and current[0] == lane and cluster.first <= current[1] < cluster.last
+            )
+            if holds_current or any_between(linked_at.get(lane), cluster.first, cluster.last):
                 rings.append((rect, holds_current))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for rect, holds_current in rings:
@@ -386,10 +392,6 @@ class TimelinePainter:
             static.prepare(font=self._font)
             self._static_texts[key] = static
         return static
-
-
-def _qrect(rect: Rect) -> QRectF:
-    return QRectF(rect.x, rect.y, rect.width, rect.height)
 
 
 def _draw_badge(painter: QPainter, rect: QRectF, fill: QColor, label: str, palette: QPalette) -> None:

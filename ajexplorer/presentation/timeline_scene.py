@@ -206,8 +206,12 @@ class Scene:
             self.match_at.get(cluster.lane), cluster.first, cluster.last
         )
 
+    def current_point(self) -> tuple[int, int] | None:
+        """The current record's (lane, index among the lane's points), if it is a point."""
+        return self.index.point_at.get(self.current or "")
+
     def cluster_holds_current(self, cluster: tl.ClusterMark) -> bool:
-        where = self.index.point_at.get(self.current or "")
+        where = self.current_point()
         return where is not None and where[0] == cluster.lane and cluster.first <= where[1] < cluster.last
 
     def cluster_holds_linked(self, cluster: tl.ClusterMark) -> bool:
@@ -250,10 +254,14 @@ def count_label(count: int) -> str:
     return str(count) if count < 1000 else f"{count // 1000}k"
 
 
+def badge_width(text_width: float) -> float:
+    return max(text_width + 10, 2 * DOT_RADIUS + 8)
+
+
 def badge_rect(cluster: tl.ClusterMark, geometry: Geometry, text_width: float) -> Rect:
     """A cluster's count badge in plot coordinates (x from the plot's left edge), sized to its text."""
-    width = max(text_width + 10, 2 * DOT_RADIUS + 8)
-    return Rect(cluster.x - 2, geometry.mark_y(cluster.lane) - BADGE_HEIGHT / 2, width, BADGE_HEIGHT)
+    mark_y = geometry.mark_y(cluster.lane)
+    return Rect(cluster.x - 2, mark_y - BADGE_HEIGHT / 2, badge_width(text_width), BADGE_HEIGHT)
 
 
 def partial_centre_x(mark: tl.PointMark) -> float:
