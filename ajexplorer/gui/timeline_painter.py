@@ -138,7 +138,9 @@ class TimelinePainter:
 
     def layout(self, scene: Scene, geometry: Geometry) -> tl.Frame:
         """The marks, clusters, bars and labels of ``scene`` on a canvas of ``geometry``."""
-        return tl.layout_frame(scene.index, geometry.view(scene.extent), self.measure, geometry.label_rows())
+        view = geometry.view(scene.extent)
+        label_rows, bar_rows = geometry.label_rows(), geometry.range_rows_shown()
+        return tl.layout_frame(scene.index, view, self.measure, label_rows, bar_rows)
 
     # --- drawing ------------------------------------------------------------------------------------------------
 

@@ -366,10 +366,10 @@ class TimelineWidget(QWidget):
             self._set_view(tl.fit(start, end, self._plot_width()))
 
     def _open_cluster(self, cluster: tl.ClusterMark, global_pos: QPoint) -> None:
-        """Zoom until the cluster's events stand apart; if they share a date, list them in a menu."""
+        """Zoom to fit exactly the cluster's events; if they share a date, list them in a menu."""
         if cluster.t1 - cluster.t0 > tl.MIN_SPAN / 20 and self._view.span > tl.MIN_SPAN * 1.01:
-            padding = max((cluster.t1 - cluster.t0) * 0.6, tl.MIN_SPAN / 2)
-            self._set_view(tl.fit(cluster.t0 - padding, cluster.t1 + padding, self._plot_width()))
+            start, end = self._scene.members_extent(cluster)
+            self._set_view(tl.fit(start, end, self._plot_width()))
             return
         menu = QMenu(self)
         for item in self._index.lanes[cluster.lane].points[cluster.first : cluster.last][:40]:

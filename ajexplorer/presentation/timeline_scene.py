@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from ajexplorer.domain.dates import year_fraction
 from ajexplorer.domain.model import Dataset
 from ajexplorer.presentation import timeline_layout as tl
+from ajexplorer.presentation.timeline_layout import DOT_RADIUS, MARK_TRACK, badge_width, count_label
+
+__all__ = ["DOT_RADIUS", "Geometry", "Hit", "Rect", "Scene", "badge_width", "count_label", "hit_test"]
 
 GUTTER = 150.0  # the lane titles' column, left of the plot
 AXIS_HEIGHT = 26.0
@@ -26,7 +29,6 @@ RANGE_ROW = 15.0
 MARK_ROW = 20.0
 LABEL_ROW = 15.0
 LANE_GAP = 6.0
-DOT_RADIUS = 5.0
 BADGE_HEIGHT = 18.0
 HIT_SLACK = 5.0  # a click this close to a dot still picks it
 
@@ -88,6 +90,12 @@ class Geometry:
         return self.lane_top(lane) + LANE_GAP / 2 + row * RANGE_ROW
 
     def label_y(self, lane: int, row: int) -> float:
+        """The top of a label's text row: below the marks (row 0..), beside them (MARK_TRACK), or in a row of
+        bars (``-2 - r``) where that row has room."""
+        if row == MARK_TRACK:
+            return self.mark_y(lane) - LABEL_ROW / 2
+        if row < MARK_TRACK:
+            return self.range_y(lane, -2 - row)
         return self.mark_y(lane) + MARK_ROW / 2 + row * LABEL_ROW
 
     def view(self, extent: tuple[float, float]) -> tl.Viewport:
@@ -220,6 +228,11 @@ class Scene:
     def members(self, cluster: tl.ClusterMark) -> list[tl.Item]:
         return self.index.lanes[cluster.lane].points[cluster.first : cluster.last]
 
+    def members_extent(self, cluster: tl.ClusterMark) -> tuple[float, float]:
+        """From the first member's start to the last one's end: what a click on the badge zooms to."""
+        members = self.members(cluster)
+        return min(item.start for item in members), max(item.end for item in members)
+
 
 def scene_from_dataset(
     dataset: Dataset,
@@ -249,15 +262,6 @@ class Hit:
     bars: tl.RangeMark | None = None
 
 
-def count_label(count: int) -> str:
-    """A cluster badge's text: the count, in thousands past 999 so a badge stays small."""
-    return str(count) if count < 1000 else f"{count // 1000}k"
-
-
-def badge_width(text_width: float) -> float:
-    return max(text_width + 10, 2 * DOT_RADIUS + 8)
-
-
 def badge_rect(cluster: tl.ClusterMark, geometry: Geometry, text_width: float) -> Rect:
     """A cluster's count badge in plot coordinates (x from the plot's left edge), sized to its text."""
     mark_y = geometry.mark_y(cluster.lane)
@@ -265,8 +269,9 @@ def badge_rect(cluster: tl.ClusterMark, geometry: Geometry, text_width: float) -
 
 
 def partial_centre_x(mark: tl.PointMark) -> float:
-    """The hollow square of a month or a year sits at the start of its band, one mark wide."""
-    return mark.x + min(mark.x_end - mark.x, 2 * DOT_RADIUS) / 2
+    """The hollow square of a month or a year sits in the middle of its band, never at its first day."""
+    left, right = tl.symbol_span(mark)
+    return (left + right) / 2
 
 
 def hit_test(frame: tl.Frame, geometry: Geometry, x: float, y: float, measure: Callable[[str], float]) -> Hit:
@@ -280,9 +285,12 @@ def hit_test(frame: tl.Frame, geometry: Geometry, x: float, y: float, measure: C
     best: tuple[float, str] | None = None
     for mark in frame.points:
         mark_y = geometry.mark_y(mark.item.lane)
-        partial = mark.item.shape is tl.Shape.PARTIAL
-        right = max(mark.x_end, mark.x + 2 * DOT_RADIUS) if partial else mark.x
-        dx = 0.0 if mark.x <= px <= right else min(abs(px - mark.x), abs(px - right))
+        if mark.item.shape is tl.Shape.PARTIAL:
+            left, right = tl.symbol_span(mark)
+            left, right = min(left, mark.x), max(right, mark.x_end)  # the band or the square
+        else:
+            left = right = mark.x
+        dx = 0.0 if left <= px <= right else min(abs(px - left), abs(px - right))
         distance = math.hypot(dx, y - mark_y)
         if distance <= DOT_RADIUS + HIT_SLACK and (best is None or distance < best[0]):
             best = (distance, mark.item.id)
@@ -304,7 +312,8 @@ def item_position(frame: tl.Frame, geometry: Geometry, record_id: str) -> tuple[
     """Where a record is drawn on the canvas (its dot or the middle of its visible bar), if it is drawn alone."""
     for mark in frame.points:
         if mark.item.id == record_id:
-            return GUTTER + mark.x + 1, geometry.mark_y(mark.item.lane)
+            left, right = tl.symbol_span(mark)
+            return GUTTER + (left + right) / 2 + 1, geometry.mark_y(mark.item.lane)
     for bar in frame.ranges:
         if bar.item.id == record_id:
             x = GUTTER + (max(bar.x0, 0) + min(bar.x1, geometry.plot_width())) / 2

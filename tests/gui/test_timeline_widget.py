@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from ajexplorer.domain.loading import load_dataset
 from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.timeline_widget import TimelineWidget
+from ajexplorer.presentation import timeline_layout as tl
 from ajexplorer.presentation.timeline_layout import items_from
 from tests.conftest import FIXTURES
 from tests.gui.conftest import TODAY
@@ -109,9 +110,13 @@ def test_clicking_a_cluster_opens_it_up(window: MainWindow, qtbot: QtBot) -> Non
     cluster = max(frame.clusters, key=lambda c: c.t1 - c.t0)
     span = timeline.view.span
     point = QPoint(int(150 + cluster.x + 4), int(timeline._mark_y(cluster.lane)))
+    members = timeline.scene.members(cluster)
+    start, end = min(item.start for item in members), max(item.end for item in members)
     qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=point)
-    assert timeline.view.span < span
-    assert timeline.view.t0 <= cluster.t0 and cluster.t1 <= timeline.view.t1
+    view = timeline.view
+    assert view.span < span
+    assert view.t0 <= start and end <= view.t1  # every member's whole period is in view ...
+    assert view.span <= max(end - start, tl.MIN_SPAN) * 1.1  # ... and little else: exactly its members
 
 
 def test_tooltips_give_the_date_at_its_precision(window: MainWindow) -> None:
