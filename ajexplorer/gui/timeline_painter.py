@@ -48,6 +48,7 @@ from ajexplorer.presentation.timeline_scene import (
 
 __all__ = ["TimelinePainter", "lane_colour", "paint", "pixel_font", "scene_from_dataset"]
 
+MAX_STATIC_TEXTS = 4000
 FADED_ALPHA = 0.18  # what a search does not match: present, but out of the way
 
 
@@ -102,6 +103,7 @@ class TimelinePainter:
         self._pixel_ratio = pixel_ratio
         self._widths: dict[str, float] = {}
         self._static_texts: dict[tuple[float, str], QStaticText] = {}
+        self._elisions: dict[tuple[str, int], str] = {}
         self._badges: dict[tuple[int, bool, str], QPixmap] = {}
         self._colours: list[QColor] = []
         self._faded: list[QColor] = []
@@ -125,6 +127,7 @@ class TimelinePainter:
     def clear(self) -> None:
         self._widths.clear()
         self._static_texts.clear()
+        self._elisions.clear()
         self._badges.clear()
         self._palette_key = ()
 
@@ -279,7 +282,7 @@ class TimelinePainter:
             if rect.width() > 30:
                 painter.setPen(text if visible else faded_text)
                 caption = mark.item.label if single else f"{mark.count} plans and programmes"
-                shown = self._metrics.elidedText(caption, Qt.TextElideMode.ElideRight, rect.width() - 6)
+                shown = self._elided(caption, rect.width() - 6)
                 painter.drawText(rect.adjusted(3, -2, -3, 2), int(Qt.AlignmentFlag.AlignVCenter), shown)
 
     def _paint_points(
@@ -373,20 +376,39 @@ class TimelinePainter:
         bold.setBold(True)
         for label in frame.labels:
             painter.setPen(text if scene.lit(label.item_id) else faded_text)
-            shown = self._metrics.elidedText(label.text, Qt.TextElideMode.ElideRight, label.width + 1)
-            baseline = geometry.label_y(label.lane, label.row) + ascent + 1
-            current = label.item_id == scene.current
-            if current:
+            shown = self._elided(label.text, label.width + 1)
+            top = geometry.label_y(label.lane, label.row)
+            if label.item_id == scene.current:
                 painter.setFont(bold)
-            painter.drawText(QPointF(label.x, baseline), shown)
-            if current:
+                painter.drawText(QPointF(label.x, top + ascent + 1), shown)
                 painter.setFont(self._font)
+            elif self._cached:
+                # Laid-out text draws faster than a string; the offset matches drawText's baseline.
+                painter.drawStaticText(QPointF(label.x, top + 1), self._static_text(shown))
+            else:
+                painter.drawText(QPointF(label.x, top + ascent + 1), shown)
+
+    def _elided(self, text: str, width: float) -> str:
+        """``text`` shortened with an ellipsis to ``width`` (whole pixels), remembered: labels keep their
+        widths from frame to frame."""
+        if self.measure(text) <= width:
+            return text
+        key = (text, int(width))
+        shown = self._elisions.get(key)
+        if shown is None:
+            if len(self._elisions) > MAX_STATIC_TEXTS:
+                self._elisions.clear()
+            shown = self._metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width))
+            self._elisions[key] = shown
+        return shown
 
     def _static_text(self, text: str, width: float = -1) -> QStaticText:
         """Cached laid-out text (wrapped at ``width`` if given): laying out text is the costly part of drawing it."""
         key = (width, text)
         static = self._static_texts.get(key)
         if static is None:
+            if len(self._static_texts) > MAX_STATIC_TEXTS:
+                self._static_texts.clear()  # shortened labels vary with zoom: keep the cache bounded
             static = QStaticText(text)
             static.setTextFormat(Qt.TextFormat.PlainText)
             if width > 0:

@@ -300,6 +300,7 @@ class Frame:
 
 
 CLUSTER_GAP_PX = 34.0
+EDGE_REACH = 0.15  # how far past each edge (a fraction of the view) a month or year is looked for
 YEAR_SPLIT_SPAN = 2.5  # views of about two years or less keep each year's clusters to itself
 DOT_RADIUS = 5.0
 MIN_LABEL_PX = 48.0  # shorter than this a label says too little: leave it out
@@ -348,8 +349,11 @@ def _lane_points(
     starts = lane.starts
     gap_t = CLUSTER_GAP_PX / view.px_per_year()
     split_years = view.span <= YEAR_SPLIT_SPAN
-    i = bisect.bisect_left(starts, view.t0 - gap_t - lane.reach_back)
-    stop = bisect.bisect_right(starts, view.t1 + gap_t + lane.reach_back)
+    # A month or year whose middle is just off screen still shows its band; the margin is bounded by the
+    # view's span so that a close zoom does not visit a year of points to draw six weeks.
+    reach = min(lane.reach_back, view.span * EDGE_REACH)
+    i = bisect.bisect_left(starts, view.t0 - gap_t - reach)
+    stop = bisect.bisect_right(starts, view.t1 + gap_t + reach)
     while i < stop:
         j = bisect.bisect_left(starts, starts[i] + gap_t, i + 1, stop)
         if split_years:
