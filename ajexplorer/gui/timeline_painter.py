@@ -39,7 +39,6 @@ from ajexplorer.presentation.timeline_scene import (
     RANGE_ROW,
     Geometry,
     Scene,
-    any_between,
     badge_width,
     count_label,
     partial_centre_x,
@@ -328,8 +327,6 @@ class TimelinePainter:
         highlight = palette.color(QPalette.ColorRole.Highlight)
         rings: list[tuple[QRectF, bool]] = []
         mark_ys = [geometry.mark_y(lane) - BADGE_HEIGHT / 2 for lane in range(len(scene.lane_titles))]
-        current = scene.current_point()
-        linked_at = scene.linked_at
         for cluster in frame.clusters:
             lane = cluster.lane
             lit = scene.cluster_lit(cluster)
@@ -339,10 +336,8 @@ class TimelinePainter:
                 painter.drawPixmap(rect.topLeft(), self._badge(lane, lit, label, rect, palette))
             else:
                 _draw_badge(painter, rect, self._colours[lane] if lit else self._faded[lane], label, palette)
-            holds_current = (
-                current is not None and current[0] == lane and cluster.first <= current[1] < cluster.last
-            )
-            if holds_current or any_between(linked_at.get(lane), cluster.first, cluster.last):
+            holds_current = scene.cluster_holds_current(cluster)
+            if holds_current or scene.cluster_holds_linked(cluster):
                 rings.append((rect, holds_current))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for rect, holds_current in rings:

@@ -92,25 +92,23 @@ class TimelineWidget(QWidget):
 
     def set_current(self, record_id: str | None) -> None:
         """Follow the navigator: mark the record and scroll it into view."""
-        self._emphasise(current=record_id)
+        scene = self._scene
+        self._scene = scene.emphasised(record_id, scene.linked, scene.matches)
+        self.update()
         item = self._items.get(record_id or "")
         if item is not None:
             self._set_view(tl.ensure_visible(self._view, item.start, max(item.start, item.end)))
 
     def set_linked(self, record_ids: frozenset[str]) -> None:
         """Events tied to the selected mechanism or document are drawn emphasised."""
-        self._emphasise(linked=record_ids)
+        scene = self._scene
+        self._scene = scene.emphasised(scene.current, record_ids, scene.matches)
+        self.update()
 
     def set_matches(self, record_ids: frozenset[str] | None) -> None:
         """While a search is active, items outside ``record_ids`` are dimmed; None shows all normally."""
-        self._emphasise(matches=record_ids)
-
-    def _emphasise(self, **changes: object) -> None:
         scene = self._scene
-        current = changes.get("current", scene.current)
-        linked = changes.get("linked", scene.linked)
-        matches = changes.get("matches", scene.matches)
-        self._scene = scene.emphasised(current, linked, matches)  # type: ignore[arg-type]
+        self._scene = scene.emphasised(scene.current, scene.linked, record_ids)
         self.update()
 
     @property
