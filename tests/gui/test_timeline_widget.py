@@ -127,3 +127,22 @@ def test_tooltips_give_the_date_at_its_precision(window: MainWindow) -> None:
     assert position is not None
     text = timeline.tooltip_text(QPointF(position))
     assert text is not None and "July 2004" in text
+
+
+def test_a_view_of_a_year_names_its_events_on_a_small_screen(qtbot: QtBot) -> None:
+    """At laptop size (lanes too short for rows of labels below the marks) every event shown alone in a
+    view of one year is named."""
+    partner = load_dataset(FIXTURES / "partner")
+    items = items_from(partner, TODAY)
+    timeline = TimelineWidget()
+    qtbot.addWidget(timeline)
+    timeline.resize(1000, 300)
+    timeline.set_items(items, [section.title for section in partner.sections], TODAY)
+    assert timeline._geometry().label_rows() == 0
+    years = sorted({int(item.anchor) for item in items if item.shape is not tl.Shape.RANGE})
+    for year in years:
+        timeline._set_view(tl.fit(year, year + 1, timeline._plot_width(), margin=0))
+        frame = timeline._layout()
+        alone = {mark.item.id for mark in frame.points if 0 <= mark.x <= timeline._plot_width()}
+        assert alone, year
+        assert alone <= {label.item_id for label in frame.labels}, year
