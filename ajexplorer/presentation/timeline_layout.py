@@ -489,10 +489,13 @@ def place_labels(
         places = [(row, under) for row in range(rows)]
         places.append((MARK_TRACK, right + 4))
         places += [(-2 - bar_row, under) for bar_row in range(obstacles.bar_rows)]
-        spot = next(((row, x, wanted) for row, x in places if tracks[row].room(x) >= wanted), None)
+        # A label holds its text and the padding after it, so held stretches never overlap.
+        spot = next(
+            ((row, x, wanted) for row, x in places if tracks[row].room(x) >= wanted + LABEL_PAD_PX), None
+        )
         before = tracks[MARK_TRACK].room_before(left - 4) - LABEL_PAD_PX
         if spot is None and before >= wanted:
-            spot = (MARK_TRACK, left - 4 - wanted, wanted)
+            spot = (MARK_TRACK, left - 4 - LABEL_PAD_PX - wanted, wanted)
         if spot is None:
             spot = next(
                 (
@@ -503,7 +506,7 @@ def place_labels(
                 None,
             )
         if spot is None and before >= MIN_LABEL_PX:
-            spot = (MARK_TRACK, left - 4 - before, before)
+            spot = (MARK_TRACK, left - 4 - LABEL_PAD_PX - before, before)
         if spot is None:
             continue
         row, x, width = spot
