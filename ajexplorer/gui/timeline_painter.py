@@ -39,6 +39,7 @@ from ajexplorer.presentation.timeline_scene import (
     RANGE_ROW,
     Geometry,
     Scene,
+    any_between,
     badge_width,
     count_label,
     partial_centre_x,
@@ -327,17 +328,27 @@ class TimelinePainter:
         highlight = palette.color(QPalette.ColorRole.Highlight)
         rings: list[tuple[QRectF, bool]] = []
         mark_ys = [geometry.mark_y(lane) - BADGE_HEIGHT / 2 for lane in range(len(scene.lane_titles))]
+        # The scene's questions (lit? holds the current record? a linked one?) asked inline: a frame at
+        # "fit all" over 100,000 events has hundreds of badges.
+        searching = scene.matches is not None
+        match_at, linked_at = scene.match_at, scene.linked_at
+        current = scene.current_point()
+        widths: dict[int, tuple[str, float]] = {}
         for cluster in frame.clusters:
-            lane = cluster.lane
-            lit = scene.cluster_lit(cluster)
-            label = count_label(cluster.count)
-            rect = QRectF(cluster.x - 2, mark_ys[lane], badge_width(self.measure(label)), BADGE_HEIGHT)
+            lane, first, last = cluster.lane, cluster.first, cluster.last
+            lit = not searching or any_between(match_at.get(lane), first, last)
+            sized = widths.get(cluster.count)
+            if sized is None:
+                label = count_label(cluster.count)
+                sized = widths[cluster.count] = (label, badge_width(self.measure(label)))
+            label, width = sized
+            rect = QRectF(cluster.x - 2, mark_ys[lane], width, BADGE_HEIGHT)
             if self._cached:
                 painter.drawPixmap(rect.topLeft(), self._badge(lane, lit, label, rect, palette))
             else:
                 _draw_badge(painter, rect, self._colours[lane] if lit else self._faded[lane], label, palette)
-            holds_current = scene.cluster_holds_current(cluster)
-            if holds_current or scene.cluster_holds_linked(cluster):
+            holds_current = current is not None and current[0] == lane and first <= current[1] < last
+            if holds_current or any_between(linked_at.get(lane), first, last):
                 rings.append((rect, holds_current))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for rect, holds_current in rings:

@@ -473,8 +473,15 @@ def place_labels(
 
     ``LabelMark.row`` says where: 0.. rows below the marks, MARK_TRACK beside them, ``-2 - r`` bar row r.
     """
+    if not marks:
+        return []
     beside = [(a - 2, b + 2) for a, b in map(symbol_span, marks)]
-    beside += [(c.x - 4, c.x + badge_width(measure(count_label(c.count)))) for c in obstacles.clusters]
+    widths: dict[int, float] = {}  # badges of one count are one width: measure each count once
+    for cluster in obstacles.clusters:
+        width = widths.get(cluster.count)
+        if width is None:
+            width = widths[cluster.count] = badge_width(measure(count_label(cluster.count)))
+        beside.append((cluster.x - 4, cluster.x + width))
     edge = [(-math.inf, -4.0), (obstacles.width + LABEL_PAD_PX, math.inf)]
     tracks = {row: _Track(edge) for row in range(rows)}
     tracks[MARK_TRACK] = _Track(beside + edge)
