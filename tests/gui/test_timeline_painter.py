@@ -125,3 +125,23 @@ def test_svg_keeps_lane_titles_and_labels_as_text(partner: Dataset, palette: QPa
     assert all(section.title.split()[0] in svg for section in partner.sections)
     item, _ = a_day_event(scene)
     assert item.label.split()[0] in svg
+
+
+def test_badges_dim_with_a_search_and_ring_the_current_record(partner: Dataset, palette: QPalette) -> None:
+    scene = scene_from_dataset(partner, TODAY, extent=(1800.0, 2200.0))  # far out: events gather
+    geometry = scene.geometry(SIZE.width(), SIZE.height())
+    frame = tl.layout_frame(scene.index, geometry.view(scene.extent), lambda text: 7.0 * len(text))
+    cluster = frame.clusters[0]
+    members = frozenset(item.id for item in scene.members(cluster))
+    rect = ts.badge_rect(cluster, geometry, 7.0)
+    fill = (int(ts.GUTTER + rect.x + 5), int(rect.y + rect.height / 2))
+    ring = (int(ts.GUTTER + rect.x - 4), int(rect.y + rect.height / 2))
+    colour = lane_colour(cluster.lane, len(partner.sections), palette).rgb()
+    plain = render(scene, palette)
+    assert plain.pixelColor(*fill).rgb() == colour
+    assert render(scene.emphasised(matches=members), palette).pixelColor(*fill).rgb() == colour
+    assert render(scene.emphasised(matches=frozenset()), palette).pixelColor(*fill).rgb() != colour
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    current = render(scene.emphasised(current=min(members)), palette).pixelColor(*ring)
+    assert plain.pixelColor(*ring) != current
+    assert abs(current.hue() - highlight.hue()) < 10
