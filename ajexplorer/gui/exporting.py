@@ -39,8 +39,8 @@ from PySide6.QtWidgets import QApplication
 
 from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.export import ExportContext
-from ajexplorer.gui.timeline_widget import GUTTER, TimelineWidget
-from ajexplorer.presentation.timeline_layout import items_from
+from ajexplorer.gui import timeline_painter
+from ajexplorer.presentation.timeline_scene import GUTTER, Scene, scene_from_dataset
 
 #: Logical pixels per inch of exported drawings: what screens and SVG viewers take a CSS pixel to be.
 CSS_DPI = 96.0
@@ -91,13 +91,11 @@ def _file_mode(path: Path) -> int:
 # --- the timeline: every drawing of it for export and print goes through paint_timeline --------------------
 #
 # paint_timeline (drawing) and timeline_canvas (size, span, font) are the one seam between the exports and
-# the timeline's painting; nothing else here touches a timeline. For now both go through _timeline_for, a
-# hidden TimelineWidget built from the context (never the window's own, whose view the person is using), and
-# use its paint_to, data_extent, full_height and export_font. Once the timeline has a painter of its own,
-# these three functions are all that changes; their signatures and every caller stay.
+# the timeline: both draw the context's scene through the timeline's own painter (gui/timeline_painter.py),
+# the same code the window's timeline paints with, never through a widget.
 
-#: The hidden timeline drawn for each context while the context lives, so printing many pages lays it out once.
-_laid_out: weakref.WeakKeyDictionary[ExportContext, TimelineWidget] = weakref.WeakKeyDictionary()
+#: The scene of each context while the context lives, so printing many pages lays it out once.
+_scenes: weakref.WeakKeyDictionary[ExportContext, Scene] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -125,14 +123,10 @@ def paint_timeline(
     the context's search dimming what it did not find and its selection marked, in ``palette``'s colours
     (by default the application's; print passes paper colours). Marks are vectors and labels real text.
     """
-    timeline = _timeline_for(context)
-    shown = extent if extent is not None else timeline_canvas(context).extent
-    painter.save()
-    try:
-        painter.translate(rect.topLeft())
-        timeline.paint_to(painter, rect.size(), shown, palette or QGuiApplication.palette())
-    finally:
-        painter.restore()
+    canvas = timeline_canvas(context)
+    shown = extent if extent is not None else canvas.extent
+    scene = _scene_for(context).showing(shown)
+    timeline_painter.paint(painter, rect, scene, palette or QGuiApplication.palette(), canvas.font)
 
 
 def timeline_canvas(context: ExportContext) -> TimelineCanvas:
@@ -141,30 +135,27 @@ def timeline_canvas(context: ExportContext) -> TimelineCanvas:
     The shown range is exported at the size the window shows it. The whole timeline is as wide as it takes
     for events months apart to stand apart and their labels to read, and tall enough for every label row.
     """
-    timeline = _timeline_for(context)
-    font, full_height = timeline.export_font(), timeline.full_height()
+    scene = _scene_for(context)
+    font, full_height = timeline_painter.pixel_font(QApplication.font()), scene.full_height()
     if context.shown_range is not None:
         return TimelineCanvas(QSizeF(*context.canvas), context.shown_range, full_height, font)
-    t0, t1 = timeline.data_extent()
+    t0, t1 = scene.extent
     wanted = GUTTER + 8.0 + (t1 - t0) * FULL_PX_PER_YEAR
     width = min(max(wanted, MIN_FULL_WIDTH, context.canvas[0]), MAX_FULL_WIDTH)
     return TimelineCanvas(QSizeF(width, full_height), (t0, t1), full_height, font)
 
 
-def _timeline_for(context: ExportContext) -> TimelineWidget:
-    timeline = _laid_out.get(context)
-    if timeline is None:
-        timeline = TimelineWidget()
-        timeline.resize(round(context.canvas[0]), round(context.canvas[1]))
-        today = context.today or dt.date.today()
-        lanes = [section.title for section in context.dataset.sections]
-        timeline.set_items(items_from(context.dataset, today), lanes, today)
-        timeline.set_matches(context.matches)
-        if context.selected is not None:
-            timeline.set_current(context.selected.id)
-            timeline.set_linked(frozenset(context.dataset.linked_events(context.selected.id)))
-        _laid_out[context] = timeline
-    return timeline
+def _scene_for(context: ExportContext) -> Scene:
+    """The whole span of the context's data, its search and its selection, as the timeline paints them."""
+    scene = _scenes.get(context)
+    if scene is None:
+        selected = context.selected.id if context.selected is not None else None
+        linked = frozenset(context.dataset.linked_events(selected)) if selected is not None else frozenset()
+        scene = scene_from_dataset(
+            context.dataset, context.today or dt.date.today(), None, context.matches, selected, linked
+        )
+        _scenes[context] = scene
+    return scene
 
 
 # --- the timeline's files ------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -38,6 +39,12 @@ class Item:
     label: str
     shape: Shape
     open_end: bool = False
+
+    @property
+    def anchor(self) -> float:
+        """Where the item stands in time for ordering points and clustering them: a day at its day, a month
+        or a year known only as such at its middle, so it is never taken for its first day."""
+        return (self.start + self.end) / 2 if self.shape is Shape.PARTIAL else self.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,11 +169,13 @@ class RangeRow:
 
 @dataclass(slots=True)
 class LaneIndex:
-    """One lane's items: points sorted by start, and ranges packed into rows of bars."""
+    """One lane's items: points sorted by anchor (``starts`` holds the anchors), and ranges packed into rows
+    of bars; ``reach_back`` is how far before its anchor a point's period can start (half a year at most)."""
 
     points: list[Item] = field(default_factory=list)
     starts: list[float] = field(default_factory=list)
     rows: list[RangeRow] = field(default_factory=list)
+    reach_back: float = 0.0
 
 
 MAX_RANGE_ROWS = 4
@@ -179,7 +188,7 @@ class TimelineIndex:
     lanes: list[LaneIndex]
     order: list[Item]
     position: dict[str, int]
-    extent: tuple[float, float]
+    extent: tuple[float, float] | None  # first start to last end; None when there is nothing to show
     point_at: dict[str, tuple[int, int]]  # point id -> (lane, index in the lane's points)
 
     @classmethod
@@ -203,13 +212,14 @@ class TimelineIndex:
                 ends[row] = max(ends[row], item.end)
                 lane.rows[row].add(item)
             else:
-                point_at[item.id] = (item.lane, len(lane.points))
                 lane.points.append(item)
-                lane.starts.append(item.start)
-        extent = (
-            min((i.start for i in ordered), default=1973.0),
-            max((i.end for i in ordered), default=2021.0),
-        )
+        for number, lane in enumerate(lanes):
+            lane.points.sort(key=lambda item: (item.anchor, item.start, item.id))
+            lane.starts = [item.anchor for item in lane.points]
+            lane.reach_back = max((item.anchor - item.start for item in lane.points), default=0.0)
+            for position, item in enumerate(lane.points):
+                point_at[item.id] = (number, position)
+        extent = (min(i.start for i in ordered), max(i.end for i in ordered)) if ordered else None
         return cls(lanes, ordered, {item.id: n for n, item in enumerate(ordered)}, extent, point_at)
 
     def neighbour(self, item_id: str | None, step: int) -> Item | None:
@@ -290,6 +300,10 @@ class Frame:
 
 
 CLUSTER_GAP_PX = 34.0
+EDGE_REACH = 0.15  # how far past each edge (a fraction of the view) a month or year is looked for
+YEAR_SPLIT_SPAN = 2.5  # views of about two years or less keep each year's clusters to itself
+DOT_RADIUS = 5.0
+MIN_LABEL_PX = 48.0  # shorter than this a label says too little: leave it out
 RANGE_OVERLAP_PX = 1.0  # bars in one row that overlap by more than this merge (rows past MAX_RANGE_ROWS)
 LABEL_ROWS = 4
 LABEL_PAD_PX = 6.0
@@ -301,29 +315,49 @@ def layout_frame(
     view: Viewport,
     measure: Callable[[str], float],
     label_rows: int = LABEL_ROWS,
+    bar_rows: int = 0,
 ) -> Frame:
-    """Everything visible in ``view``: point marks, clusters, range bars, and labels that do not overlap."""
+    """Everything visible in ``view``: point marks, clusters, range bars, and labels that do not overlap.
+
+    Labels go into the ``label_rows`` below the marks, beside their mark, or into the free stretches of the
+    first ``bar_rows`` rows of bars (those the canvas shows), wherever there is room.
+    """
     frame = Frame()
     for lane_number, lane in enumerate(index.lanes):
-        marks = _lane_points(lane, lane_number, view, frame.clusters)
+        bars = [
+            mark for row_number, row in enumerate(lane.rows) for mark in _row_ranges(row, row_number, view)
+        ]
+        frame.ranges.extend(bars)
+        clusters: list[ClusterMark] = []
+        marks = _lane_points(lane, lane_number, view, clusters)
         frame.points.extend(marks)
-        frame.labels.extend(place_labels(marks, lane_number, measure, label_rows))
-        for row_number, row in enumerate(lane.rows):
-            frame.ranges.extend(_row_ranges(row, row_number, view))
+        frame.clusters.extend(clusters)
+        obstacles = Obstacles(clusters, bars, bar_rows, view.width)
+        frame.labels.extend(place_labels(marks, lane_number, measure, label_rows, obstacles))
     return frame
 
 
 def _lane_points(
     lane: LaneIndex, lane_number: int, view: Viewport, clusters: list[ClusterMark]
 ) -> list[PointMark]:
-    """Singles and clusters, found by bisection so the cost follows what is on screen."""
+    """Singles and clusters, found by bisection so the cost follows what is on screen.
+
+    Once the view is narrower than YEAR_SPLIT_SPAN, a cluster never spans the turn of a year: a December
+    event and one known only as "the next year" stay apart.
+    """
     marks: list[PointMark] = []
     starts = lane.starts
     gap_t = CLUSTER_GAP_PX / view.px_per_year()
-    i = bisect.bisect_left(starts, view.t0 - gap_t)
-    stop = bisect.bisect_right(starts, view.t1 + gap_t)
+    split_years = view.span <= YEAR_SPLIT_SPAN
+    # A month or year whose middle is just off screen still shows its band; the margin is bounded by the
+    # view's span so that a close zoom does not visit a year of points to draw six weeks.
+    reach = min(lane.reach_back, view.span * EDGE_REACH)
+    i = bisect.bisect_left(starts, view.t0 - gap_t - reach)
+    stop = bisect.bisect_right(starts, view.t1 + gap_t + reach)
     while i < stop:
         j = bisect.bisect_left(starts, starts[i] + gap_t, i + 1, stop)
+        if split_years:
+            j = min(j, max(i + 1, bisect.bisect_left(starts, math.floor(starts[i]) + 1.0, i + 1, stop)))
         if j - i == 1:
             item = lane.points[i]
             marks.append(PointMark(item, view.x(item.start), view.x(item.end)))
@@ -361,20 +395,130 @@ def _row_ranges(row: RangeRow, row_number: int, view: Viewport) -> list[RangeMar
     return marks
 
 
+def count_label(count: int) -> str:
+    """A cluster badge's text: the count, in thousands past 999 so a badge stays small."""
+    return str(count) if count < 1000 else f"{count // 1000}k"
+
+
+def badge_width(text_width: float) -> float:
+    return max(text_width + 10, 2 * DOT_RADIUS + 8)
+
+
+def symbol_span(mark: PointMark) -> tuple[float, float]:
+    """The x extent of a point's symbol: a dot at its day, or a square at the middle of its month or year."""
+    centre = (mark.x + mark.x_end) / 2 if mark.item.shape is Shape.PARTIAL else mark.x
+    return centre - DOT_RADIUS, centre + DOT_RADIUS
+
+
+class _Track:
+    """Occupied stretches of one text row, disjoint and sorted, with the free room from any x."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: Sequence[tuple[float, float]] = ()) -> None:
+        self.starts: list[float] = []
+        self.ends: list[float] = []
+        for start, end in sorted(spans):
+            if self.ends and start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def room(self, x: float) -> float:
+        """Free width from ``x`` to the next occupied stretch (0 if ``x`` is inside one)."""
+        i = bisect.bisect_right(self.starts, x)
+        if i and self.ends[i - 1] > x:
+            return 0.0
+        return self.starts[i] - x if i < len(self.starts) else math.inf
+
+    def room_before(self, x: float) -> float:
+        """Free width from the end of the previous occupied stretch up to ``x`` (0 if ``x`` is inside one)."""
+        i = bisect.bisect_left(self.starts, x)
+        if i < len(self.starts) and self.starts[i] < x < self.ends[i]:
+            return 0.0
+        if i and self.ends[i - 1] > x:
+            return 0.0
+        return x - self.ends[i - 1] if i else math.inf
+
+    def add(self, start: float, end: float) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Obstacles:
+    """What labels must not cover besides each other: cluster badges and the bars in the rows they may use."""
+
+    clusters: Sequence[ClusterMark] = ()
+    bars: Sequence[RangeMark] = ()
+    bar_rows: int = 0
+    width: float = math.inf  # the plot's width: a label that would run off its right edge goes elsewhere
+
+
+MARK_TRACK = -1  # a label's row beside the marks; rows below -1 are rows of bars (-2 is the first)
+
+
 def place_labels(
-    marks: Sequence[PointMark], lane: int, measure: Callable[[str], float], rows: int
+    marks: Sequence[PointMark],
+    lane: int,
+    measure: Callable[[str], float],
+    rows: int,
+    obstacles: Obstacles = Obstacles(),
 ) -> list[LabelMark]:
-    """Greedy left-to-right placement into ``rows`` text rows; a label that would overlap is left out."""
-    free_from = [float("-inf")] * rows
+    """Collision-aware placement, left to right: each label takes the first place where it fits whole
+    (a row below its mark, beside its mark, a free stretch of a bar row, left of its mark); failing that, the
+    first place with room for at least MIN_LABEL_PX of it (shortened there); otherwise it is left out.
+
+    ``LabelMark.row`` says where: 0.. rows below the marks, MARK_TRACK beside them, ``-2 - r`` bar row r.
+    """
+    if not marks:
+        return []
+    beside = [(a - 2, b + 2) for a, b in map(symbol_span, marks)]
+    widths: dict[int, float] = {}  # badges of one count are one width: measure each count once
+    for cluster in obstacles.clusters:
+        width = widths.get(cluster.count)
+        if width is None:
+            width = widths[cluster.count] = badge_width(measure(count_label(cluster.count)))
+        beside.append((cluster.x - 4, cluster.x + width))
+    edge = [(-math.inf, -4.0), (obstacles.width + LABEL_PAD_PX, math.inf)]
+    tracks = {row: _Track(edge) for row in range(rows)}
+    tracks[MARK_TRACK] = _Track(beside + edge)
+    for bar_row in range(obstacles.bar_rows):
+        spans = [(b.x0 - 2, max(b.x1, b.x0 + 3) + 2) for b in obstacles.bars if b.row == bar_row]
+        tracks[-2 - bar_row] = _Track(spans + edge)
     placed: list[LabelMark] = []
     for mark in sorted(marks, key=lambda mark: mark.x):
-        width = min(measure(mark.item.label), MAX_LABEL_PX)
-        x = mark.x - 3
-        for row in range(rows):
-            if x >= free_from[row]:
-                placed.append(LabelMark(mark.item.id, lane, row, x, width, mark.item.label))
-                free_from[row] = x + width + LABEL_PAD_PX
-                break
+        left, right = symbol_span(mark)
+        under = (mark.x - 3) if mark.item.shape is Shape.DAY else left
+        wanted = min(measure(mark.item.label), MAX_LABEL_PX)
+        places = [(row, under) for row in range(rows)]
+        places.append((MARK_TRACK, right + 4))
+        places += [(-2 - bar_row, under) for bar_row in range(obstacles.bar_rows)]
+        # A label holds its text and the padding after it, so held stretches never overlap.
+        spot = next(
+            ((row, x, wanted) for row, x in places if tracks[row].room(x) >= wanted + LABEL_PAD_PX), None
+        )
+        before = tracks[MARK_TRACK].room_before(left - 4) - LABEL_PAD_PX
+        if spot is None and before >= wanted:
+            spot = (MARK_TRACK, left - 4 - LABEL_PAD_PX - wanted, wanted)
+        if spot is None:
+            spot = next(
+                (
+                    (row, x, tracks[row].room(x) - LABEL_PAD_PX)
+                    for row, x in places
+                    if tracks[row].room(x) - LABEL_PAD_PX >= MIN_LABEL_PX
+                ),
+                None,
+            )
+        if spot is None and before >= MIN_LABEL_PX:
+            spot = (MARK_TRACK, left - 4 - LABEL_PAD_PX - before, before)
+        if spot is None:
+            continue
+        row, x, width = spot
+        tracks[row].add(x, x + width + LABEL_PAD_PX)
+        placed.append(LabelMark(mark.item.id, lane, row, x, width, mark.item.label))
     return placed
 
 

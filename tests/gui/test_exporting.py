@@ -196,15 +196,20 @@ def test_paper_stays_light_under_a_dark_theme(window: MainWindow) -> None:
 
 
 def test_files_and_print_draw_the_timeline_only_through_paint_timeline() -> None:
-    """One function draws the timeline for files and paper, so a new painter replaces it in one place."""
+    """Files and paper draw the timeline in one function, through the timeline's own painter (the code the
+    window paints with), never through a widget."""
     package = Path(exporting.__file__).resolve().parent.parent
-    drawing = {
-        path.relative_to(package).as_posix(): path.read_text(encoding="utf-8").count(".paint_to(")
+    sources = {
+        path.relative_to(package).as_posix(): path.read_text(encoding="utf-8")
         for path in package.rglob("*.py")
-        if path.name != "timeline_widget.py" and ".paint_to(" in path.read_text(encoding="utf-8")
     }
-    assert drawing == {"gui/exporting.py": 1}
-    assert "timeline.paint_to(" in inspect.getsource(exporting.paint_timeline)
+    through_widget = [
+        name for name, text in sources.items() if name != "gui/timeline_widget.py" and ".paint_to(" in text
+    ]
+    assert through_widget == []
+    assert sources["gui/exporting.py"].count("timeline_painter.paint(") == 1
+    assert "timeline_painter.paint(" in inspect.getsource(exporting.paint_timeline)
+    assert "TimelineWidget" not in sources["gui/exporting.py"]
 
 
 def test_atomic_write_replaces_and_keeps_permissions(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -163,3 +164,97 @@ def test_ensure_visible_pans_only_when_needed() -> None:
     moved = tl.ensure_visible(view, 2015, 2015.1)
     assert moved.t0 < 2015 < moved.t1
     assert abs(moved.span - view.span) < 1e-9
+
+
+# --- labels placed where there is room; months and years drawn across their period ---------------------------
+
+
+def partial(item_id: str, start: float, end: float, lane: int = 0, label: str | None = None) -> tl.Item:
+    return tl.Item(item_id, lane, start, end, label or item_id, tl.Shape.PARTIAL)
+
+
+def covered(frame: tl.Frame, measure: Callable[[str], float]) -> list[str]:
+    """Labels that cover a mark, a badge or a bar in their own text row (they would hide what they name)."""
+    bad = []
+    for label in frame.labels:
+        right = label.x + label.width
+        if label.row == tl.MARK_TRACK:
+            spans = [tl.symbol_span(mark) for mark in frame.points if mark.item.lane == label.lane]
+            spans += [
+                (c.x - 2, c.x - 2 + tl.badge_width(measure(tl.count_label(c.count))))
+                for c in frame.clusters
+                if c.lane == label.lane
+            ]
+        elif label.row < tl.MARK_TRACK:
+            row = -2 - label.row
+            spans = [(b.x0, b.x1) for b in frame.ranges if b.item.lane == label.lane and b.row == row]
+        else:
+            spans = []
+        bad += [label.item_id for a, b in spans if label.x < b and a < right]
+    return bad
+
+
+def test_a_view_of_one_year_names_its_events_even_in_a_short_lane() -> None:
+    """With no room below the marks (a small screen), labels go beside their marks or into free bar rows."""
+    names = [
+        "Summit on connectivity",
+        "Youth exchange launched",
+        "Work plan adopted",
+        "Ministers meet",
+        "Fund",
+    ]
+    items = [point(f"e{n}", 2013.05 + n * 0.19, label=name) for n, name in enumerate(names)]
+    items.append(tl.Item("plan", 0, 2013.6, 2016.0, "A plan", tl.Shape.RANGE))
+    index = tl.TimelineIndex.build(items, 1)
+    frame = tl.layout_frame(index, tl.Viewport(2013.0, 2014.0, 900), measure, label_rows=0, bar_rows=1)
+    assert {label.item_id for label in frame.labels} == {f"e{n}" for n in range(len(names))}
+    assert not tl.labels_overlap(frame.labels)
+    assert covered(frame, measure) == []
+    assert {label.row for label in frame.labels} <= {tl.MARK_TRACK, -2}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    starts=st.lists(st.floats(min_value=2000, max_value=2004), min_size=0, max_size=60),
+    bars=st.lists(st.tuples(st.floats(2000, 2004), st.floats(0.05, 3)), max_size=6),
+    rows=st.integers(0, 3),
+    width=st.floats(min_value=200, max_value=1600),
+)
+def test_labels_never_cover_marks_badges_bars_or_each_other(
+    starts: list[float], bars: list[tuple[float, float]], rows: int, width: float
+) -> None:
+    items = [point(f"e{i}", start, label="x" * (3 + i % 30)) for i, start in enumerate(starts)]
+    items += [tl.Item(f"b{i}", 0, s, s + d, "bar", tl.Shape.RANGE) for i, (s, d) in enumerate(bars)]
+    index = tl.TimelineIndex.build(items, 1)
+    frame = tl.layout_frame(index, tl.Viewport(2000.5, 2003.5, width), measure, rows, bar_rows=2)
+    assert not tl.labels_overlap(frame.labels)
+    assert covered(frame, measure) == []
+    assert all(label.x >= -4 and label.x + label.width <= width + tl.LABEL_PAD_PX for label in frame.labels)
+    assert all(label.width >= tl.MIN_LABEL_PX or label.width >= measure(label.text) for label in frame.labels)
+
+
+def test_a_date_known_to_the_month_or_year_stands_in_the_middle_of_it() -> None:
+    year = partial("y", 2014.0, 2015.0)
+    month = partial("m", 2013 + 11 / 12, 2014.0)
+    index = tl.TimelineIndex.build([year, month], 1)
+    view = tl.Viewport(2013.5, 2015.5, 1000)
+    marks = {mark.item.id: mark for mark in tl.layout_frame(index, view, measure).points}
+    left, right = tl.symbol_span(marks["y"])
+    assert abs((left + right) / 2 - view.x(2014.5)) < 1e-6
+    assert view.x(2014.0) < left  # not at its first day
+    assert abs(sum(tl.symbol_span(marks["m"])) / 2 - view.x(2013 + 23 / 24)) < 1e-6
+
+
+def test_neighbours_from_different_years_do_not_cluster_once_zoomed_to_a_year() -> None:
+    items = [point("dec", 2013.995), point("jan", 2014.004), partial("year", 2014.0, 2015.0)]
+    index = tl.TimelineIndex.build(items, 1)
+    for span in (1.0, 2.0):
+        view = tl.Viewport(2014.0 - span / 2, 2014.0 + span / 2, 700)
+        frame = tl.layout_frame(index, view, measure)
+        for cluster in frame.clusters:
+            years = {int(item.anchor) for item in index.lanes[0].points[cluster.first : cluster.last]}
+            assert len(years) == 1
+        # a year-only event stands mid-year, apart from a January neighbour; December stays with its year
+        assert {mark.item.id for mark in frame.points} == {"dec", "jan", "year"}
+    wide = tl.layout_frame(index, tl.Viewport(1990, 2030, 700), measure)
+    assert [cluster.count for cluster in wide.clusters] == [3]  # far out, close neighbours still cluster
