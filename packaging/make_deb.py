@@ -205,10 +205,13 @@ def elf_files(folder: Path) -> list[Path]:
 def drop_build_paths(bundle: Path) -> None:
     """Remove library search paths that name the build machine's folders (a Python built in a home folder
     leaves its own lib/ there); the bundle's own "$ORIGIN" paths stay."""
+    programs = elf_files(bundle)
+    if not programs:
+        return
     patchelf = shutil.which("patchelf")
     if patchelf is None:
         raise PackagingError("patchelf is needed to build the package (Debian package patchelf)")
-    for path in elf_files(bundle):
+    for path in programs:
         found = subprocess.run(
             [patchelf, "--print-rpath", str(path)], capture_output=True, text=True, check=True
         )
