@@ -21,8 +21,12 @@ lintian --fail-on error,warning "$deb"
 echo "deb check: lintian reports no errors or warnings"
 
 work=$(mktemp -d)
-trap 'kill "${xvfb_pid:-0}" "${app_pid:-0}" 2>/dev/null || true; $SUDO apt-get remove --purge -y -qq ajexplorer \
-    >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+cleanup() {
+    for pid in ${app_pid:-} ${xvfb_pid:-}; do kill "$pid" 2>/dev/null || true; done
+    $SUDO apt-get remove --purge -y -qq ajexplorer >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
 $SUDO apt-get install -y -qq --no-install-recommends "$(realpath "$deb")" >/dev/null
 dpkg-query -L ajexplorer | sort > "$work/files"
 export HOME="$work/home"
@@ -43,9 +47,12 @@ for _ in $(seq 1 60); do
     sleep 0.5
 done
 xdotool search --name "AJ Explorer" >/dev/null || { echo "deb check: no window appeared" >&2; exit 1; }
-app_pid=$(xdotool search --name "AJ Explorer" getwindowpid | head -n 1)
-[ "$(readlink "/proc/$app_pid/exe")" = /usr/lib/ajexplorer/ajexplorer ] \
-    || { echo "deb check: the window is not the installed program's" >&2; exit 1; }
+# The window is the installed program's: the menu entry started /usr/lib/ajexplorer/ajexplorer.
+app_pid=""
+for pid in $(pgrep -x ajexplorer || true); do
+    [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = /usr/lib/ajexplorer/ajexplorer ] && app_pid=$pid && break
+done
+[ -n "$app_pid" ] || { echo "deb check: the window is not the installed program's" >&2; exit 1; }
 echo "deb check: the installed menu entry opened the window"
 kill "$app_pid"
 while kill -0 "$app_pid" 2>/dev/null; do sleep 0.2; done

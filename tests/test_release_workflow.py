@@ -161,3 +161,11 @@ def test_the_installer_adds_a_start_menu_entry_and_an_uninstaller_and_no_file_as
     assert setup["UninstallDisplayIcon"] == "{app}\\{#AppExe}"
     assert re.fullmatch(r"\{\{[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}\}", setup["AppId"])
     assert "Registry" not in sections and "ChangesAssociations" not in setup
+
+
+def test_ci_checks_the_release_archive_and_the_debian_package_after_building_the_bundle() -> None:
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    build = run.index("packaging/ajexplorer.spec")
+    assert build < run.index("bash packaging/check_release.sh") < run.index("bash packaging/check_deb.sh")
+    for tool in ("lintian", "patchelf", "xdotool", "xvfb"):
+        assert f" {tool} " in run
