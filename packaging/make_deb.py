@@ -159,7 +159,7 @@ def stage(tree: Path, bundle: Path, version: str, epoch: int) -> None:
     shutil.copytree(bundle, tree / INSTALL_DIR, symlinks=True)
     for name in SYSTEM_COPIES:
         (tree / INSTALL_DIR / "_internal" / name).unlink()
-    drop_build_paths(tree / INSTALL_DIR)
+    fix_library_links(tree / INSTALL_DIR)
     (tree / "usr/bin").mkdir(parents=True)
     (tree / "usr/bin/ajexplorer").symlink_to(Path("..") / "lib" / PACKAGE / "ajexplorer")
     linux, icons = ROOT / "packaging" / "linux", ROOT / "packaging" / "icons"
@@ -202,9 +202,11 @@ def elf_files(folder: Path) -> list[Path]:
     return found
 
 
-def drop_build_paths(bundle: Path) -> None:
+def fix_library_links(bundle: Path) -> None:
     """Remove library search paths that name the build machine's folders (a Python built in a home folder
-    leaves its own lib/ there); the bundle's own "$ORIGIN" paths stay."""
+    leaves its own lib/ there; the bundle's own "$ORIGIN" paths stay), and have libraries that name no library
+    at all (small CPython extension modules, which take libc's symbols from the interpreter) name the C
+    library, as a normal link does."""
     programs = elf_files(bundle)
     if not programs:
         return
@@ -220,6 +222,12 @@ def drop_build_paths(bundle: Path) -> None:
         if kept != paths:
             change = ["--set-rpath", ":".join(kept)] if kept else ["--remove-rpath"]
             subprocess.run([patchelf, *change, str(path)], check=True)
+        if ".so" in path.name:
+            needed = subprocess.run(
+                [patchelf, "--print-needed", str(path)], capture_output=True, text=True, check=True
+            )
+            if not needed.stdout.strip():
+                subprocess.run([patchelf, "--add-needed", "libc.so.6", str(path)], check=True)
 
 
 def normalise(tree: Path, epoch: int) -> None:
