@@ -204,9 +204,9 @@ def elf_files(folder: Path) -> list[Path]:
 
 def fix_library_links(bundle: Path) -> None:
     """Remove library search paths that name the build machine's folders (a Python built in a home folder
-    leaves its own lib/ there; the bundle's own "$ORIGIN" paths stay), and have libraries that name no library
-    at all (small CPython extension modules, which take libc's symbols from the interpreter) name the C
-    library, as a normal link does."""
+    leaves its own lib/ there; the bundle's own "$ORIGIN" paths stay), and have libraries that do not name the
+    C library (small CPython extension modules, which take its symbols from the interpreter) name it, as a
+    normal link does."""
     programs = elf_files(bundle)
     if not programs:
         return
@@ -226,7 +226,7 @@ def fix_library_links(bundle: Path) -> None:
             needed = subprocess.run(
                 [patchelf, "--print-needed", str(path)], capture_output=True, text=True, check=True
             )
-            if not needed.stdout.strip():
+            if "libc.so.6" not in needed.stdout.split():
                 subprocess.run([patchelf, "--add-needed", "libc.so.6", str(path)], check=True)
 
 
