@@ -26,7 +26,8 @@ echo "release check: runs from a read-only, non-ASCII folder and writes nothing 
 
 archive=$("$python" packaging/make_release.py)
 work=$(mktemp -d)
-trap 'kill "${xvfb_pid:-0}" "${app_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+# Only the processes this script started: an empty pid must not become `kill 0` (the whole process group).
+trap 'for pid in ${xvfb_pid:-} ${app_pid:-}; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"' EXIT
 tar -xzf "$archive" -C "$work"
 export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share"
 mkdir -p "$HOME"

@@ -2,7 +2,8 @@
 
     python packaging/make_icons.py
 
-Writes hicolor PNGs (16-512 px) and the scalable SVG under packaging/icons/hicolor/, and the Windows .ico.
+Writes hicolor PNGs (16-512 px) and the scalable SVG under packaging/icons/hicolor/, the Windows .ico and the
+macOS .icns.
 Uses Qt's own SVG renderer, so no other tool is needed. The output is committed; rerun after changing the SVG.
 """
 
@@ -25,6 +26,20 @@ SOURCE = ROOT / "resources" / "icons" / "ajexplorer.svg"
 APP_ID = "org.ajexplorer.AJExplorer"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+# macOS icon element types holding PNG data, by pixel size; the @2x types reuse the image twice the point size.
+ICNS_TYPES = (
+    (b"icp4", 16),
+    (b"icp5", 32),
+    (b"icp6", 64),
+    (b"ic07", 128),
+    (b"ic08", 256),
+    (b"ic09", 512),
+    (b"ic11", 32),
+    (b"ic12", 64),
+    (b"ic13", 256),
+    (b"ic14", 512),
+    (b"ic10", 1024),
+)
 
 
 def render(renderer: QSvgRenderer, size: int) -> QImage:
@@ -61,6 +76,14 @@ def ico_bytes(images: dict[int, bytes]) -> bytes:
     return header + directory + blobs
 
 
+def icns_bytes(images: dict[int, bytes]) -> bytes:
+    """A macOS icon: a header, then one element (type, length, PNG data) per size Finder and the Dock use."""
+    elements = b"".join(
+        kind + struct.pack(">I", 8 + len(images[size])) + images[size] for kind, size in ICNS_TYPES
+    )
+    return b"icns" + struct.pack(">I", 8 + len(elements)) + elements
+
+
 def main() -> int:
     app = QGuiApplication(sys.argv[:1])
     renderer = QSvgRenderer(str(SOURCE))
@@ -77,6 +100,8 @@ def main() -> int:
     shutil.copyfile(SOURCE, scalable / f"{APP_ID}.svg")
     ico = {size: png_bytes(render(renderer, size)) for size in ICO_SIZES}
     (ROOT / "packaging" / "icons" / "ajexplorer.ico").write_bytes(ico_bytes(ico))
+    icns = {size: png_bytes(render(renderer, size)) for size in sorted({size for _, size in ICNS_TYPES})}
+    (ROOT / "packaging" / "icons" / "ajexplorer.icns").write_bytes(icns_bytes(icns))
     del app
     print(f"wrote icons for {APP_ID} under {target}")
     return 0

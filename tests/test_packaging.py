@@ -42,3 +42,15 @@ def test_the_desktop_entry_and_the_scalable_icon_share_the_app_id() -> None:
     assert f"Icon={APP_ID}" in entry
     svg = ICONS / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
     assert svg.read_bytes() == (ROOT / "resources" / "icons" / "ajexplorer.svg").read_bytes()
+
+
+def test_the_macos_icon_holds_each_size_finder_and_the_dock_ask_for() -> None:
+    reader = QImageReader(str(ICONS / "ajexplorer.icns"))
+    assert reader.format() == b"icns"
+    sizes = set()
+    for index in range(reader.imageCount()):
+        reader.jumpToImage(index)
+        image = reader.read()
+        assert not image.isNull() and image.hasAlphaChannel()
+        sizes.add((image.width(), image.height()))
+    assert sizes == {(size, size) for size in (16, 32, 64, 128, 256, 512, 1024)}
