@@ -104,7 +104,8 @@ def test_opening_the_window_leaves_what_the_first_paint_does_not_need_unloaded()
             "sqlite3", "yaml", "jsonschema", "ajexplorer.domain.search", "ajexplorer.commands",
             "ajexplorer.gui.export_actions", "ajexplorer.gui.exporting", "ajexplorer.gui.figures_view",
             "ajexplorer.presentation.charts", "ajexplorer.domain.briefing", "ajexplorer.domain.calendar",
-            "ajexplorer.domain.export",
+            "ajexplorer.domain.export", "ajexplorer.gui.chronology_view", "ajexplorer.presentation.chronology",
+            "ajexplorer.gui.figures_table", "ajexplorer.presentation.figure_table",
             "PySide6.QtSvg", "PySide6.QtPrintSupport",
         )
         print(" ".join(name for name in late if name in sys.modules))
