@@ -89,10 +89,15 @@ class ChronologyModel(QAbstractItemModel):
         if not index.isValid():
             return None
         entry = self.entry(index)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             if entry is None:
                 return self._groups[index.row()].label if index.column() == 0 else ""
             return entry.cells[index.column()]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # A year's row has one cell of text; its other cells repeat it rather than read as blanks.
+            if entry is None:
+                return self._groups[index.row()].label
+            return entry.cells[index.column()] or "not given"
         if role == Qt.ItemDataRole.ToolTipRole and entry is not None:
             return entry.spoken()
         return None

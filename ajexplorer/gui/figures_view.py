@@ -473,6 +473,7 @@ class FiguresPanel(QWidget):
         self.view = FiguresView()
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName("figuresScroll")
+        self.scroll_area.setAccessibleName("Figure charts")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -1,0 +1,110 @@
+"""Start a program and print its AT-SPI accessibility tree as JSON, read as a screen reader reads it.
+
+Run by the system Python (which has the GObject bindings of AT-SPI) inside a D-Bus session:
+``atspi_walk.py OUT_JSON READY_NAME -- PROGRAM ARGS...``. The tree is printed once an element named READY_NAME has
+children (the app builds some views after its first paint), or after the time limit, whatever it holds then.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+#: Elements read at most: a bound on a runaway tree, far above what the test's dataset gives.
+MAX_NODES = 20_000
+WAIT_S = 30.0
+
+
+def _atspi() -> Any:
+    import gi  # type: ignore[import-not-found, unused-ignore]
+
+    gi.require_version("Atspi", "2.0")
+    from gi.repository import Atspi  # type: ignore[import-not-found, unused-ignore]
+
+    return Atspi
+
+
+def _find_app(atspi: Any, pid: int) -> Any:
+    desktop = atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        if app is not None and app.get_process_id() == pid:
+            return app
+    return None
+
+
+def _walk(atspi: Any, root: Any) -> list[dict[str, Any]]:
+    nodes: list[dict[str, Any]] = []
+    stack: list[tuple[Any, str]] = [(root, "")]
+    while stack and len(nodes) < MAX_NODES:
+        acc, path = stack.pop()
+        try:
+            role = acc.get_role_name()
+            name = acc.get_name() or ""
+            states = acc.get_state_set()
+            node = {
+                "path": path,
+                "role": role,
+                "name": name,
+                "description": acc.get_description() or "",
+                "focusable": states.contains(atspi.StateType.FOCUSABLE),
+                "focused": states.contains(atspi.StateType.FOCUSED),
+                "selected": states.contains(atspi.StateType.SELECTED),
+                "showing": states.contains(atspi.StateType.SHOWING),
+                "enabled": states.contains(atspi.StateType.ENABLED),
+            }
+            count = acc.get_child_count()
+        except Exception as error:  # noqa: BLE001 - an element gone while walking is reported, not fatal
+            nodes.append({"path": path, "error": str(error)})
+            continue
+        nodes.append(node)
+        here = f"{path}/{role}:{name}"
+        for i in reversed(range(count)):
+            child = acc.get_child_at_index(i)
+            if child is not None:
+                stack.append((child, here))
+    return nodes
+
+
+def _ready(nodes: list[dict[str, Any]], name: str) -> bool:
+    """READY_NAME's element holds cells once the app has built it."""
+    return any(
+        f":{name}/" in node.get("path", "") + "/" and node.get("role") in {"table cell", "tree item"}
+        for node in nodes
+    )
+
+
+def main(argv: list[str]) -> int:
+    out, ready_name, command = Path(argv[0]), argv[1], argv[argv.index("--") + 1 :]
+    atspi = _atspi()
+    atspi.init()
+    program = subprocess.Popen(command)
+    try:
+        deadline = time.monotonic() + WAIT_S
+        nodes: list[dict[str, Any]] = []
+        while time.monotonic() < deadline:
+            if program.poll() is not None:
+                out.write_text(json.dumps({"error": f"the program exited with {program.returncode}"}))
+                return 1
+            app = _find_app(atspi, program.pid)
+            if app is not None:
+                nodes = _walk(atspi, app)
+                if _ready(nodes, ready_name):
+                    break
+            time.sleep(0.5)
+        out.write_text(json.dumps({"nodes": nodes}))
+        return 0
+    finally:
+        program.terminate()
+        try:
+            program.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            program.kill()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
