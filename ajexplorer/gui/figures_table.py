@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ajexplorer.presentation.figure_table import COLUMNS, FigureRow
@@ -94,11 +95,23 @@ class FigureTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
         self._following = False
+        self._sized = False
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.activated.connect(self._on_current_row)
 
     def set_rows(self, rows: Sequence[FigureRow]) -> None:
         self.figures.set_rows(rows)
+        self._sized = False
+        if self.isVisible():
+            self._size_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._sized:  # sizing lays out every row: done when the table is first seen, not at start-up
+            self._size_columns()
+        super().showEvent(event)
+
+    def _size_columns(self) -> None:
+        self._sized = True
         self.resizeColumnsToContents()
 
     def set_current(self, record_id: str | None) -> None:

@@ -4,6 +4,7 @@ them, grouped by concern. Parts only declare signals; the navigator owns the sel
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self._load_timeline()
         self.timeline.set_describer(self.describe)
         self._timeline_about = self.timeline.accessibleDescription()
+        self._timeline_selected = "nothing"
         self._connect_signals()
         self._focus_ring: list[QWidget] = [
             self.search_field,
@@ -293,6 +295,7 @@ class MainWindow(QMainWindow):
         self.search_field.acceptRequested.connect(self.results.accept_current)
         self.filter_bar.filtersChanged.connect(self._run_search)
         self.timeline.yearRangePicked.connect(self.filter_bar.set_years)
+        self.timeline.viewChanged.connect(self._describe_timeline)
         self.find_action.triggered.connect(self.focus_search)
         self.clear_filters_action.triggered.connect(self.filter_bar.clear)
         self.chronology_action.triggered.connect(self.show_chronology)
@@ -326,6 +329,7 @@ class MainWindow(QMainWindow):
         _app().installEventFilter(self)
         self._build_figures()
         self._build_chronology()
+        self._describe_timeline()
         self._build_exports()
         QTimer.singleShot(0, self, self._finish_start)
 
@@ -456,9 +460,19 @@ class MainWindow(QMainWindow):
         if self.chronology is not None:
             self.chronology.set_current(current)
         record = self.dataset.get(record_id) if current else None
-        selected = tooltip(self.dataset, record_id).replace("\n", ", ") if record else "nothing"
-        set_description(self.timeline, f"{self._timeline_about}. Selected: {selected}")
+        self._timeline_selected = (
+            tooltip(self.dataset, record_id).replace("\n", ", ") if record else "nothing"
+        )
+        self._describe_timeline()
         self.announcer.say(status_line(record) if record else dataset_summary(self.dataset))
+
+    def _describe_timeline(self) -> None:
+        """The painted timeline says in words what it shows: the years in view and the selected item."""
+        start, end = self.timeline.visible_extent()
+        shown = f"Showing {math.floor(start)} to {math.floor(end)}" if end > start else "Nothing to show"
+        set_description(
+            self.timeline, f"{self._timeline_about}. {shown}. Selected: {self._timeline_selected}"
+        )
 
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self.navigator.can_go_back())

@@ -170,3 +170,19 @@ def test_the_new_views_take_the_palettes_colours(window: MainWindow, partner: Da
     dark.setColor(QPalette.ColorRole.Base, Qt.GlobalColor.black)
     window.setPalette(dark)
     assert window.chronology.palette().color(QPalette.ColorRole.Base) == dark.color(QPalette.ColorRole.Base)
+
+
+def test_the_timeline_says_which_years_it_shows_as_it_zooms(window: MainWindow) -> None:
+    def said() -> str:
+        return _accessible_text(window.timeline, QAccessible.Text.Description)
+
+    def in_view() -> str:
+        start, end = window.timeline.visible_extent()
+        return f"Showing {int(start // 1)} to {int(end // 1)}"
+
+    window.timeline.fit_all()
+    assert in_view() in said()
+    whole = said()
+    window.timeline.zoom_by(8)
+    assert in_view() in said()
+    assert said() != whole
