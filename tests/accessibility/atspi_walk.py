@@ -1,8 +1,11 @@
 """Start a program and print its AT-SPI accessibility tree as JSON, read as a screen reader reads it.
 
 Run by the system Python (which has the GObject bindings of AT-SPI) inside a D-Bus session:
-``atspi_walk.py OUT_JSON READY_NAME -- PROGRAM ARGS...``. The tree is printed once an element named READY_NAME has
-children (the app builds some views after its first paint), or after the time limit, whatever it holds then.
+``atspi_walk.py OUT_JSON READY_NAME [FIELD TEXT] -- PROGRAM ARGS...``. The tree is written once an element
+named READY_NAME holds cells (the app builds some views after its first paint), or after the time limit,
+whatever it holds then. With FIELD and TEXT, TEXT is then typed into the text field named FIELD through AT-SPI,
+and the events the program sends in the next seconds (announcements, changed names and descriptions) are
+written too, as a screen reader hears them.
 """
 
 from __future__ import annotations
@@ -17,6 +20,13 @@ from typing import Any
 #: Elements read at most: a bound on a runaway tree, far above what the test's dataset gives.
 MAX_NODES = 20_000
 WAIT_S = 30.0
+LISTEN_S = 3.0
+#: What a screen reader listens to for changes it speaks.
+EVENTS = (
+    "object:announcement",
+    "object:property-change:accessible-name",
+    "object:property-change:accessible-description",
+)
 
 
 def _atspi() -> Any:
@@ -79,13 +89,19 @@ def _ready(nodes: list[dict[str, Any]], name: str) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    out, ready_name, command = Path(argv[0]), argv[1], argv[argv.index("--") + 1 :]
+    split = argv.index("--")
+    out, ready_name, typing, command = Path(argv[0]), argv[1], argv[2:split], argv[split + 1 :]
     atspi = _atspi()
     atspi.init()
+    heard: list[dict[str, str]] = []
+    listener = atspi.EventListener.new(lambda event: heard.append(_event(event)))
+    for kind in EVENTS:
+        listener.register(kind)
     program = subprocess.Popen(command)
     try:
         deadline = time.monotonic() + WAIT_S
         nodes: list[dict[str, Any]] = []
+        app = None
         while time.monotonic() < deadline:
             if program.poll() is not None:
                 out.write_text(json.dumps({"error": f"the program exited with {program.returncode}"}))
@@ -96,7 +112,15 @@ def main(argv: list[str]) -> int:
                 if _ready(nodes, ready_name):
                     break
             time.sleep(0.5)
-        out.write_text(json.dumps({"nodes": nodes}))
+        typed: list[dict[str, str]] = []
+        if typing and app is not None:
+            heard.clear()
+            field = _find(app, "text", typing[0])
+            if field is not None:
+                field.set_text_contents(typing[1])
+                _listen(atspi, seconds=LISTEN_S)
+                typed = list(heard)
+        out.write_text(json.dumps({"nodes": nodes, "heard": typed}))
         return 0
     finally:
         program.terminate()
@@ -104,6 +128,39 @@ def main(argv: list[str]) -> int:
             program.wait(timeout=10)
         except subprocess.TimeoutExpired:
             program.kill()
+
+
+def _event(event: Any) -> dict[str, str]:
+    source = event.source
+    data = event.any_data
+    return {
+        "type": event.type,
+        "role": source.get_role_name() if source is not None else "",
+        "name": source.get_name() if source is not None else "",
+        "data": data if isinstance(data, str) else "",
+    }
+
+
+def _find(root: Any, role: str, name: str) -> Any:
+    stack = [root]
+    while stack:
+        acc = stack.pop()
+        if acc.get_role_name() == role and acc.get_name() == name:
+            return acc
+        stack.extend(acc.get_child_at_index(i) for i in range(acc.get_child_count()))
+    return None
+
+
+def _listen(atspi: Any, seconds: float) -> None:
+    """Let the events in flight arrive: they are delivered by the GLib main loop."""
+    from gi.repository import GLib  # type: ignore[import-not-found, unused-ignore]
+
+    context = GLib.MainContext.default()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        while context.pending():
+            context.iteration(False)
+        time.sleep(0.05)
 
 
 if __name__ == "__main__":

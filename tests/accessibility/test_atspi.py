@@ -80,10 +80,14 @@ def display() -> Iterator[str]:
         xvfb.wait(timeout=10)
 
 
+#: Typed into the search field through AT-SPI once the tree is read: a query nothing matches.
+NOTHING = "qqqzzzxxy"
+
+
 @pytest.fixture(scope="module")
-def tree(display: str, first_event: str, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    """Every element of the running app's accessibility tree, once the views built after the first paint are
-    there."""
+def walked(display: str, first_event: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The running app's accessibility tree once the views built after the first paint are there, and what
+    it said when a search was then typed through AT-SPI."""
     home = tmp_path_factory.mktemp("home")
     out = home / "tree.json"
     env = {key: value for key, value in os.environ.items() if not key.startswith(("QT_", "DBUS_", "AT_SPI"))}
@@ -99,11 +103,17 @@ def tree(display: str, first_event: str, tmp_path_factory: pytest.TempPathFactor
         XDG_RUNTIME_DIR=str(home),
     )
     app = [sys.executable, "-m", "ajexplorer", "--data", str(DATA), "--open", first_event]
-    command = ["dbus-run-session", "--", SYSTEM_PYTHON, str(WALKER), str(out), "Chronology", "--", *app]
+    walker = [SYSTEM_PYTHON, str(WALKER), str(out), "Chronology", "Search", NOTHING]
+    command = ["dbus-run-session", "--", *walker, "--", *app]
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert out.exists(), result.stderr
-    walked = json.loads(out.read_text())
+    walked: dict[str, Any] = json.loads(out.read_text())
     assert "nodes" in walked, walked
+    return walked
+
+
+@pytest.fixture(scope="module")
+def tree(walked: dict[str, Any]) -> list[dict[str, Any]]:
     nodes: list[dict[str, Any]] = walked["nodes"]
     return nodes
 
@@ -167,3 +177,11 @@ def test_nothing_that_takes_focus_is_nameless(tree: list[dict[str, Any]]) -> Non
     assert focusable
     nameless = [f"{node['path']}/{node['role']}" for node in focusable if not node["name"].strip()]
     assert nameless == []
+
+
+def test_a_search_typed_through_atspi_is_answered_by_an_announcement(walked: dict[str, Any]) -> None:
+    heard = walked["heard"]
+    announced = [event["data"] for event in heard if event["type"] == "object:announcement"]
+    assert any(text.startswith("No results") for text in announced), heard
+    renamed = [event for event in heard if event["role"] == "status bar" and "name" in event["type"]]
+    assert renamed and renamed[-1]["name"].startswith("No results")
