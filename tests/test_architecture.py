@@ -109,6 +109,8 @@ def test_opening_the_window_leaves_what_the_first_paint_does_not_need_unloaded()
             "ajexplorer.domain.notebook", "ajexplorer.domain.notebook_io", "ajexplorer.domain.notebook_search",
             "ajexplorer.gui.notebook_controller", "ajexplorer.gui.notebook_panel", "ajexplorer.gui.note_editor",
             "ajexplorer.presentation.note_html",
+            "ajexplorer.gui.chronology_view", "ajexplorer.presentation.chronology",
+            "ajexplorer.gui.figures_table", "ajexplorer.presentation.figure_table",
             "PySide6.QtSvg", "PySide6.QtPrintSupport",
         )
         print(" ".join(name for name in late if name in sys.modules))

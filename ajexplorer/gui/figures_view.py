@@ -24,11 +24,22 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ajexplorer.domain.model import Dataset
+from ajexplorer.gui.announce import set_description
+from ajexplorer.gui.figures_table import FigureTable
 from ajexplorer.gui.tooltips import handle_tooltip
 from ajexplorer.presentation import charts as ch
+from ajexplorer.presentation.figure_table import card_text, figure_rows
 
 _LAYOUT_CACHE = 4  # widths kept: the current one and the few a scroll area asks about while it settles
 
@@ -116,7 +127,7 @@ class FiguresView(QWidget):
         row = self.figures_layout().find(record_id)
         self._current = row.bar.record_id if row is not None else None
         if row is not None:
-            self.setAccessibleDescription(self.describe(row.bar.record_id))
+            set_description(self, self.describe(row.bar.record_id))
             self._scroll_to(row)
         self.update()
 
@@ -375,11 +386,14 @@ class FiguresView(QWidget):
 
     def describe(self, record_id: str) -> str:
         """One line for assistive technology: label, value and source paragraphs."""
-        row = self.figures_layout().find(record_id)
+        layout = self.figures_layout()
+        row = layout.find(record_id)
         if row is None:
             return record_id
         bar = row.bar
-        return f"{bar.label}: {bar.value_text}, source {bar.citation}"
+        series = self._charts[row.chart].series if 0 <= row.chart < len(self._charts) else None
+        card = [chart for chart in self._charts if chart.series == series]
+        return f"{bar.label}: {bar.value_text}, source {bar.citation}. In the card: {card_text(card)}"
 
     def tooltip_text(self, pos: QPointF) -> str | None:
         row = self.figures_layout().hit(pos.x(), pos.y())
@@ -437,17 +451,17 @@ class FiguresView(QWidget):
 
     def _activate(self, row: ch.BarLayout) -> None:
         self._current = row.bar.record_id
-        self.setAccessibleDescription(self.describe(row.bar.record_id))
+        set_description(self, self.describe(row.bar.record_id))
         self._scroll_to(row)
         self.update()
         self.recordActivated.emit(row.bar.record_id)
 
 
 class FiguresPanel(QWidget):
-    """The Figures view in a scroll area that keeps it as wide as the panel.
+    """The Figures view in a scroll area that keeps it as wide as the panel, or the same figures as a table.
 
     Signals:
-        recordActivated(str): forwarded from the view.
+        recordActivated(str): forwarded from the charts or the table.
     """
 
     recordActivated = Signal(str)
@@ -459,21 +473,49 @@ class FiguresPanel(QWidget):
         self.view = FiguresView()
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName("figuresScroll")
+        self.scroll_area.setAccessibleName("Figure charts")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(self.view)
+        self.table = FigureTable()
+        self.table_button = QToolButton(self)
+        self.table_button.setObjectName("figuresAsTable")
+        self.table_button.setText("Show as &table")
+        self.table_button.setCheckable(True)
+        self.table_button.setAccessibleName("Show as table")
+        self.table_button.setToolTip("Show every figure as a row of a table: value, qualifier, unit, source")
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.scroll_area)
+        self.pages.addWidget(self.table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        layout.addWidget(self.table_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.pages)
         self.setFocusProxy(self.view)
         self.view.recordActivated.connect(self.recordActivated)
+        self.table.recordActivated.connect(self.recordActivated)
+        self.table_button.toggled.connect(self.show_table)
+
+    def show_table(self, on: bool) -> None:
+        """Table or charts; the focus moves with the view shown if it was in the other."""
+        shown: QWidget = self.table if on else self.view
+        focused = self.focusWidget()
+        page = self.pages.currentWidget()
+        had_focus = focused is not None and page is not None and page.isAncestorOf(focused)
+        self.pages.setCurrentWidget(self.table if on else self.scroll_area)
+        self.table_button.setChecked(on)
+        self.setFocusProxy(shown)
+        if had_focus:
+            shown.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_dataset(self, dataset: Dataset) -> None:
         self.view.set_dataset(dataset)
+        self.table.set_rows(figure_rows(self.view.charts))
 
     def set_current(self, record_id: str | None) -> None:
         self.view.set_current(record_id)
+        self.table.set_current(record_id)
 
     def set_matches(self, record_ids: frozenset[str] | None) -> None:
         self.view.set_matches(record_ids)

@@ -4,6 +4,7 @@ them, grouped by concern. Parts only declare signals; the navigator owns the sel
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.model import Dataset, Record
 from ajexplorer.domain.query import QueryError
+from ajexplorer.gui.announce import Announcer, set_description
 from ajexplorer.gui.detail_pane import DetailPane
 from ajexplorer.gui.file_menu import EXPORT, NOTEBOOK, PRINT, QUIT, FileMenu
 from ajexplorer.gui.glossary_panel import GlossaryPanel
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from ajexplorer.domain.notebook_search import NotebookSearch
     from ajexplorer.domain.query import Filters
     from ajexplorer.domain.search import SearchIndex
+    from ajexplorer.gui.chronology_view import ChronologyView
     from ajexplorer.gui.export_actions import ExportController
     from ajexplorer.gui.figures_view import FiguresPanel
     from ajexplorer.gui.notebook_controller import NotebookController
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         self.glossary = GlossaryPanel(dataset.glossary, self)
         # Built just after the first paint (see _after_first_paint): hidden at start, and costly to import.
         self.figures: FiguresPanel | None = None
+        self.chronology: ChronologyView | None = None
         self.exports: ExportController | None = None
         self.notebook: NotebookController | None = None
         self._search_index: SearchIndex | None = None
@@ -107,6 +111,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.mechanisms_dock, self.results_dock)
         self.notebook_dock = self._dock("Notebook", QWidget(self), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.results_dock, self.notebook_dock)
+        self.chronology_dock = self._dock("Chronology", QWidget(self), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.results_dock, self.chronology_dock)
         self.mechanisms_dock.raise_()
         self.resizeDocks([self.mechanisms_dock, self.source_dock], [470, 440], Qt.Orientation.Horizontal)
 
@@ -114,6 +120,8 @@ class MainWindow(QMainWindow):
         self._create_menus_and_toolbar()
         self._load_timeline()
         self.timeline.set_describer(self.describe)
+        self._timeline_about = self.timeline.accessibleDescription()
+        self._timeline_selected = "nothing"
         self._connect_signals()
         self._focus_ring: list[QWidget] = [
             self.search_field,
@@ -125,7 +133,8 @@ class MainWindow(QMainWindow):
             self.glossary.view,
         ]
         self._update_history_actions()
-        self.statusBar().showMessage(dataset_summary(self.dataset))
+        self.announcer = Announcer(self.statusBar())
+        self.announcer.say(dataset_summary(self.dataset))
 
     # --- construction ---------------------------------------------------------------------------------------
 
@@ -200,6 +209,9 @@ class MainWindow(QMainWindow):
             "&Find…", [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")], "Search the records"
         )
         self.clear_filters_action = self._action("Clear &Filters", "Ctrl+Shift+F", "Remove every filter")
+        self.chronology_action = self._action(
+            "&Chronology List", "Ctrl+Shift+L", "The timeline's items as a list in time order"
+        )
         for action in (self.next_part_action, self.previous_part_action):
             self.addAction(action)
 
@@ -217,6 +229,7 @@ class MainWindow(QMainWindow):
             self.mechanisms_dock,
             self.results_dock,
             self.notebook_dock,
+            self.chronology_dock,
             self.source_dock,
             self.glossary_dock,
             self.figures_dock,
@@ -228,6 +241,7 @@ class MainWindow(QMainWindow):
             self.zoom_in_action,
             self.zoom_out_action,
             self.zoom_selection_action,
+            self.chronology_action,
         ):
             view_menu.addAction(action)
         go_menu = menu.addMenu("&Go")
@@ -288,8 +302,10 @@ class MainWindow(QMainWindow):
         self.search_field.acceptRequested.connect(self.results.accept_current)
         self.filter_bar.filtersChanged.connect(self._run_search)
         self.timeline.yearRangePicked.connect(self.filter_bar.set_years)
+        self.timeline.viewChanged.connect(self._describe_timeline)
         self.find_action.triggered.connect(self.focus_search)
         self.clear_filters_action.triggered.connect(self.filter_bar.clear)
+        self.chronology_action.triggered.connect(self.show_chronology)
 
     # --- search ---------------------------------------------------------------------------------------------
 
@@ -319,6 +335,8 @@ class MainWindow(QMainWindow):
         # this filter, so it starts once the window is up rather than slowing the start.
         _app().installEventFilter(self)
         self._build_figures()
+        self._build_chronology()
+        self._describe_timeline()
         self._build_exports()
         self._build_notebook()
         QTimer.singleShot(0, self, self._finish_start)
@@ -332,9 +350,29 @@ class MainWindow(QMainWindow):
         figures.recordActivated.connect(self.navigator.go)
         self.figures_dock.setWidget(figures)
         self.figures = figures
-        self._focus_ring.append(figures.view)
+        self._focus_ring.append(figures)
         # Scrolled to the selection once the dock has laid the panel out at its real size.
         QTimer.singleShot(0, figures, lambda: figures.set_current(self.navigator.current))
+
+    def _build_chronology(self) -> None:
+        from ajexplorer.gui.chronology_view import ChronologyView  # noqa: PLC0415 - see _after_first_paint
+        from ajexplorer.presentation.chronology import chronology  # noqa: PLC0415
+
+        view = ChronologyView(self)
+        view.set_groups(chronology(self.dataset, items_from(self.dataset, self._today)))
+        view.set_current(self.navigator.current)
+        view.recordActivated.connect(self.navigator.go)
+        self.chronology_dock.setWidget(view)
+        self.chronology = view
+        self._focus_ring.insert(self._focus_ring.index(self.timeline) + 1, view)
+
+    def show_chronology(self) -> None:
+        """Bring the chronology list forward and give it the keyboard."""
+        self._after_first_paint()  # at once, if a shortcut comes before the first paint
+        self.chronology_dock.show()
+        self.chronology_dock.raise_()
+        if self.chronology is not None:
+            self.chronology.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _build_exports(self) -> None:
         from ajexplorer.gui.export_actions import ExportController  # noqa: PLC0415 - see _after_first_paint
@@ -342,7 +380,7 @@ class MainWindow(QMainWindow):
         self.exports = ExportController(self, self.export_context)
         self.navigator.currentChanged.connect(self.exports.set_selection)
         for outcome in (self.exports.saved, self.exports.failed):
-            outcome.connect(lambda message: self.statusBar().showMessage(message, STATUS_MESSAGE_MS))
+            outcome.connect(lambda message: self.announcer.say(message, STATUS_MESSAGE_MS))
         self.file_menu.set_section(EXPORT, [self.exports.export_menu])
         self.file_menu.set_section(PRINT, self.exports.print_actions)
 
@@ -361,7 +399,7 @@ class MainWindow(QMainWindow):
         notebook.targetActivated.connect(self.open_target)
         notebook.searchRequested.connect(self.run_query)
         notebook.marksChanged.connect(self._show_notebook_marks)
-        notebook.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
+        notebook.message.connect(lambda text: self.announcer.say(text, STATUS_MESSAGE_MS))
         notebook.panel.saveSearchRequested.connect(
             lambda: notebook.save_search(self.search_field.text(), self.filter_bar.filters())
         )
@@ -435,6 +473,7 @@ class MainWindow(QMainWindow):
             result = self._searcher().search(text, limit=200, filters=filters)
         except QueryError as error:
             self.results.show_hits([], query_problem(error))
+            self.announcer.say(query_problem(error))
             self._show_matches(frozenset(), ())
             self._raise_results()
             return
@@ -443,6 +482,7 @@ class MainWindow(QMainWindow):
         else:
             matches = self._searcher().matching_ids(text, filters)
         self.results.show_hits(result.hits, results_message(result))
+        self.announcer.say(results_message(result))
         self._show_matches(matches, result.highlight_words)
         self._raise_results()
 
@@ -479,8 +519,22 @@ class MainWindow(QMainWindow):
         self.source.follow(current)
         if self.figures is not None:
             self.figures.set_current(current)
+        if self.chronology is not None:
+            self.chronology.set_current(current)
         record = self.dataset.get(record_id) if current else None
-        self.statusBar().showMessage(status_line(record) if record else dataset_summary(self.dataset))
+        self._timeline_selected = (
+            tooltip(self.dataset, record_id).replace("\n", ", ") if record else "nothing"
+        )
+        self._describe_timeline()
+        self.announcer.say(status_line(record) if record else dataset_summary(self.dataset))
+
+    def _describe_timeline(self) -> None:
+        """The painted timeline says in words what it shows: the years in view and the selected item."""
+        start, end = self.timeline.visible_extent()
+        shown = f"Showing {math.floor(start)} to {math.floor(end)}" if end > start else "Nothing to show"
+        set_description(
+            self.timeline, f"{self._timeline_about}. {shown}. Selected: {self._timeline_selected}"
+        )
 
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self.navigator.can_go_back())
@@ -498,7 +552,7 @@ class MainWindow(QMainWindow):
     def open_record(self, record_id: str) -> bool:
         """Select a record by id (a link followed); False, and a word in the status bar, if there is none."""
         if self.dataset.get(record_id) is None:
-            self.statusBar().showMessage(no_such_record(record_id))
+            self.announcer.say(no_such_record(record_id))
             return False
         self.navigator.go(record_id)
         return True
@@ -576,7 +630,7 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.navigator.go(first)
         if open_id and first != open_id:
-            self.statusBar().showMessage(no_such_record(open_id))
+            self.announcer.say(no_such_record(open_id))
 
     def _restore_layout(self, settings: Settings) -> None:
         geometry = settings.geometry()

@@ -147,8 +147,9 @@ class MechanismModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RecordRole:
             return record.id if record is not None else None
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
-            return self._display(node, 0)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # An empty cell (no acronym, no date) is read as a word, not as a nameless element.
+            return self._display(node, column) or "none"
         return None
 
     def column_texts(self, column: int) -> list[str]:

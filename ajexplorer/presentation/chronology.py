@@ -1,0 +1,86 @@
+"""The timeline as a list a person can read in order: the chronology behind the accessible view.
+
+The timeline is painted, so a screen reader cannot walk its marks; this gives the same items in time order as
+rows of words (the date as the source gives it, title, kind, lane), grouped by year with their count, for a
+tree or table view to show. It takes the timeline's own items so the two never disagree about what is shown.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ajexplorer.domain.model import Dataset
+from ajexplorer.presentation.timeline_layout import Item, Shape
+
+#: Column headings, in the order the rows give their cells.
+COLUMNS = ("Date", "Title", "Kind", "Lane")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One timeline item in words."""
+
+    record_id: str
+    date: str
+    title: str
+    kind: str
+    lane: str
+    is_period: bool
+
+    @property
+    def cells(self) -> tuple[str, str, str, str]:
+        return (self.date, self.title, self.kind, self.lane)
+
+    def spoken(self) -> str:
+        """The whole row as one phrase, for a description or an announcement."""
+        period = ", period" if self.is_period else ""
+        return f"{self.title}; {self.date}; {self.kind.lower()}{period}; {self.lane}"
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """The items of one year (by start): a heading with its count, as the timeline clusters what is close."""
+
+    year: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def label(self) -> str:
+        count = len(self.entries)
+        return f"{self.year} ({count} item{'s' if count != 1 else ''})"
+
+
+def chronology(dataset: Dataset, items: Sequence[Item]) -> list[Group]:
+    """The timeline's items in time order (start, then end, then title), grouped by the year they start."""
+    lanes = [section.title for section in dataset.sections]
+    ordered = sorted(items, key=lambda item: (item.start, item.end, item.label, item.id))
+    groups: list[Group] = []
+    current: list[Entry] = []
+    year: int | None = None
+    for item in ordered:
+        start_year = math.floor(item.start)
+        if year is not None and start_year != year:
+            groups.append(Group(year, tuple(current)))
+            current = []
+        year = start_year
+        current.append(_entry(dataset, item, lanes))
+    if year is not None:
+        groups.append(Group(year, tuple(current)))
+    return groups
+
+
+def _entry(dataset: Dataset, item: Item, lanes: Sequence[str]) -> Entry:
+    record = dataset.get(item.id)
+    lane = lanes[item.lane] if 0 <= item.lane < len(lanes) else ""
+    if record is None:  # an item not from the dataset (a test's own): its label is all there is
+        return Entry(item.id, "", item.label, "", lane, item.shape is Shape.RANGE)
+    return Entry(
+        record_id=record.id,
+        date=record.when.human(),
+        title=record.title,
+        kind=record.kind.label,
+        lane=lane,
+        is_period=item.shape is Shape.RANGE,
+    )

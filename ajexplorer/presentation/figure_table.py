@@ -1,0 +1,87 @@
+"""The figures as rows of words: what the "Show as table" view lists and what a screen reader reads per card.
+
+A chart's bars say their value by length; here every value is written out with its unit, its qualifier in
+words ("approximately", "target", "preliminary") and the paragraphs it comes from, in the order the cards show
+them, so the figures can be read without seeing the bars.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ajexplorer.presentation.charts import Bar, Chart
+
+#: Column headings, in the order the rows give their cells.
+COLUMNS = ("Chart", "Figure", "Value", "Qualifier", "Unit", "Source")
+
+_QUALIFIERS = {
+    "approximately": "approximately",
+    "more-than": "more than",
+    "target": "target",
+    "target-more-than": "target, more than",
+    "preliminary": "preliminary",
+    "to-date": "to date",
+    "reported": "reported",
+}
+
+
+def qualifier_words(qualifier: str | None) -> str:
+    """``"target-more-than"`` -> ``"target, more than"``; an exact figure has none."""
+    if not qualifier:
+        return ""
+    return _QUALIFIERS.get(qualifier, qualifier.replace("-", " "))
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """One figure in words; ``value`` is the record's own wording (``approximately 13,500 people``)."""
+
+    record_id: str
+    chart: str
+    label: str
+    value: str
+    qualifier: str
+    unit: str
+    source: str
+
+    @property
+    def cells(self) -> tuple[str, str, str, str, str, str]:
+        return (self.chart, self.label, self.value, self.qualifier, self.unit, self.source)
+
+
+def figure_rows(charts: Sequence[Chart]) -> list[FigureRow]:
+    """Every bar of every chart, in the order the Figures panel shows them."""
+    return [_row(chart, bar) for chart in charts for bar in chart.bars]
+
+
+def _row(chart: Chart, bar: Bar) -> FigureRow:
+    return FigureRow(
+        record_id=bar.record_id,
+        chart=chart.title,
+        label=bar.label,
+        value=bar.value_text,
+        qualifier=qualifier_words(bar.qualifier),
+        unit=chart.unit,
+        source=_source(bar.paragraphs),
+    )
+
+
+def _source(paragraphs: Sequence[int]) -> str:
+    if not paragraphs:
+        return "no paragraph given"
+    word = "paragraph" if len(paragraphs) == 1 else "paragraphs"
+    return f"{word} {', '.join(str(number) for number in sorted(paragraphs))}"
+
+
+def card_text(charts: Sequence[Chart]) -> str:
+    """A card (a series' charts) read in order: its title, then each value with qualifier, unit and source."""
+    if not charts:
+        return ""
+    parts = [charts[0].title + "."]
+    for chart in charts:
+        for bar in chart.bars:
+            qualifier = qualifier_words(bar.qualifier)
+            note = f" ({qualifier})" if qualifier and qualifier not in bar.value_text else ""
+            parts.append(f"{bar.label}: {bar.value_text}{note}, {_source(bar.paragraphs)}.")
+    return " ".join(parts)
