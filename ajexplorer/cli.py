@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from ajexplorer import APP_NAME, __version__
+from ajexplorer.domain.app_links import looks_like_app_link
 from ajexplorer.domain.model import Kind
 from ajexplorer.export_formats import DEFAULT_FORMAT, FORMATS, Scope
 
@@ -17,7 +19,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ajexplorer",
         description=f"{APP_NAME}: explore ASEAN-Japan dialogue relations, every fact cited to its source.",
-        epilog="With no command, the window opens.",
+        epilog="With no command, the window opens; given a link (ajexplorer://record/ID or "
+        "ajexplorer://paragraph/N), on that record or paragraph, in the window already open if there is one.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--data", type=Path, metavar="DIR", help="open another dataset folder")
@@ -90,7 +93,10 @@ def _names(*scopes: Scope) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     started_at = time.monotonic()
-    args = build_parser().parse_args(argv)
+    # A link (from the desktop's URL handler, or typed) is not a command: it is taken out before parsing.
+    given = list(sys.argv[1:] if argv is None else argv)
+    links = [arg for arg in given if looks_like_app_link(arg)]
+    args = build_parser().parse_args([arg for arg in given if not looks_like_app_link(arg)])
     if args.command in {"validate", "export", "search"}:
         from ajexplorer import commands  # noqa: PLC0415 - the window needs none of it
 
@@ -106,5 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ajexplorer.gui.app import run_gui  # noqa: PLC0415 - Qt loads only when the window is wanted
 
     return run_gui(
-        data_folder=args.data, open_id=args.open_id, report_startup=args.report_startup, started_at=started_at
+        data_folder=args.data,
+        open_id=args.open_id,
+        report_startup=args.report_startup,
+        started_at=started_at,
+        link=links[0] if links else None,
     )
