@@ -280,3 +280,11 @@ def csl_items(dataset: Dataset, records: Iterable[Record]) -> list[dict[str, obj
 
 def to_csl_json(dataset: Dataset, records: Iterable[Record]) -> str:
     return json.dumps(csl_items(dataset, records), ensure_ascii=False, indent=2) + "\n"
+
+
+#: The reference formats, for copying one record's entry: (name, as a menu shows it, writer).
+REFERENCE_FORMATS: tuple[tuple[str, str, Callable[[Dataset, Iterable[Record]], str]], ...] = (
+    ("bibtex", "BibTeX", to_bibtex),
+    ("ris", "RIS", to_ris),
+    ("csl-json", "CSL-JSON", to_csl_json),
+)

@@ -94,13 +94,18 @@ class DetailPane(QWidget):
         return button
 
     def _fill_citation_menu(self, menu: QMenu) -> None:
-        from ajexplorer.domain.citation import STYLES  # noqa: PLC0415 - loads when first cited
+        from ajexplorer.domain.citation import REFERENCE_FORMATS, STYLES  # noqa: PLC0415 - loads when first cited
 
         menu.clear()
         for style in STYLES:
             action = menu.addAction(style.title)
             action.setObjectName(style.name)
             action.triggered.connect(lambda _checked=False, name=style.name: self.copy_citation(name))
+        menu.addSeparator()
+        for name, title, _write in REFERENCE_FORMATS:
+            action = menu.addAction(f"As {title} (for a reference manager)")
+            action.setObjectName(name)
+            action.triggered.connect(lambda _checked=False, name=name: self.copy_reference(name))
 
     def _fill_link_menu(self, menu: QMenu) -> None:
         menu.clear()
@@ -171,6 +176,19 @@ class DetailPane(QWidget):
         text = style.write(cite(self._dataset, record))
         QGuiApplication.clipboard().setText(text)
         self.copied.emit(f"Copied the {style.title} citation of {record.display_title}: {text}")
+        return text
+
+    def copy_reference(self, format_name: str) -> str | None:
+        """Put the selected record's BibTeX, RIS or CSL-JSON entry on the clipboard, to paste or import."""
+        from ajexplorer.domain.citation import REFERENCE_FORMATS  # noqa: PLC0415 - loads when cited
+
+        record = self._dataset.get(self._record_id) if self._record_id else None
+        if record is None:
+            return None
+        title, write = next((title, write) for name, title, write in REFERENCE_FORMATS if name == format_name)
+        text = write(self._dataset, [record])
+        QGuiApplication.clipboard().setText(text)
+        self.copied.emit(f"Copied the {title} entry of {record.display_title}")
         return text
 
     def copy_link(self, paragraph: int | None = None) -> str | None:
