@@ -529,11 +529,13 @@ class MainWindow(QMainWindow):
             _log.warning("Link not opened: %s", error)
             self.statusBar().showMessage(f"Cannot open the link. {error}")
             return False
-        _log.info("Opening %s", link.url)
         if link.target == RECORD:
             self.navigator.go(link.key)
+            shown = f"record {self.navigator.current}"
         else:
             self.show_paragraph(int(link.key))
+            shown = f"paragraph {link.key}"
+        _log.info("Link %s: showing %s", link.url, shown)
         return True
 
     def bring_to_front(self) -> None:
