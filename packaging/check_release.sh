@@ -63,6 +63,12 @@ for _ in $(seq 1 60); do
 done
 find "$HOME" -name ajexplorer.log -exec grep -qsF "$shown" {} + \
     || { echo "release check: the link did not reach the window" >&2; exit 1; }
+for _ in $(seq 1 60); do  # the start gio open made exits once it has handed the link over
+    [ "$(pgrep -fc "$XDG_DATA_HOME/ajexplorer/app/ajexplorer" || true)" -le 1 ] && break
+    sleep 0.5
+done
+[ "$(pgrep -fc "$XDG_DATA_HOME/ajexplorer/app/ajexplorer" || true)" -le 1 ] \
+    || { echo "release check: the start with the link opened a window of its own" >&2; exit 1; }
 echo "release check: gio open showed the linked record in the open window"
 
 sh "$work"/ajexplorer-*/uninstall.sh
