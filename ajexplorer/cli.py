@@ -105,6 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ajexplorer.gui.smoke import run_smoke_test  # noqa: PLC0415 - Qt loads only when needed
 
         return run_smoke_test(args.data)
+    if links:
+        from ajexplorer.gui.single_instance import hand_over_early  # noqa: PLC0415 - Qt's core only
+
+        if hand_over_early(links[0]):
+            return 0  # the user's open window took the link
     # Start-up makes tens of thousands of objects that all live on (Qt's enums, the dataset, the widgets):
     # collections until the window shows would scan them again and again and free nothing. run_gui freezes
     # them and turns collection back on.

@@ -132,7 +132,7 @@ def run_gui(
     started_at: float | None = None,
     link: str | None = None,
 ) -> int:
-    """Open the window; with a ``link``, hand it to the user's running window instead when there is one."""
+    """Open the window, on ``link`` if given (the command line has already offered it to a running window)."""
     phases = _Phases(report_startup, started_at)
     problem_text = display_problem()
     if problem_text is not None:
@@ -141,11 +141,6 @@ def run_gui(
         return 2
     app = application()
     folder = log_folder()
-    if link is not None:
-        from ajexplorer.gui.single_instance import hand_over, server_name  # noqa: PLC0415 - links only
-
-        if hand_over(server_name(folder), link):
-            return 0
     logs = init_log(folder)
     python = ".".join(str(part) for part in sys.version_info[:3])
     _log.info("%s %s starting: Qt %s, Python %s, %s", APP_NAME, __version__, qVersion(), python, sys.platform)
@@ -201,7 +196,7 @@ def _serve_links(session: DatasetSession) -> None:
     """Once the first window is up, links from later starts come to whichever window is showing."""
     from ajexplorer.gui.single_instance import LinkServer, server_name  # noqa: PLC0415 - after the first paint
 
-    server = LinkServer(server_name(log_folder()), QApplication.instance())
+    server = LinkServer(server_name(), QApplication.instance())
 
     def open_link(text: str) -> None:
         window = session.window

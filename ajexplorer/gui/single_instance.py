@@ -16,9 +16,8 @@ from __future__ import annotations
 import getpass
 import hashlib
 import re
-from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from ajexplorer.domain.app_links import MAX_LINK_CHARS
@@ -30,14 +29,26 @@ HAND_OVER_TIMEOUT_MS = 3000
 _REPLY = b"ok\n"
 
 
-def server_name(data_folder: Path) -> str:
-    """The user's own socket name: their login, and a digest of their data folder (two homes, two names)."""
+def server_name() -> str:
+    """The user's own socket name: their login, and a digest of their data folder (two homes, two names).
+
+    Needs the application's names, which :func:`ajexplorer.gui.app.application` sets (and
+    :func:`hand_over_early` before any application exists)."""
+    data_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no login name in the environment or the password database
         user = "user"
-    digest = hashlib.sha256(str(data_folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    digest = hashlib.sha256(data_folder.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return f"ajexplorer-{re.sub(r'[^A-Za-z0-9_-]', '_', user)[:32]}-{digest}"
+
+
+def hand_over_early(link: str) -> bool:
+    """:func:`hand_over` to this user's running app, before the window's code is even imported: a start that
+    only passes a link on loads no more than Qt's core and its local sockets."""
+    QCoreApplication.setOrganizationName("ajexplorer")  # as application() names it
+    QCoreApplication.setApplicationName("ajexplorer")
+    return hand_over(server_name(), link)
 
 
 def hand_over(name: str, link: str, timeout_ms: int = HAND_OVER_TIMEOUT_MS) -> bool:
