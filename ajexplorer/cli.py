@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ajexplorer import APP_NAME, __version__
-from ajexplorer.domain.app_links import looks_like_app_link
 from ajexplorer.domain.model import Kind
 from ajexplorer.export_formats import DEFAULT_FORMAT, FORMATS, Scope
 
@@ -87,16 +86,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _is_link(arg: str) -> bool:
+    return arg[:11].lower() == "ajexplorer:"
+
+
 def _names(*scopes: Scope) -> str:
     return ", ".join(fmt.name for fmt in FORMATS if fmt.scope in scopes)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     started_at = time.monotonic()
-    # A link (from the desktop's URL handler, or typed) is not a command: it is taken out before parsing.
+    # A link (from the desktop's URL handler, or typed) is not a command: it is taken out before parsing. Told
+    # by its scheme alone, as app_links.looks_like_app_link does, so that a start without one imports nothing.
     given = list(sys.argv[1:] if argv is None else argv)
-    links = [arg for arg in given if looks_like_app_link(arg)]
-    args = build_parser().parse_args([arg for arg in given if not looks_like_app_link(arg)])
+    links = [arg for arg in given if _is_link(arg)]
+    args = build_parser().parse_args([arg for arg in given if not _is_link(arg)])
     if args.command in {"validate", "export", "search"}:
         from ajexplorer import commands  # noqa: PLC0415 - the window needs none of it
 

@@ -105,6 +105,7 @@ def test_opening_the_window_leaves_what_the_first_paint_does_not_need_unloaded()
             "ajexplorer.gui.export_actions", "ajexplorer.gui.exporting", "ajexplorer.gui.figures_view",
             "ajexplorer.presentation.charts", "ajexplorer.domain.briefing", "ajexplorer.domain.calendar",
             "ajexplorer.domain.export", "ajexplorer.domain.citation", "ajexplorer.gui.single_instance",
+            "ajexplorer.domain.app_links",
             "PySide6.QtSvg", "PySide6.QtPrintSupport", "PySide6.QtNetwork",
         )
         print(" ".join(name for name in late if name in sys.modules))

@@ -114,3 +114,30 @@ def test_a_bad_link_handed_over_is_explained_by_the_running_window(
     assert result.returncode == 0, result.stderr
     wait_for_log(home, "Link not opened: ", first)
     assert first.poll() is None
+
+
+@pytest.mark.parametrize("taken", [True, False], ids=["window open", "no window"])
+def test_the_command_line_offers_a_link_to_the_open_window_first(
+    monkeypatch: pytest.MonkeyPatch, taken: bool
+) -> None:
+    """A link is no command: it goes to the open window, or to a new one; the other options still apply."""
+    from ajexplorer import cli
+    from ajexplorer.gui import app, single_instance
+
+    offered: list[str] = []
+    opened: list[dict[str, object]] = []
+
+    def hand_over_early(link: str) -> bool:
+        offered.append(link)
+        return taken
+
+    def run_gui(**options: object) -> int:
+        opened.append(options)
+        return 0
+
+    monkeypatch.setattr(single_instance, "hand_over_early", hand_over_early)
+    monkeypatch.setattr(app, "run_gui", run_gui)
+    link = "ajexplorer://record/some-record"
+    assert cli.main(["--data", str(PARTNER), link]) == 0
+    assert offered == [link]
+    assert opened == ([] if taken else [{**opened[0], "link": link, "data_folder": PARTNER}])
