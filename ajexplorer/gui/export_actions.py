@@ -112,6 +112,13 @@ class ExportController(QObject):
             "Save a collection from the Notebook as a briefing on its records, or as BibTeX, RIS or CSL-JSON",
             self._ask_and_export_collection,
         )
+        self.include_notes_action = self._action(
+            "Include My &Notes in Briefings",
+            "Briefings show your notes on the record and its paragraphs, in a section apart from the source",
+            lambda: None,
+        )
+        self.include_notes_action.setCheckable(True)
+        self.include_notes_action.setChecked(True)
         self.print_details_action = self._action(
             "&Print Details…", "Print the details of the selected record", self.print_details
         )
@@ -145,6 +152,7 @@ class ExportController(QObject):
                     if fmt.name in self.format_actions:
                         menu.addAction(self.format_actions[fmt.name])
         menu.addAction(self.collection_action)
+        menu.addAction(self.include_notes_action)
         return menu
 
     def set_selection(self, record_id: str) -> None:
@@ -180,6 +188,8 @@ class ExportController(QObject):
         return self._write(fmt, dataclasses.replace(context, records=records, collection=name), path)
 
     def _write(self, fmt: ExportFormat, context: ExportContext, path: Path) -> bool:
+        if not self.include_notes_action.isChecked():
+            context = dataclasses.replace(context, notes={})
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             atomic_write(path, fmt.render(context))

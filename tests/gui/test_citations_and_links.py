@@ -163,3 +163,21 @@ def test_an_empty_or_unknown_collection_writes_nothing(window: MainWindow, tmp_p
     assert not window.exports.export_collection("Nothing here", "bibtex", tmp_path / "x.bib")
     assert not (tmp_path / "x.bib").exists()
     assert "nothing to export" in window.statusBar().currentMessage()
+
+
+def test_a_briefing_carries_the_notes_unless_asked_not_to(window: MainWindow, tmp_path: Path) -> None:
+    assert window.notebook is not None and window.exports is not None
+    record = cited_record(window.dataset)
+    number = sorted(record.paragraphs)[-1]
+    window.notebook.notebook.set_text(f"paragraph:{number}", "A thought on this paragraph.")
+    window.open_record(record.id)
+    with_notes = tmp_path / "with.md"
+    assert window.exports.export("md", with_notes)
+    text = with_notes.read_text(encoding="utf-8")
+    assert f"**On paragraph {number}:**\n\nA thought on this paragraph." in text
+    window.exports.include_notes_action.trigger()  # unchecked: a briefing to share without them
+    without = tmp_path / "without.md"
+    assert window.exports.export("md", without)
+    assert "A thought" not in without.read_text(encoding="utf-8") and "Your notes" not in without.read_text(
+        encoding="utf-8"
+    )

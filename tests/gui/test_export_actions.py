@@ -95,6 +95,7 @@ def test_menu_entries(window: MainWindow, exports: ExportController) -> None:
         "Briefing on Selection as &PDF…",
         "Briefing on Selection as &Markdown…",
         "&Collection as Briefing or References…",
+        "Include My &Notes in Briefings",
     ]
     assert exports.print_details_action.shortcut() == QKeySequence("Ctrl+P")
 
