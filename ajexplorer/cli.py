@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +18,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ajexplorer",
         description=f"{APP_NAME}: explore ASEAN-Japan dialogue relations, every fact cited to its source.",
-        epilog="With no command, the window opens.",
+        epilog="With no command, the window opens; given a link (ajexplorer://record/ID or "
+        "ajexplorer://paragraph/N), on that record or paragraph, in the window already open if there is one.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--data", type=Path, metavar="DIR", help="open another dataset folder")
@@ -84,13 +86,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _is_link(arg: str) -> bool:
+    return arg[:11].lower() == "ajexplorer:"
+
+
 def _names(*scopes: Scope) -> str:
     return ", ".join(fmt.name for fmt in FORMATS if fmt.scope in scopes)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     started_at = time.monotonic()
-    args = build_parser().parse_args(argv)
+    # A link (from the desktop's URL handler, or typed) is not a command: it is taken out before parsing. Told
+    # by its scheme alone, as app_links.looks_like_app_link does, so that a start without one imports nothing.
+    given = list(sys.argv[1:] if argv is None else argv)
+    links = [arg for arg in given if _is_link(arg)]
+    args = build_parser().parse_args([arg for arg in given if not _is_link(arg)])
     if args.command in {"validate", "export", "search"}:
         from ajexplorer import commands  # noqa: PLC0415 - the window needs none of it
 
@@ -99,6 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ajexplorer.gui.smoke import run_smoke_test  # noqa: PLC0415 - Qt loads only when needed
 
         return run_smoke_test(args.data)
+    if links:
+        from ajexplorer.gui.single_instance import hand_over_early  # noqa: PLC0415 - Qt's core only
+
+        if hand_over_early(links[0]):
+            return 0  # the user's open window took the link
     # Start-up makes tens of thousands of objects that all live on (Qt's enums, the dataset, the widgets):
     # collections until the window shows would scan them again and again and free nothing. run_gui freezes
     # them and turns collection back on.
@@ -106,5 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ajexplorer.gui.app import run_gui  # noqa: PLC0415 - Qt loads only when the window is wanted
 
     return run_gui(
-        data_folder=args.data, open_id=args.open_id, report_startup=args.report_startup, started_at=started_at
+        data_folder=args.data,
+        open_id=args.open_id,
+        report_startup=args.report_startup,
+        started_at=started_at,
+        link=links[0] if links else None,
     )

@@ -63,6 +63,8 @@ class ExportFormat:
             return _count(sum(1 for _ in calendar_events(context.records)), "event")
         if self.scope is Scope.TIMELINE:
             return "the whole timeline" if context.whole_timeline else "the timeline"
+        if context.collection is not None:
+            return f"the briefing on the collection {context.collection} ({_count(len(context.records), 'record')})"
         record = context.selected
         return f"the briefing on {record.display_title if record else context.selection}"
 
@@ -88,10 +90,26 @@ def _ics(context: ExportContext) -> bytes:
     return to_ics(context.dataset, context.records).encode("utf-8")
 
 
-def _markdown(context: ExportContext) -> bytes:
-    from ajexplorer.domain.briefing import briefing_markdown  # noqa: PLC0415
+def _bibtex(context: ExportContext) -> bytes:
+    from ajexplorer.domain.citation import to_bibtex  # noqa: PLC0415
 
-    return briefing_markdown(context.dataset, _subject(context)).encode("utf-8")
+    return to_bibtex(context.dataset, context.records).encode("utf-8")
+
+
+def _ris(context: ExportContext) -> bytes:
+    from ajexplorer.domain.citation import to_ris  # noqa: PLC0415
+
+    return to_ris(context.dataset, context.records).encode("utf-8")
+
+
+def _csl_json(context: ExportContext) -> bytes:
+    from ajexplorer.domain.citation import to_csl_json  # noqa: PLC0415
+
+    return to_csl_json(context.dataset, context.records).encode("utf-8")
+
+
+def _markdown(context: ExportContext) -> bytes:
+    return _briefing_text(context).encode("utf-8")
 
 
 def _timeline_png(context: ExportContext) -> bytes:
@@ -107,12 +125,23 @@ def _timeline_svg(context: ExportContext) -> bytes:
 
 
 def _briefing_pdf(context: ExportContext) -> bytes:
-    from ajexplorer.domain.briefing import briefing_markdown  # noqa: PLC0415
     from ajexplorer.gui import exporting  # noqa: PLC0415
 
-    subject = _subject(context)
-    title = context.dataset.records[subject].display_title
-    return exporting.markdown_pdf(briefing_markdown(context.dataset, subject), title)
+    if context.collection is not None:
+        title = context.collection
+    else:
+        title = context.dataset.records[_subject(context)].display_title
+    return exporting.markdown_pdf(_briefing_text(context), title)
+
+
+def _briefing_text(context: ExportContext) -> str:
+    """A briefing on the selection, or with a collection, on each of its records; the person's notes set
+    apart from the source."""
+    from ajexplorer.domain.briefing import briefing_markdown, collection_markdown  # noqa: PLC0415
+
+    if context.collection is not None:
+        return collection_markdown(context.dataset, context.collection, context.records, context.notes)
+    return briefing_markdown(context.dataset, _subject(context), context.notes)
 
 
 def _subject(context: ExportContext) -> str:
@@ -140,6 +169,33 @@ FORMATS: tuple[ExportFormat, ...] = (
         menu_title="&JSON",
         help="the records and the glossary",
         render=_json,
+    ),
+    ExportFormat(
+        name="bibtex",
+        suffix=".bib",
+        file_filter="BibTeX references (*.bib)",
+        scope=Scope.RECORDS,
+        menu_title="&BibTeX",
+        help="citations of the records for BibTeX, biblatex, Zotero and JabRef",
+        render=_bibtex,
+    ),
+    ExportFormat(
+        name="ris",
+        suffix=".ris",
+        file_filter="RIS references (*.ris)",
+        scope=Scope.RECORDS,
+        menu_title="&RIS",
+        help="citations of the records for Zotero, Mendeley and EndNote",
+        render=_ris,
+    ),
+    ExportFormat(
+        name="csl-json",
+        suffix=".csl.json",
+        file_filter="CSL-JSON references (*.csl.json)",
+        scope=Scope.RECORDS,
+        menu_title="CS&L-JSON",
+        help="citations of the records for pandoc and Zotero",
+        render=_csl_json,
     ),
     ExportFormat(
         name="ics",

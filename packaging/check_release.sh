@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Check the Linux release end to end, as a person would use it: validate the desktop entry and metainfo, pack
 # the onedir build, install it into a throw-away home, launch the installed menu entry with `gio launch` on a
-# virtual display, wait for the window, then uninstall and check that nothing is left.
+# virtual display, wait for the window, open a link to a record with `gio open` and see the window show it, then
+# uninstall and check that nothing is left.
 # Needs: the onedir build in dist/, and xvfb, xdotool, gio (libglib2.0-bin), desktop-file-utils, appstream.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,27 @@ for _ in $(seq 1 60); do
 done
 xdotool search --name "AJ Explorer" >/dev/null || { echo "release check: no window appeared" >&2; exit 1; }
 app_pid=$(pgrep -f "$XDG_DATA_HOME/ajexplorer/app/ajexplorer" | head -n 1 || true)
+
+# A link opened through the desktop (the entry registers x-scheme-handler/ajexplorer) goes to the window
+# already open, which shows that record and says so in its log.
+record=$("$python" -c 'from ajexplorer.domain.loading import load_dataset
+from ajexplorer.paths import data_dir
+print(list(load_dataset(data_dir()).records)[-1])')
+gio open "ajexplorer://record/$record"
+shown="Link ajexplorer://record/$record: showing record $record"
+for _ in $(seq 1 60); do
+    find "$HOME" -name ajexplorer.log -exec grep -qsF "$shown" {} + && break
+    sleep 0.5
+done
+find "$HOME" -name ajexplorer.log -exec grep -qsF "$shown" {} + \
+    || { echo "release check: the link did not reach the window" >&2; exit 1; }
+for _ in $(seq 1 60); do  # the start gio open made exits once it has handed the link over
+    [ "$(pgrep -fc "$XDG_DATA_HOME/ajexplorer/app/ajexplorer" || true)" -le 1 ] && break
+    sleep 0.5
+done
+[ "$(pgrep -fc "$XDG_DATA_HOME/ajexplorer/app/ajexplorer" || true)" -le 1 ] \
+    || { echo "release check: the start with the link opened a window of its own" >&2; exit 1; }
+echo "release check: gio open showed the linked record in the open window"
 
 # What the person wrote (the notebook lives in the same folder as the app) must survive an uninstall.
 mkdir -p "$XDG_DATA_HOME/ajexplorer/ajexplorer"

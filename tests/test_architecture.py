@@ -111,7 +111,8 @@ def test_opening_the_window_leaves_what_the_first_paint_does_not_need_unloaded()
             "ajexplorer.presentation.note_html",
             "ajexplorer.gui.chronology_view", "ajexplorer.presentation.chronology",
             "ajexplorer.gui.figures_table", "ajexplorer.presentation.figure_table",
-            "PySide6.QtSvg", "PySide6.QtPrintSupport",
+            "ajexplorer.domain.citation", "ajexplorer.gui.single_instance", "ajexplorer.domain.app_links",
+            "PySide6.QtSvg", "PySide6.QtPrintSupport", "PySide6.QtNetwork",
         )
         print(" ".join(name for name in late if name in sys.modules))
         """

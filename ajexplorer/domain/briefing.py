@@ -7,7 +7,7 @@ writes it as Markdown. Every piece of data text is escaped, so a title or summar
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Record, SourceInfo
@@ -89,9 +89,11 @@ class Briefing:
     glossary: tuple[UsedAcronym, ...]
     dataset_title: str
     attribution: str
+    #: The person's own notes on the record and its paragraphs: (what it is on, the text as typed).
+    notes: tuple[tuple[str, str], ...] = ()
 
 
-def build_briefing(dataset: Dataset, record_id: str) -> Briefing:
+def build_briefing(dataset: Dataset, record_id: str, notes: Mapping[str, str] | None = None) -> Briefing:
     """The briefing on ``record_id``; raises KeyError for an id the dataset does not have."""
     record = dataset.records.get(record_id)
     if record is None:
@@ -118,31 +120,75 @@ def build_briefing(dataset: Dataset, record_id: str) -> Briefing:
         glossary=(),
         dataset_title=dataset.title,
         attribution=info.attribution,
+        notes=_notes_on(record, notes or {}),
     )
     return replace(briefing, glossary=acronyms_used(dataset.glossary, _texts(briefing)))
 
 
-def briefing_markdown(dataset: Dataset, record_id: str) -> str:
-    """The briefing on ``record_id`` as Markdown; raises KeyError for an unknown id."""
-    return render_markdown(build_briefing(dataset, record_id))
+def _notes_on(record: Record, notes: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The person's notes on the record, then on each of its paragraphs (targets as the notebook writes them)."""
+    found = []
+    if (text := notes.get(f"record:{record.id}", "")).strip():
+        found.append(("On this record", text))
+    for number in sorted(set(record.paragraphs)):
+        if (text := notes.get(f"paragraph:{number}", "")).strip():
+            found.append((f"On paragraph {number}", text))
+    return tuple(found)
 
 
-def render_markdown(briefing: Briefing) -> str:
-    lines = [f"# {escape_markdown(briefing.title)}", ""]
+def briefing_markdown(dataset: Dataset, record_id: str, notes: Mapping[str, str] | None = None) -> str:
+    """The briefing on ``record_id`` as Markdown, with the person's ``notes`` (by notebook target) in a section
+    of their own; raises KeyError for an unknown id."""
+    return render_markdown(build_briefing(dataset, record_id, notes))
+
+
+def collection_markdown(
+    dataset: Dataset, name: str, records: Iterable[Record], notes: Mapping[str, str] | None = None
+) -> str:
+    """A collection as one briefing: its name, a list of its records, then each record's briefing a heading
+    level down."""
+    chosen = list(records)
+    lines = [
+        f"# {escape_markdown(name)}",
+        "",
+        f"A collection of {len(chosen)} record{'s' * (len(chosen) != 1)}:",
+        "",
+    ]
+    lines.extend(
+        f"{number}. {escape_markdown(record.display_title)}" for number, record in enumerate(chosen, 1)
+    )
+    lines.append("")
+    parts = ["\n".join(lines)]
+    parts.extend(render_markdown(build_briefing(dataset, record.id, notes), level=2) for record in chosen)
+    return "\n".join(parts)
+
+
+def render_markdown(briefing: Briefing, level: int = 1) -> str:
+    """``level`` is the depth of the title's heading: 2 inside a collection's briefing."""
+    h1, h2, h3 = ("#" * (level + depth) for depth in range(3))
+    lines = [f"{h1} {escape_markdown(briefing.title)}", ""]
     lines.extend(f"- **{name}:** {escape_markdown(value)}" for name, value in briefing.facts)
     lines.append("")
     if briefing.summary.strip():
         lines.extend([escape_markdown(briefing.summary), ""])
+    if briefing.notes:
+        # The person's words, never quoted like the source: a heading of their own, escaped, no block quotes.
+        lines.extend([f"{h2} Your notes", "", "_Written by you in AJ Explorer; not part of the source._", ""])
+        for label, text in briefing.notes:
+            lines.extend([f"**{label}:**", ""])
+            for block in re.split(r"\n\s*\n", text.strip()):
+                rows = [escape_markdown(row) for row in block.splitlines() if row.strip()]
+                lines.extend(["\\\n".join(rows), ""])
     if briefing.groups:
-        lines.extend(["## Relations", ""])
+        lines.extend([f"{h2} Relations", ""])
         for group in briefing.groups:
-            lines.extend([f"### {escape_markdown(group.label)}", ""])
+            lines.extend([f"{h3} {escape_markdown(group.label)}", ""])
             for item in group.items:
                 when = f" ({escape_markdown(item.when)})" if item.when else ""
                 source = escape_markdown(item.citation.paragraph_text)
                 lines.append(f"- {escape_markdown(item.title)}{when}: source {source}")
             lines.append("")
-    lines.extend(["## Sources", ""])
+    lines.extend([f"{h2} Sources", ""])
     lines.append(f"- This record: {escape_markdown(briefing.citation.text())}")
     cited = {briefing.record_id}
     for group in briefing.groups:
@@ -153,7 +199,7 @@ def render_markdown(briefing: Briefing) -> str:
             lines.append(f"- {escape_markdown(item.title)}: {escape_markdown(item.citation.text())}")
     lines.append("")
     if briefing.quotes:
-        lines.extend(["## Source text", ""])
+        lines.extend([f"{h2} Source text", ""])
         for quote in briefing.quotes:
             lines.append(f"Paragraph {quote.number} ({escape_markdown(quote.section)}):")
             lines.append("")
@@ -162,7 +208,7 @@ def render_markdown(briefing: Briefing) -> str:
                 lines.extend([">", f"> Note: {escape_markdown(note)}"])
             lines.append("")
     if briefing.glossary:
-        lines.extend(["## Glossary", ""])
+        lines.extend([f"{h2} Glossary", ""])
         for used in briefing.glossary:
             forms = ", ".join(f"**{escape_markdown(form)}**" for form in used.forms)
             mark = "" if used.entry.from_source else " (expansion not given in the source)"

@@ -7,8 +7,8 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from ajexplorer.domain.model import Dataset, GlossaryEntry, Record
@@ -40,6 +40,10 @@ class ExportContext:
     canvas: tuple[float, float] = DEFAULT_CANVAS
     #: The day "ongoing" runs to.
     today: dt.date | None = None
+    #: The person's notes by target (``record:ID``, ``paragraph:N``): briefings show them apart from the source.
+    notes: Mapping[str, str] = field(default_factory=dict)
+    #: A collection's name: a briefing then covers each of ``records`` instead of the selection.
+    collection: str | None = None
 
     @property
     def whole_timeline(self) -> bool:

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QTimer, qVersion
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -99,12 +99,15 @@ def _show_first_window(
     refused: Refused | None,
     open_id: str | None,
     phases: _Phases,
+    link: str | None = None,
 ) -> None:
     """A function of its own so that no local of run_gui keeps the first window alive once it is replaced."""
     window = session.window
     errors.parent = window
     window.restore_state(open_id)
     window.select_default()
+    if link is not None:
+        window.open_link(link)
     phases.mark("selected")
     if phases.enabled:
         from ajexplorer.gui.startup_report import report_first_paint  # noqa: PLC0415 - benchmarks only
@@ -127,7 +130,9 @@ def run_gui(
     open_id: str | None = None,
     report_startup: bool = False,
     started_at: float | None = None,
+    link: str | None = None,
 ) -> int:
+    """Open the window, on ``link`` if given (the command line has already offered it to a running window)."""
     phases = _Phases(report_startup, started_at)
     problem_text = display_problem()
     if problem_text is not None:
@@ -143,7 +148,7 @@ def run_gui(
     errors = ErrorHandler(folder)
     errors.install()
     try:
-        return _run(app, errors, data_folder, open_id, phases, logs.open_file)
+        return _run(app, errors, data_folder, open_id, phases, logs.open_file, link)
     finally:
         errors.uninstall()
         _log.info("%s stopped", APP_NAME)
@@ -157,6 +162,7 @@ def _run(
     open_id: str | None,
     phases: _Phases,
     open_log: Callable[[], None],
+    link: str | None = None,
 ) -> int:
     session = DatasetSession(Settings(settings_path(), notebook=log_folder() / NOTEBOOK_FILE))
     try:
@@ -180,6 +186,25 @@ def _run(
     # that a full collection never stalls a frame.
     gc.freeze()
     gc.enable()  # cli.main turned it off for the start
-    _show_first_window(session, errors, refused, open_id, phases)
+    _show_first_window(session, errors, refused, open_id, phases, link)
+    session.window.firstPainted.connect(lambda: _serve_links(session), Qt.ConnectionType.SingleShotConnection)
     QTimer.singleShot(OPEN_LOG_AFTER_MS, app, open_log)
     return app.exec()
+
+
+def _serve_links(session: DatasetSession) -> None:
+    """Once the first window is up, links from later starts come to whichever window is showing."""
+    from ajexplorer.gui.single_instance import LinkServer, server_name  # noqa: PLC0415 - after the first paint
+
+    server = LinkServer(server_name(), QApplication.instance())
+
+    def open_link(text: str) -> None:
+        window = session.window
+        window.open_link(text)
+        window.bring_to_front()
+
+    server.linkReceived.connect(open_link)
+    if server.listen():
+        _log.info("Links from later starts come to this window (%s)", server.name)
+    else:
+        _log.info("Another window of this user takes links; this one does not")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.browser import SafeBrowser
@@ -38,9 +38,11 @@ def palette_colours(palette: QPalette) -> Colours:
 class DetailPane(QWidget):
     """Signals:
     linkRequested(object): a link in the pane was activated (a Link).
+    copied(str): a citation or link went to the clipboard; the text says what, for the status bar.
     """
 
     linkRequested = Signal(object)
+    copied = Signal(str)
 
     def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,10 +54,18 @@ class DetailPane(QWidget):
         self.browser = SafeBrowser(self)
         self.browser.setObjectName("detailBrowser")
         self.browser.setAccessibleName("Details")
-        self.copy_button = QPushButton("Copy citation", self)
-        self.copy_button.setObjectName("copyCitation")
-        self.copy_button.setToolTip("Copy the source's title and this record's paragraph numbers")
-        self.copy_button.setEnabled(False)
+        # Each button copies its first choice on a click; its arrow offers the rest. The menus fill when opened,
+        # so the citation styles load only when someone cites.
+        self.copy_button = self._copy_button("Copy citation", "copyCitation", self._fill_citation_menu)
+        self.copy_button.setToolTip(
+            "Copy a citation of this record (Chicago note); the arrow offers other styles"
+        )
+        self.copy_button.clicked.connect(lambda _checked=False: self.copy_citation())
+        self.link_button = self._copy_button("Copy link", "copyLink", self._fill_link_menu)
+        self.link_button.setToolTip(
+            "Copy the link that opens this record in AJ Explorer; the arrow offers its paragraphs"
+        )
+        self.link_button.clicked.connect(lambda _checked=False: self.copy_link())
         self.status = QLabel(self)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setWordWrap(True)  # a long source title must not set the window's minimum width
@@ -63,14 +73,49 @@ class DetailPane(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.copy_button)
+        bar.addWidget(self.link_button)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
         self._layout.addWidget(self.browser, 1)
         self._layout.addLayout(bar)
         self.browser.linkRequested.connect(self.linkRequested)
-        self.copy_button.clicked.connect(self.copy_citation)
         self.show_record(None)
+
+    def _copy_button(self, text: str, name: str, fill: Callable[[QMenu], None]) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setObjectName(name)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.setEnabled(False)
+        menu = QMenu(button)
+        menu.aboutToShow.connect(lambda: fill(menu))
+        button.setMenu(menu)
+        return button
+
+    def _fill_citation_menu(self, menu: QMenu) -> None:
+        from ajexplorer.domain.citation import REFERENCE_FORMATS, STYLES  # noqa: PLC0415 - loads when first cited
+
+        menu.clear()
+        for style in STYLES:
+            action = menu.addAction(style.title)
+            action.setObjectName(style.name)
+            action.triggered.connect(lambda _checked=False, name=style.name: self.copy_citation(name))
+        menu.addSeparator()
+        for name, title, _write in REFERENCE_FORMATS:
+            action = menu.addAction(f"As {title} (for a reference manager)")
+            action.setObjectName(name)
+            action.triggered.connect(lambda _checked=False, name=name: self.copy_reference(name))
+
+    def _fill_link_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        record = self._dataset.get(self._record_id) if self._record_id else None
+        if record is None:
+            return
+        menu.addAction("Link to This Record").triggered.connect(lambda _checked=False: self.copy_link())
+        for number in sorted(set(record.paragraphs)):
+            action = menu.addAction(f"Link to Paragraph {number}")
+            action.triggered.connect(lambda _checked=False, number=number: self.copy_link(number))
 
     @property
     def record_id(self) -> str | None:
@@ -100,6 +145,7 @@ class DetailPane(QWidget):
         record = self._dataset.get(record_id) if record_id else None
         self._record_id = record.id if record is not None else None
         self.copy_button.setEnabled(record is not None)
+        self.link_button.setEnabled(record is not None)
         if record is None:
             self.browser.setHtml(
                 "<h2>Select something to see its details</h2>"
@@ -119,7 +165,41 @@ class DetailPane(QWidget):
             self.refresh()  # the page's colours come from the palette
         super().changeEvent(event)
 
-    def copy_citation(self) -> None:
+    def copy_citation(self, style_name: str | None = None) -> str | None:
+        """Put the selected record's citation in ``style_name`` (Chicago note by default) on the clipboard."""
+        from ajexplorer.domain.citation import STYLES, cite, style_named  # noqa: PLC0415 - loads when cited
+
         record = self._dataset.get(self._record_id) if self._record_id else None
-        if record is not None:
-            QGuiApplication.clipboard().setText(citation(self._dataset, record))
+        if record is None:
+            return None
+        style = style_named(style_name) if style_name else STYLES[0]
+        text = style.write(cite(self._dataset, record))
+        QGuiApplication.clipboard().setText(text)
+        self.copied.emit(f"Copied the {style.title} citation of {record.display_title}: {text}")
+        return text
+
+    def copy_reference(self, format_name: str) -> str | None:
+        """Put the selected record's BibTeX, RIS or CSL-JSON entry on the clipboard, to paste or import."""
+        from ajexplorer.domain.citation import REFERENCE_FORMATS  # noqa: PLC0415 - loads when cited
+
+        record = self._dataset.get(self._record_id) if self._record_id else None
+        if record is None:
+            return None
+        title, write = next((title, write) for name, title, write in REFERENCE_FORMATS if name == format_name)
+        text = write(self._dataset, [record])
+        QGuiApplication.clipboard().setText(text)
+        self.copied.emit(f"Copied the {title} entry of {record.display_title}")
+        return text
+
+    def copy_link(self, paragraph: int | None = None) -> str | None:
+        """Put the link to the selected record (or to one of its paragraphs) on the clipboard."""
+        from ajexplorer.domain.app_links import paragraph_url, record_url  # noqa: PLC0415
+
+        record = self._dataset.get(self._record_id) if self._record_id else None
+        if record is None:
+            return None
+        text = record_url(record.id) if paragraph is None else paragraph_url(paragraph)
+        what = record.display_title if paragraph is None else f"paragraph {paragraph}"
+        QGuiApplication.clipboard().setText(text)
+        self.copied.emit(f"Copied the link to {what}: {text}")
+        return text

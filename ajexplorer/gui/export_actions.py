@@ -53,6 +53,8 @@ _MENU = {
     Scope.EVENTS: ("Events in View as {}…", "Save the dated events the search and filters leave as {}"),
     Scope.BRIEFING: ("Briefing on Selection as {}…", "Save a cited briefing on the selected record as {}"),
 }
+#: What a collection exports as: a briefing on its records, or their citations.
+COLLECTION_FORMATS = tuple(format_named(name) for name in ("md", "pdf", "bibtex", "ris", "csl-json"))
 #: The menu's groups, each set off by a separator.
 _GROUPS = ((Scope.RECORDS, Scope.EVENTS), (Scope.TIMELINE,), (Scope.BRIEFING,))
 
@@ -71,10 +73,17 @@ class ExportController(QObject):
     saved = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget, context: Callable[[], ExportContext]) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        context: Callable[[], ExportContext],
+        collections: Callable[[], Sequence[tuple[str, Sequence[str]]]] = tuple,
+    ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._context = context
+        #: The person's collections: (name, record ids in order).
+        self._collections = collections
         self._folder: Path | None = None  # where the last file went: the next dialog starts there
         self._printer: QPrinter | None = None
         #: One action per records, events and briefing format, by format name.
@@ -98,6 +107,18 @@ class ExportController(QObject):
             "Save the timeline from the first event to today as an image",
             lambda: self._ask_and_export_timeline(whole=True),
         )
+        self.collection_action = self._action(
+            "&Collection as Briefing or References…",
+            "Save a collection from the Notebook as a briefing on its records, or as BibTeX, RIS or CSL-JSON",
+            self._ask_and_export_collection,
+        )
+        self.include_notes_action = self._action(
+            "Include My &Notes in Briefings",
+            "Briefings show your notes on the record and its paragraphs, in a section apart from the source",
+            lambda: None,
+        )
+        self.include_notes_action.setCheckable(True)
+        self.include_notes_action.setChecked(True)
         self.print_details_action = self._action(
             "&Print Details…", "Print the details of the selected record", self.print_details
         )
@@ -130,6 +151,8 @@ class ExportController(QObject):
                 for fmt in of_scope(scope):
                     if fmt.name in self.format_actions:
                         menu.addAction(self.format_actions[fmt.name])
+        menu.addAction(self.collection_action)
+        menu.addAction(self.include_notes_action)
         return menu
 
     def set_selection(self, record_id: str) -> None:
@@ -151,6 +174,22 @@ class ExportController(QObject):
         if fmt.scope is Scope.BRIEFING and context.selected is None:
             QMessageBox.information(self._parent, "Nothing Selected", "Select a record first.")
             return False
+        return self._write(fmt, context, path)
+
+    def export_collection(self, name: str, fmt: ExportFormat | str, path: Path) -> bool:
+        """Write a collection's records to ``path``: a briefing on each, or their citations."""
+        fmt = format_named(fmt) if isinstance(fmt, str) else fmt
+        context = self._context()
+        ids = dict(self._collections()).get(name, ())
+        records = tuple(record for key in ids if (record := context.dataset.get(key)) is not None)
+        if not records:
+            self.failed.emit(f"The collection {name!r} has no record in this dataset: nothing to export.")
+            return False
+        return self._write(fmt, dataclasses.replace(context, records=records, collection=name), path)
+
+    def _write(self, fmt: ExportFormat, context: ExportContext, path: Path) -> bool:
+        if not self.include_notes_action.isChecked():
+            context = dataclasses.replace(context, notes={})
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             atomic_write(path, fmt.render(context))
@@ -183,6 +222,27 @@ class ExportController(QObject):
         if chosen is not None:
             self.export(fmt, chosen[0])
 
+    def _ask_and_export_collection(self) -> None:
+        """Which collection (when there are several), then where and as what: a briefing or citations."""
+        names = [name for name, _ids in self._collections()]
+        if not names:
+            self.failed.emit("No collections yet: make one in the Notebook pane.")
+            return
+        name: str | None = names[0]
+        if len(names) > 1:
+            from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415 - dialogs load when first needed
+
+            name, accepted = QInputDialog.getItem(
+                self._parent, "Export Collection", "Collection:", names, 0, False
+            )
+            if not accepted:
+                return
+        chosen = self._ask_path(
+            f"Export Collection {name}", _slug(name or "") or "collection", COLLECTION_FORMATS
+        )
+        if chosen is not None and name is not None:
+            self.export_collection(name, chosen[1], chosen[0])
+
     def _ask_and_export_timeline(self, whole: bool) -> None:
         context = self._context()
         if whole or context.shown_range is None:
@@ -207,9 +267,9 @@ class ExportController(QObject):
         if not chosen:
             return None
         path = Path(chosen)
-        by_suffix = {fmt.suffix: fmt for fmt in formats}
-        if path.suffix.lower() in by_suffix:
-            return path, by_suffix[path.suffix.lower()]
+        named = next((fmt for fmt in formats if path.name.lower().endswith(fmt.suffix)), None)
+        if named is not None:  # "refs.csl.json" has two dots in its suffix
+            return path, named
         fmt = next((fmt for fmt in formats if fmt.file_filter == selected), formats[0])
         return path.with_name(path.name + fmt.suffix), fmt
 

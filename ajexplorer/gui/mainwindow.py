@@ -4,12 +4,13 @@ them, grouped by concern. Parts only declare signals; the navigator owns the sel
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,9 +55,16 @@ if TYPE_CHECKING:
 FIRST_PAINT_FALLBACK_MS = 1500
 #: How long the outcome of an export or print stays in the status bar.
 STATUS_MESSAGE_MS = 10_000
+_log = logging.getLogger("ajexplorer")
 
 
 class MainWindow(QMainWindow):
+    """Signals:
+    firstPainted(): the window has painted and built what waited for that (see _after_first_paint).
+    """
+
+    firstPainted = Signal()
+
     def __init__(
         self,
         dataset: Dataset,
@@ -202,7 +210,9 @@ class MainWindow(QMainWindow):
         self.next_part_action = self._action("Next Part", "F6")
         self.previous_part_action = self._action("Previous Part", "Shift+F6")
         self.copy_citation_action = self._action(
-            "Copy &Citation", "Ctrl+Shift+C", "Copy the source and paragraphs of the selected record"
+            "Copy &Citation",
+            "Ctrl+Shift+C",
+            "Copy a citation of the selected record: source, paragraphs, link",
         )
         self.about_action = self._action(f"&About {APP_NAME}")
         self.find_action = self._action(
@@ -291,7 +301,8 @@ class MainWindow(QMainWindow):
         self.zoom_in_action.triggered.connect(lambda: self.timeline.zoom_by(1.5))
         self.zoom_out_action.triggered.connect(lambda: self.timeline.zoom_by(1 / 1.5))
         self.zoom_selection_action.triggered.connect(self.timeline.zoom_to_selection)
-        self.copy_citation_action.triggered.connect(self.details.copy_citation)
+        self.copy_citation_action.triggered.connect(lambda _checked=False: self.details.copy_citation())
+        self.details.copied.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
         self.next_part_action.triggered.connect(lambda: self._cycle_focus(1))
         self.previous_part_action.triggered.connect(lambda: self._cycle_focus(-1))
         self.about_action.triggered.connect(self.show_about)
@@ -340,6 +351,7 @@ class MainWindow(QMainWindow):
         self._build_exports()
         self._build_notebook()
         QTimer.singleShot(0, self, self._finish_start)
+        self.firstPainted.emit()
 
     def _build_figures(self) -> None:
         from ajexplorer.gui.figures_view import FiguresPanel  # noqa: PLC0415 - see _after_first_paint
@@ -377,7 +389,7 @@ class MainWindow(QMainWindow):
     def _build_exports(self) -> None:
         from ajexplorer.gui.export_actions import ExportController  # noqa: PLC0415 - see _after_first_paint
 
-        self.exports = ExportController(self, self.export_context)
+        self.exports = ExportController(self, self.export_context, self._collections)
         self.navigator.currentChanged.connect(self.exports.set_selection)
         for outcome in (self.exports.saved, self.exports.failed):
             outcome.connect(lambda message: self.announcer.say(message, STATUS_MESSAGE_MS))
@@ -445,7 +457,14 @@ class MainWindow(QMainWindow):
             shown_range=self.timeline.visible_extent(),
             canvas=(float(self.timeline.width()), float(self.timeline.height())),
             today=self._today,
+            notes={} if self.notebook is None else self.notebook.notes_by_target(),
         )
+
+    def _collections(self) -> list[tuple[str, tuple[str, ...]]]:
+        """The notebook's collections and their record ids, for File > Export."""
+        if self.notebook is None:
+            return []
+        return [(found.name, found.record_ids) for found in self.notebook.notebook.collections()]
 
     def _finish_start(self) -> None:
         _ = self.search_index
@@ -556,6 +575,35 @@ class MainWindow(QMainWindow):
             return False
         self.navigator.go(record_id)
         return True
+
+    def open_link(self, text: str) -> bool:
+        """An ``ajexplorer://`` link from outside (the command line, the desktop, a later start): its record
+        selected or its paragraph shown; a bad link is explained in the status bar and the log, nothing else."""
+        from ajexplorer.domain.app_links import RECORD, BadLinkError, check_app_link  # noqa: PLC0415 - links only
+
+        try:
+            link = check_app_link(text, self.dataset)
+        except BadLinkError as error:
+            _log.warning("Link not opened: %s", error)
+            self.statusBar().showMessage(f"Cannot open the link. {error}")
+            return False
+        if link.target == RECORD:
+            self.navigator.go(link.key)
+            shown = f"record {self.navigator.current}"
+        else:
+            self.show_paragraph(int(link.key))
+            shown = f"paragraph {link.key}"
+        _log.info("Link %s: showing %s", link.url, shown)
+        return True
+
+    def bring_to_front(self) -> None:
+        """Shown, unminimised and raised, for a link handed over by a later start."""
+        self.setWindowState(
+            self.windowState() & ~Qt.WindowState.WindowMinimized | Qt.WindowState.WindowActive
+        )
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def follow_link(self, link: Link) -> None:
         if link.target is Target.RECORD:

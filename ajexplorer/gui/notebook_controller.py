@@ -150,6 +150,10 @@ class NotebookController(QObject):
             self._searcher = NotebookSearch(index, self.dataset, self.notebook)
         return self._searcher
 
+    def notes_by_target(self) -> dict[str, str]:
+        """The written notes by target (``record:ID``, ``paragraph:N``), for briefings."""
+        return {note.target: note.text for note in self.notebook.with_text()}
+
     def title_of(self, target: str) -> str | None:
         """A target's title in the open data; None when the data does not have it."""
         try:

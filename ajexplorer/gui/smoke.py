@@ -111,6 +111,9 @@ EXPORT_SIGNATURES = {
     ".svg": b"<?xml",
     ".pdf": b"%PDF-",
     ".md": b"# ",
+    ".bib": b"@techreport{",
+    ".ris": b"TY  - RPRT",
+    ".csl.json": b"[",
 }
 
 

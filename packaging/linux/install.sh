@@ -10,7 +10,7 @@ target="$share/ajexplorer"
 mkdir -p "$target" "$share/applications" "$share/metainfo"
 rm -rf "$target/app"
 cp -R "$here/ajexplorer" "$target/app"
-sed "s|^Exec=.*|Exec=\"$target/app/ajexplorer\"|" "$here/share/applications/$app_id.desktop" \
+sed "s|^Exec=[^ ]*|Exec=\"$target/app/ajexplorer\"|" "$here/share/applications/$app_id.desktop" \
     > "$share/applications/$app_id.desktop"
 cp "$here/share/metainfo/$app_id.metainfo.xml" "$share/metainfo/"
 (cd "$here/share/icons" && find hicolor -type f) | while read -r icon; do

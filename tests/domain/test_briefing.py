@@ -158,3 +158,39 @@ def test_every_bundled_record_has_a_briefing(dataset: Dataset) -> None:
         text = briefing_markdown(dataset, record_id)
         assert text.startswith(f"# {escape_markdown(record.display_title)}\n")
         assert dataset.info.publisher in text
+
+
+def test_the_persons_notes_have_a_section_of_their_own_never_in_the_quoted_source(
+    mini_dataset: Dataset,
+) -> None:
+    record = next(r for r in mini_dataset.records.values() if r.paragraphs)
+    number = sorted(record.paragraphs)[0]
+    notes = {
+        f"record:{record.id}": "Ask the desk about **this**.\n# not a heading\n\n> not a quote <b>",
+        f"paragraph:{number}": "Compare with the 2019 figure.",
+        "record:some-other-record": "Not about this record.",
+    }
+    text = briefing_markdown(mini_dataset, record.id, notes)
+    mine = section(text, "Your notes")
+    assert "Written by you" in mine
+    assert "**On this record:**" in mine and f"**On paragraph {number}:**" in mine
+    assert "Ask the desk about \\*\\*this\\*\\*." in mine  # what the person typed is shown, not interpreted
+    assert "\\# not a heading" in mine and "\n> " not in mine and "<b>" not in mine
+    assert "Compare with the 2019 figure." in mine and "Not about this record." not in text
+    quoted = section(text, "Source text")
+    assert "Ask the desk" not in quoted and "Compare with" not in quoted
+    assert "Your notes" not in briefing_markdown(mini_dataset, record.id)  # no notes, no section
+
+
+def test_a_collection_briefs_each_of_its_records_in_its_order(mini_dataset: Dataset) -> None:
+    from ajexplorer.domain.briefing import collection_markdown
+
+    chosen = list(mini_dataset.records.values())[:3][::-1]
+    notes = {f"record:{chosen[1].id}": "My reading of it."}
+    text = collection_markdown(mini_dataset, "Briefing for the *summit*", chosen, notes)
+    assert text.startswith("# Briefing for the \\*summit\\*\n")
+    titles = [f"\n## {escape_markdown(record.display_title)}\n" for record in chosen]
+    positions = [text.index(title) for title in titles]
+    assert positions == sorted(positions)
+    assert text.count("\n### Your notes\n") == 1 and "My reading of it." in text
+    assert "\n# " not in text[1:]  # each record's briefing sits one level down

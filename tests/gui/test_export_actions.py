@@ -86,11 +86,16 @@ def test_menu_entries(window: MainWindow, exports: ExportController) -> None:
     assert [action.text() for action in exports.export_menu.actions() if not action.isSeparator()] == [
         "Records in View as &CSV…",
         "Records in View as &JSON…",
+        "Records in View as &BibTeX…",
+        "Records in View as &RIS…",
+        "Records in View as CS&L-JSON…",
         "Events in View as i&Calendar…",
         "&Timeline as PNG/SVG…",
         "&Whole Timeline as PNG/SVG…",
         "Briefing on Selection as &PDF…",
         "Briefing on Selection as &Markdown…",
+        "&Collection as Briefing or References…",
+        "Include My &Notes in Briefings",
     ]
     assert exports.print_details_action.shortcut() == QKeySequence("Ctrl+P")
 

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import rispy
+from bibtexparser.entrypoint import parse_string
 from icalendar import Calendar
 from pypdf import PdfReader
 from PySide6.QtCore import QByteArray
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from ajexplorer.cli import main
+from ajexplorer.domain.app_links import parse_app_link
 from ajexplorer.domain.calendar import calendar_events
 from ajexplorer.domain.export import ExportContext
 from ajexplorer.domain.loading import load_dataset
@@ -75,6 +78,26 @@ def _markdown(data: bytes, context: ExportContext) -> None:
     assert data.decode("utf-8").startswith(f"# {context.selected.title}")
 
 
+def _cited_ids(urls: list[str]) -> list[str]:
+    return [parse_app_link(url).key for url in urls]
+
+
+def _bibtex(data: bytes, context: ExportContext) -> None:
+    library = parse_string(data.decode("utf-8"))
+    assert not library.failed_blocks
+    urls = [entry.fields_dict["url"].value for entry in library.entries]
+    assert _cited_ids(urls) == [record.id for record in context.records]
+
+
+def _ris(data: bytes, context: ExportContext) -> None:
+    urls = [entry["urls"][0] for entry in rispy.loads(data.decode("utf-8"))]
+    assert _cited_ids(urls) == [record.id for record in context.records]
+
+
+def _csl_json(data: bytes, context: ExportContext) -> None:
+    assert _cited_ids([item["URL"] for item in json.loads(data)]) == [record.id for record in context.records]
+
+
 #: How each kind of file is read back. A format whose suffix is missing here fails the tests below.
 READ_BACK: dict[str, Callable[[bytes, ExportContext], None]] = {
     ".json": _json,
@@ -84,6 +107,9 @@ READ_BACK: dict[str, Callable[[bytes, ExportContext], None]] = {
     ".svg": _svg,
     ".pdf": _pdf,
     ".md": _markdown,
+    ".bib": _bibtex,
+    ".ris": _ris,
+    ".csl.json": _csl_json,
 }
 
 
