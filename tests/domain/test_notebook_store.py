@@ -3,13 +3,16 @@ full disk and a folder that cannot be written."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import queue
 import random
 import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -26,6 +29,7 @@ from ajexplorer.domain.notebook import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
+LINE_TIMEOUT_S = 60  # far beyond a keystroke's write, even on a loaded machine
 TYPED = (
     "The **2023 commemorative summit** reaffirmed the partnership; compare with ¶ 12 and the 2013 vision "
     "statement. Ask about follow-up funding, the youth exchanges, and whether the figures are preliminary. "
@@ -294,6 +298,27 @@ def _kill_while_typing(tmp_path: Path, kills: int, seed: int) -> None:
         text=True,
     )
     assert zygote.stdin is not None and zygote.stdout is not None
+    # The typist's lines arrive through a reader thread, so a typist that stops answering fails the test
+    # with a message instead of blocking the whole suite on a pipe.
+    lines: queue.Queue[str] = queue.Queue()
+
+    def pass_lines() -> None:
+        for line in zygote.stdout or ():
+            lines.put(line)
+
+    reader = threading.Thread(target=pass_lines, daemon=True)
+    reader.start()
+
+    def next_line() -> tuple[str, int]:
+        try:
+            line = lines.get(timeout=LINE_TIMEOUT_S)
+        except queue.Empty:
+            zygote.kill()
+            pytest.fail(f"the typing process said nothing for {LINE_TIMEOUT_S} s")
+        parts = line.split()
+        assert len(parts) == 2, f"unexpected output {line!r}"
+        return parts[0], int(parts[1])
+
     try:
         for round_ in range(kills):
             target = f"typed{round_}"
@@ -303,23 +328,23 @@ def _kill_while_typing(tmp_path: Path, kills: int, seed: int) -> None:
             pid = reported = 0
             reaped = False
             while not reaped and (not pid or reported < wanted):
-                word, value = zygote.stdout.readline().split()
-                pid = int(value) if word == "pid" else pid
-                reported = int(value) if word == "saved" else reported
+                word, value = next_line()
+                pid = value if word == "pid" else pid
+                reported = value if word == "saved" else reported
                 reaped = word == "reaped"  # typed it all before the kill came
             if not reaped:
-                os.kill(pid, signal.SIGKILL)  # mid-write, wherever the next keystroke has got to
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)  # mid-write, wherever the next keystroke has got to
             while not reaped:
-                line = zygote.stdout.readline()
-                assert len(line.split()) == 2, f"unexpected output {line!r}"
-                word, value = line.split()
-                reported = int(value) if word == "saved" else reported
+                word, value = next_line()
+                reported = value if word == "saved" else reported
                 reaped = word == "reaped"
             assert integrity(path) == "ok"
             saved[target] = reported
     finally:
         zygote.stdin.close()
         zygote.wait(timeout=60)
+        reader.join(timeout=10)
         zygote.stdout.close()
     notebook = Notebook.open(path)
     for target, reported in saved.items():
