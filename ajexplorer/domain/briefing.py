@@ -87,7 +87,6 @@ class Briefing:
     citation: Citation
     quotes: tuple[Quote, ...]
     glossary: tuple[UsedAcronym, ...]
-    dataset_title: str
     attribution: str
 
 
@@ -116,7 +115,6 @@ def build_briefing(dataset: Dataset, record_id: str) -> Briefing:
         citation=_citation(info, record),
         quotes=quotes,
         glossary=(),
-        dataset_title=dataset.title,
         attribution=info.attribution,
     )
     return replace(briefing, glossary=acronyms_used(dataset.glossary, _texts(briefing)))

@@ -24,9 +24,9 @@ from ajexplorer.domain.model import (
     Kind,
     Paragraph,
     Record,
-    Series,
     Relation,
     Section,
+    Series,
     SourceInfo,
 )
 
@@ -429,7 +429,9 @@ def _check_series(records: dict[str, Record], located: Located | None, problems:
     used = {record.series for record in records.values() if record.kind is Kind.FIGURE and record.series}
     for index, raw in enumerate(raw_series):
         if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"] not in used:
-            problems.append(located.problem(("series", index, "id"), f"no figure has the series '{raw['id']}'"))
+            problems.append(
+                located.problem(("series", index, "id"), f"no figure has the series '{raw['id']}'")
+            )
 
 
 def _titled(

@@ -76,10 +76,6 @@ class DetailPane(QWidget):
     def record_id(self) -> str | None:
         return self._record_id
 
-    def set_dataset(self, dataset: Dataset) -> None:
-        self._dataset = dataset
-        self.show_record(None)
-
     def set_highlight(self, words: Sequence[str]) -> None:
         """Search words to highlight wherever they appear in the pane."""
         self._words = tuple(words)

@@ -137,15 +137,6 @@ def png_bytes(image: QImage) -> bytes:
     return bytes(data.data())
 
 
-def write_timeline_png(
-    timeline: TimelineWidget, path: Path, full_extent: bool, title: str | None = None
-) -> None:
-    image = timeline_image(timeline, full_extent)
-    if title:
-        image.setText("Title", title)
-    atomic_write(path, png_bytes(image))
-
-
 def timeline_svg(
     timeline: TimelineWidget, full_extent: bool, title: str | None = None, description: str | None = None
 ) -> bytes:

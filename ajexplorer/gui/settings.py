@@ -53,10 +53,6 @@ class Settings:
     def __init__(self, path: Path) -> None:
         self._store = QSettings(str(path), QSettings.Format.IniFormat)
 
-    @property
-    def usable(self) -> bool:
-        return self._store.status() == QSettings.Status.NoError
-
     def _blob(self, key: str) -> QByteArray | None:
         try:
             value = self._store.value(key)
