@@ -141,10 +141,17 @@ def run_soak(qtbot: QtBot, dataset: Dataset, count: int, allowance_mib: float) -
     assert window.timeline._matches is None  # clearing search and filters shows everything again
 
 
+#: Resident memory may grow by this much after the first 100 actions. The seeded run grows by 5.1 to 5.4 MiB
+#: (caches filling: fonts, pixmaps, text layouts), run after run; twice that leaves room for the allocator and
+#: another machine's fonts, while a leak of 7 KiB per action (a page of HTML, a small pixmap) fails the short soak
+#: and one of a third of a KiB fails the long one.
+ALLOWANCE_MIB = 10
+
+
 def test_soak(qtbot: QtBot, dataset: Dataset) -> None:
-    run_soak(qtbot, dataset, 800, allowance_mib=40)
+    run_soak(qtbot, dataset, 800, allowance_mib=ALLOWANCE_MIB)
 
 
 @pytest.mark.slow
 def test_long_soak(qtbot: QtBot, dataset: Dataset) -> None:
-    run_soak(qtbot, dataset, 15000, allowance_mib=40)
+    run_soak(qtbot, dataset, 15000, allowance_mib=ALLOWANCE_MIB)
