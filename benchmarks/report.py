@@ -230,7 +230,22 @@ def render(results: Mapping[str, Result]) -> str:
                 f"{run['load_average']:.1f} before the run)"
             )
     lines += ["", "Measured with " + "; ".join(runs) + "." if runs else "No benchmark has been run yet."]
+    if "frozen" in results:
+        lines += ["", *frozen_phases(results["frozen"])]
     return "\n".join(lines)
+
+
+def frozen_phases(result: Result) -> list[str]:
+    """The frozen executables' clock at each step of start-up (median ms from process start), one line each."""
+    lines = ["The frozen executables' clock at each step of start-up (median, from process start):", ""]
+    for kind in ("app", "reference", "bare"):
+        entry = result.get(kind, {})
+        steps = [
+            f"{step.replace('_', ' ')} {ms} ms" for step, ms in entry.get("phases_ms_median", {}).items()
+        ]
+        steps.append(f"first paint {entry.get('first_paint_ms_median', '?')} ms")
+        lines.append(f"- {kind}: " + ", ".join(steps))
+    return lines
 
 
 def read_results(folder: Path = RESULTS) -> dict[str, Result]:
