@@ -73,11 +73,11 @@ def under(value: float, limit: float, unit: str, name: str = "") -> str:
 
 
 def ratio_within(value: float, limit: float, name: str = "") -> str:
-    """``met (1.3x)`` or ``missed by 0.4x (1.9x)`` for a ratio to a baseline."""
+    """``met (1.30x)`` or ``missed: 1.90x, 0.40 over 1.5x`` for a ratio to a baseline."""
     label = f"{name} " if name else ""
     if value <= limit:
         return f"{label}met ({value:.2f}x)"
-    return f"{label}**missed** by {value - limit:.2f}x ({value:.2f}x)"
+    return f"{label}**missed**: {value:.2f}x, {value - limit:.2f} over {limit}x"
 
 
 # --- one row per benchmark ---------------------------------------------------------------------------------
@@ -230,6 +230,18 @@ def render(results: Mapping[str, Result]) -> str:
                 f"{run['load_average']:.1f} before the run)"
             )
     lines += ["", "Measured with " + "; ".join(runs) + "." if runs else "No benchmark has been run yet."]
+    busy = [
+        name
+        for name, result in results.items()
+        if "run" in result and result["run"]["load_average"] > result["run"]["cpus"]
+    ]
+    if busy:
+        lines += [
+            "",
+            f"**Measured on a busy machine** ({', '.join(busy)}: a load average above the number of cores, other "
+            "work running): these figures overstate what a quiet machine gives, and whether a target is met "
+            "on one is only known from a quiet run.",
+        ]
     if "frozen" in results:
         lines += ["", *frozen_phases(results["frozen"])]
     return "\n".join(lines)
