@@ -107,6 +107,7 @@ def main() -> None:
         json.dumps(
             {
                 "benchmark": "search per keystroke",
+                "queries": len(QUERIES),
                 "typed_prefixes": len(typed),
                 "bundled": bundled,
                 "synthetic": large,

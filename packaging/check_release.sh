@@ -41,14 +41,17 @@ xvfb_pid=$!
 export DISPLAY="$display" QT_QPA_PLATFORM=xcb
 sleep 1
 gio launch "$XDG_DATA_HOME/applications/$app_id.desktop"
+# Only the main window: its title is the dataset's, then the app's name (an error dialog's is not).
+title=$(sed -n 's/^title: *//p' data/dataset.yaml | sed 's/[][\\.^$*+?(){}|]/\\&/g')
+main_window="^$title .*AJ Explorer\$"
 for _ in $(seq 1 60); do
-    if xdotool search --name "AJ Explorer" >/dev/null 2>&1; then
+    if xdotool search --name "$main_window" >/dev/null 2>&1; then
         echo "release check: the installed menu entry opened the window"
         break
     fi
     sleep 0.5
 done
-xdotool search --name "AJ Explorer" >/dev/null || { echo "release check: no window appeared" >&2; exit 1; }
+xdotool search --name "$main_window" >/dev/null || { echo "release check: no window appeared" >&2; exit 1; }
 app_pid=$(pgrep -f "$XDG_DATA_HOME/ajexplorer/app/ajexplorer" | head -n 1 || true)
 
 # A link opened through the desktop (the entry registers x-scheme-handler/ajexplorer) goes to the window

@@ -87,7 +87,6 @@ class Briefing:
     citation: Citation
     quotes: tuple[Quote, ...]
     glossary: tuple[UsedAcronym, ...]
-    dataset_title: str
     attribution: str
     #: The person's own notes on the record and its paragraphs: (what it is on, the text as typed).
     notes: tuple[tuple[str, str], ...] = ()
@@ -118,7 +117,6 @@ def build_briefing(dataset: Dataset, record_id: str, notes: Mapping[str, str] | 
         citation=_citation(info, record),
         quotes=quotes,
         glossary=(),
-        dataset_title=dataset.title,
         attribution=info.attribution,
         notes=_notes_on(record, notes or {}),
     )

@@ -98,7 +98,6 @@ RECORD_COLUMNS = (
     "series",
     "subject",
 )
-GLOSSARY_COLUMNS = ("acronym", "expansion", "from_source", "variants", "note", "record", "paragraphs")
 LIST_SEPARATOR = "; "
 
 

@@ -26,6 +26,7 @@ from ajexplorer.domain.model import (
     Record,
     Relation,
     Section,
+    Series,
     SourceInfo,
 )
 
@@ -333,6 +334,7 @@ def _build(
     schema_clean = not problems
     info, title, version = _build_info(folder, sources.dataset, problems)
     groups = _build_groups(sources.dataset, problems)
+    series = _build_series(sources.dataset, problems)
     sections, paragraphs = _build_paragraphs(sources.paragraphs, problems)
     records, record_marks = _build_records(sources.records, valid_records, paragraphs, sections, problems)
     # With a record file unreadable, some ids are unknown: a reference to one is not evidence of a fault.
@@ -340,6 +342,7 @@ def _build(
     glossary = _build_glossary(sources.glossary, records if complete else None, paragraphs, problems)
     _check_references(records, record_marks, problems, check_targets=complete)
     _check_groups(records, record_marks, groups, problems)
+    _check_series(records, sources.dataset, problems)
     if not schema_clean or info is None or sections is None or paragraphs is None or glossary is None:
         return None
     return Dataset(
@@ -351,6 +354,7 @@ def _build(
         records=records,
         glossary=glossary,
         groups=groups or (),
+        series=series,
     )
 
 
@@ -404,6 +408,30 @@ def _build_groups(located: Located | None, problems: list[Problem]) -> tuple[Gro
         return None
     groups, readable = _titled(located, "groups", raw_groups, "group", problems)
     return tuple(Group(id_, title) for id_, title in groups) if readable else None
+
+
+def _build_series(located: Located | None, problems: list[Problem]) -> tuple[Series, ...]:
+    """The titles dataset.yaml gives the series of figures, for their charts; empty when it gives none."""
+    doc = _mapping(located)
+    raw_series = doc.get("series", []) if doc is not None and located is not None else []
+    if located is None or not isinstance(raw_series, list):
+        return ()
+    titled, _ = _titled(located, "series", raw_series, "series", problems)
+    return tuple(Series(id_, title) for id_, title in titled)
+
+
+def _check_series(records: dict[str, Record], located: Located | None, problems: list[Problem]) -> None:
+    """A series titled in dataset.yaml must be one that figures give: a misspelt id would silently go untitled."""
+    doc = _mapping(located)
+    raw_series = doc.get("series") if doc is not None else None
+    if located is None or not isinstance(raw_series, list):
+        return
+    used = {record.series for record in records.values() if record.kind is Kind.FIGURE and record.series}
+    for index, raw in enumerate(raw_series):
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"] not in used:
+            problems.append(
+                located.problem(("series", index, "id"), f"no figure has the series '{raw['id']}'")
+            )
 
 
 def _titled(

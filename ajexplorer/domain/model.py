@@ -56,6 +56,14 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Series:
+    """A series of figures: the value figure records give as ``series``, and the title its chart shows."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     number: int
     section: str
@@ -187,6 +195,7 @@ class Dataset:
     glossary: tuple[GlossaryEntry, ...]
     version: str | None = None
     groups: tuple[Group, ...] = ()
+    series: tuple[Series, ...] = ()
     _children: dict[str, list[str]] = field(init=False, repr=False)
     _incoming: dict[str, list[tuple[Relation, str]]] = field(init=False, repr=False)
     _by_paragraph: dict[int, list[str]] = field(init=False, repr=False)

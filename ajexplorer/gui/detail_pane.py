@@ -121,10 +121,6 @@ class DetailPane(QWidget):
     def record_id(self) -> str | None:
         return self._record_id
 
-    def set_dataset(self, dataset: Dataset) -> None:
-        self._dataset = dataset
-        self.show_record(None)
-
     def set_note_editor(self, editor: QWidget) -> None:
         """Put the person's note under the details (the notebook opens after the first paint)."""
         split = QSplitter(Qt.Orientation.Vertical, self)

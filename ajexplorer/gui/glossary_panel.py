@@ -26,11 +26,6 @@ class GlossaryModel(QAbstractTableModel):
         super().__init__(parent)
         self._entries = entries
 
-    def set_entries(self, entries: tuple[GlossaryEntry, ...]) -> None:
-        self.beginResetModel()
-        self._entries = entries
-        self.endResetModel()
-
     def entry(self, row: int) -> GlossaryEntry:
         return self._entries[row]
 
@@ -122,9 +117,6 @@ class GlossaryPanel(QWidget):
         layout.addWidget(self.view)
         self.filter_field.textChanged.connect(self.proxy.setFilterFixedString)
         self.view.activated.connect(self._on_activated)
-
-    def set_entries(self, entries: tuple[GlossaryEntry, ...]) -> None:
-        self.model.set_entries(entries)
 
     def show_acronym(self, acronym: str) -> None:
         """Bring an entry into view and select it (clearing a filter that hides it)."""

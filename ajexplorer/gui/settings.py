@@ -55,10 +55,6 @@ class Settings:
         #: Where the person's notebook lives (in the user's data folder); None: the window keeps no notebook.
         self.notebook_path = notebook
 
-    @property
-    def usable(self) -> bool:
-        return self._store.status() == QSettings.Status.NoError
-
     def _blob(self, key: str) -> QByteArray | None:
         try:
             value = self._store.value(key)

@@ -6,6 +6,8 @@ search, selection and painting work, and that nothing tries to reach the network
 
 from __future__ import annotations
 
+import importlib
+import re
 import socket
 import sys
 import tempfile
@@ -13,40 +15,165 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from ajexplorer.domain.loading import load_dataset
+from ajexplorer.domain.model import Dataset
 from ajexplorer.paths import data_dir
 
-SMOKE_QUERY = "integration fund"
 START_TIMEOUT_S = 20
 
+#: Modules that would give Qt its own way to the network, past Python's sockets: importing one is an attempt.
+#: QtNetwork itself is not among them: the app uses its local sockets (QLocalServer, QLocalSocket) to hand a
+#: link to the open window; its classes that reach the network are refused one by one (QT_NETWORK_CLASSES).
+NETWORK_MODULES = (
+    "PySide6.QtNetworkAuth",
+    "PySide6.QtWebSockets",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtHttpServer",
+    "PySide6.QtRemoteObjects",
+)
 
-class NetworkAttemptError(RuntimeError):
-    """Something tried to open a network connection."""
+#: QtNetwork's classes that reach the network (or ask a name server): using one is an attempt.
+QT_NETWORK_CLASSES = (
+    "QAbstractSocket",
+    "QTcpSocket",
+    "QUdpSocket",
+    "QSslSocket",
+    "QTcpServer",
+    "QSslServer",
+    "QSctpSocket",
+    "QSctpServer",
+    "QNetworkAccessManager",
+    "QHostInfo",
+    "QDnsLookup",
+    "QNetworkInformation",
+    "QHttp2Configuration",
+    "QRestAccessManager",
+)
+
+#: Audit events that ask the resolver (and so, possibly, a name server) about a host.
+_LOOKUPS = frozenset(
+    {
+        "socket.getaddrinfo",
+        "socket.gethostbyname",
+        "socket.gethostbyname_ex",
+        "socket.gethostbyaddr",
+        "socket.getnameinfo",
+    }
+)
+#: Audit events that address a peer: harmless only for a local (AF_UNIX) path.
+_ADDRESSED = frozenset({"socket.connect", "socket.sendto", "socket.sendmsg", "socket.bind"})
+
+#: The attempt lists of the guards now active; the audit hook, once installed, stays (Python cannot remove one).
+_active: list[list[str]] = []
+_hook_installed = False
+
+
+class NetworkAttemptError(PermissionError):
+    """Something tried to use the network. An ``OSError``, as the network's own refusal would be, so that code
+    which swallows network errors swallows this one too: only the guard's count then tells, and it is what fails
+    the smoke test."""
+
+
+def _network_attempt(event: str, args: tuple[Any, ...]) -> str | None:
+    """What ``event`` tries, in a few words, when it is an attempt to use the network; otherwise None."""
+    if event == "socket.__new__":
+        family = args[1]
+        if family != getattr(socket, "AF_UNIX", None):
+            return f"socket({_name(socket.AddressFamily, family)}, {_name(socket.SocketKind, args[2])})"
+    elif event in _ADDRESSED:
+        address = args[1]
+        if not isinstance(address, str | bytes):  # an AF_UNIX address is a path
+            return f"{event.removeprefix('socket.')}({address!r})"
+    elif event in _LOOKUPS:
+        return f"{event.removeprefix('socket.')}({args[0]!r})"
+    elif event == "import" and args[0].startswith(NETWORK_MODULES):
+        return f"import {args[0]}"
+    return None
+
+
+class _RefusedQtClass:
+    """Stands in for one of QtNetwork's network classes while the guard is on: any use is an attempt."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def _refuse(self) -> NoReturn:
+        _record(f"QtNetwork.{self._name}")
+        raise NetworkAttemptError(f"network use attempted: QtNetwork.{self._name}")
+
+    def __call__(self, *_args: object, **_kwargs: object) -> NoReturn:
+        self._refuse()
+
+    def __getattr__(self, _attribute: str) -> NoReturn:
+        self._refuse()
+
+
+def _refuse_qt_network() -> None:
+    """Put stand-ins for QtNetwork's network classes in place (QtNetwork loads here if it has not yet), so any
+    later use of them, by whatever import, counts as an attempt. Its local sockets stay as they are."""
+    try:
+        qt_network = importlib.import_module("PySide6.QtNetwork")
+    except ImportError:  # not in this build: nothing of it can be used
+        return
+    for name in QT_NETWORK_CLASSES:
+        if hasattr(qt_network, name):
+            setattr(qt_network, name, _RefusedQtClass(name))
+
+
+def _record(attempt: str) -> None:
+    for attempts in _active:
+        attempts.append(attempt)
+
+
+def _name(names: type[socket.AddressFamily | socket.SocketKind], number: int) -> str:
+    try:
+        return names(number).name
+    except ValueError:
+        return str(number)
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    if not _active:
+        return
+    attempt = _network_attempt(event, args)
+    if attempt is not None:
+        _record(attempt)
+        raise NetworkAttemptError(f"network use attempted: {attempt}")
 
 
 @contextmanager
 def no_network() -> Iterator[list[str]]:
-    """Make every outgoing socket connection fail loudly, and list the attempts."""
+    """Refuse every use of the network while active, and list each attempt, caught by its caller or not.
+
+    An audit hook sees what Python's socket module does at the C level, whichever function reached it: every
+    socket that is not AF_UNIX (TCP, UDP, raw, packet), every connect, connect_ex, sendto, sendmsg and bind to
+    a network address, every host name lookup, the import of Qt's networking modules, and any use of
+    QtNetwork's classes that reach the network (TCP, UDP, TLS, HTTP, host lookups). Local AF_UNIX sockets
+    (D-Bus, X11, the app's own QLocalServer) are not network use.
+    """
+    global _hook_installed  # noqa: PLW0603 - one hook per process, installed on first use
+    if not _hook_installed:
+        sys.addaudithook(_audit)
+        _hook_installed = True
+    _refuse_qt_network()
     attempts: list[str] = []
-    original_connect = socket.socket.connect
-    original_connect_ex = socket.socket.connect_ex
-    original_create = socket.create_connection
-
-    def refuse(*args: Any, **_kwargs: Any) -> Any:
-        attempts.append(repr(args[1:] if args and isinstance(args[0], socket.socket) else args))
-        raise NetworkAttemptError(f"network connection attempted: {attempts[-1]}")
-
-    socket.socket.connect = refuse  # type: ignore[method-assign]
-    socket.socket.connect_ex = refuse  # type: ignore[method-assign]
-    socket.create_connection = refuse
+    _active.append(attempts)
     try:
         yield attempts
     finally:
-        socket.socket.connect = original_connect  # type: ignore[method-assign]
-        socket.socket.connect_ex = original_connect_ex  # type: ignore[method-assign]
-        socket.create_connection = original_create
+        _active.remove(attempts)
+    attempts.extend(f"{name} loaded" for name in NETWORK_MODULES if name in sys.modules)
+
+
+def smoke_query(dataset: Dataset) -> tuple[str, str]:
+    """A query the dataset must answer, and the record it must find: the words of its first titled record."""
+    for record in dataset.records.values():
+        words = re.findall(r"\w+", record.title)
+        if words:
+            return " ".join(words[:4]), record.id
+    raise RuntimeError("the dataset has no record with a title to search for")
 
 
 def run_smoke_test(data_folder: Path | None = None) -> int:
@@ -65,6 +192,7 @@ def run_smoke_test(data_folder: Path | None = None) -> int:
             # missing the YAML reader or the schema checker (needed to open any other dataset) fails here.
             if load_dataset(folder, trust_stamp=False) != dataset:
                 raise RuntimeError("the data read from its files differs from the data the window loaded")
+            query, expected = smoke_query(dataset)
             window = MainWindow(dataset, None)
             window.resize(1600, 1000)
             window.show()
@@ -75,9 +203,9 @@ def run_smoke_test(data_folder: Path | None = None) -> int:
                 app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
             if not window.source.browser.toPlainText().strip():
                 raise RuntimeError("the source view is empty")
-            result = window.search_index.search(SMOKE_QUERY, limit=5)
-            if not result.hits:
-                raise RuntimeError(f"search for {SMOKE_QUERY!r} found nothing")
+            result = window.search_index.search(query, limit=20)
+            if expected not in {hit.record_id for hit in result.hits}:
+                raise RuntimeError(f"search for {query!r} did not find {expected}")
             chosen = result.hits[0].record_id
             window.open_record(chosen)
             app.processEvents()
@@ -89,9 +217,11 @@ def run_smoke_test(data_folder: Path | None = None) -> int:
                 raise RuntimeError("the detail pane does not show the selected record")
             exported = _export_once(window)
             window.close()
+        if attempts:
+            raise NetworkAttemptError(f"{len(attempts)} network attempts: {'; '.join(attempts)}")
         line = (
             f"smoke test passed: {len(dataset.records)} records loaded and checked in full; "
-            f"search {SMOKE_QUERY!r} -> {chosen}; "
+            f"search {query!r} -> {chosen}; "
             f"timeline {timeline.width()}x{timeline.height()} px; details {len(details)} characters; "
             f"exported {', '.join(exported)}; {len(attempts)} network attempts"
         )

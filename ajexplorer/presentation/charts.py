@@ -59,18 +59,6 @@ class Chart:
         return f"Unit: {self.unit}" if self.unit else "No unit"
 
 
-# The data names series by id only; these read better than the ids. Other series fall back to their figures.
-SERIES_TITLES = {
-    "jenesys-participants": "JENESYS: people taking part, by programme",
-    "iai-support-projects": "IAI projects supported by Japan, by work plan",
-    "iai-support-projects-joint-asean-6": "IAI projects Japan supported jointly with ASEAN-6 countries",
-    "iai-support-value": "Value of the IAI projects supported by Japan, by work plan",
-    "trade-fdi-2019": "ASEAN-Japan trade and investment, 2019",
-    "ajcep-first-protocol": "First Protocol to Amend the AJCEP Agreement",
-    "covid-19-support": "Japan's support against COVID-19",
-    "sport-for-tomorrow-reach": "Sport for Tomorrow: reach aimed for by 2020",
-}
-
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _PER_CENT_UNITS = {"per cent", "percent", "%"}
 _ORDINAL_UNITS = {"rank", "position"}
@@ -105,6 +93,7 @@ def charts_from(dataset: Dataset) -> list[Chart]:
     for (series, _), records in groups.items():
         in_series.setdefault(series, []).extend(records)
     position = {record_id: index for index, record_id in enumerate(dataset.records)}
+    titles = {series.id: series.title for series in dataset.series}  # from dataset.yaml
 
     def first(records: list[Record]) -> tuple[int, int]:
         return min((n for r in records for n in r.paragraphs), default=0), position[records[0].id]
@@ -117,7 +106,7 @@ def charts_from(dataset: Dataset) -> list[Chart]:
             series,
             base,
             records,
-            title=SERIES_TITLES.get(series) or _fallback_title(series, in_series[series]),
+            title=titles.get(series) or _fallback_title(series, in_series[series]),
             by_subject=len({record.subject for record in in_series[series]}) > 1,
         )
         for (series, base), records in ordered

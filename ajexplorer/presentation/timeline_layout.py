@@ -38,7 +38,6 @@ class Item:
     end: float
     label: str
     shape: Shape
-    open_end: bool = False
 
     @property
     def anchor(self) -> float:
@@ -135,9 +134,7 @@ def _item(record: Record, lane: int, now: float) -> Item | None:
         if when.start is None:
             return None  # "until 2020" with no start: nothing honest to draw
         if when.ongoing:
-            return Item(
-                record.id, lane, when.start.start_value(), now, record.title, Shape.RANGE, open_end=True
-            )
+            return Item(record.id, lane, when.start.start_value(), now, record.title, Shape.RANGE)
         assert when.end is not None
         return Item(
             record.id, lane, when.start.start_value(), when.end.end_value(), record.title, Shape.RANGE
@@ -234,14 +231,6 @@ class TimelineIndex:
     def find(self, item_id: str) -> Item | None:
         index = self.position.get(item_id)
         return self.order[index] if index is not None else None
-
-    def cluster_of(self, item_id: str, clusters: Sequence[ClusterMark]) -> ClusterMark | None:
-        """The cluster holding a point, if it is in one of ``clusters`` (found without scanning members)."""
-        where = self.point_at.get(item_id)
-        if where is None:
-            return None
-        lane, index = where
-        return next((c for c in clusters if c.lane == lane and c.first <= index < c.last), None)
 
 
 # --- one frame ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import markdown_it
 import pytest
 
 from ajexplorer.domain.briefing import briefing_markdown, build_briefing, escape_markdown
@@ -125,7 +126,6 @@ def test_markup_in_data_is_escaped(mini_dataset: Dataset) -> None:
 
 
 def test_rendered_markdown_shows_data_as_plain_text(mini_dataset: Dataset) -> None:
-    markdown_it = pytest.importorskip("markdown_it")
     hostile = replace(
         mini_dataset.records["ev-2001-05-04-3rd-eps"],
         title="**Bold** [link](http://example.com) <b>tag</b>",

@@ -13,10 +13,12 @@ import stat
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import cast
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPageLayout, QTextDocument
+from pypdf.generic import DictionaryObject
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +29,7 @@ from ajexplorer.gui import exporting
 from ajexplorer.gui.exporting import (
     MAX_FULL_WIDTH,
     atomic_write,
+    markdown_document,
     markdown_pdf,
     print_document,
     print_timeline,
@@ -150,12 +153,40 @@ def test_markdown_pdf_is_a4_with_metadata_and_page_numbers(qtbot: QtBot, tmp_pat
     assert "A long briefing" in text and f"Page 2 of {pages}" in text
 
 
+def pdf_fonts(path: Path) -> set[str]:
+    """The base font names a PDF's pages use ("/DejaVuSans-Oblique")."""
+    fonts: set[str] = set()
+    for page in PdfReader(path).pages:
+        resources = cast(DictionaryObject, page["/Resources"].get_object())
+        used = cast(DictionaryObject, resources["/Font"].get_object())
+        fonts |= {str(cast(DictionaryObject, used[key].get_object())["/BaseFont"]) for key in used}
+    return fonts
+
+
 def test_markdown_pdf_reads_emphasis_as_italic_and_ignores_raw_html(qtbot: QtBot, tmp_path: Path) -> None:
-    data = markdown_pdf("# Title\n\n_attributed_ and <b>not bold</b> <img src='x.png'>\n", "Title")
+    markdown = "# Title\n\n_attributed_ and <b>not bold</b> <img src='x.png'>\n"
     path = tmp_path / "small.pdf"
-    path.write_bytes(data)
+    path.write_bytes(markdown_pdf(markdown, "Title"))
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(markdown_pdf(markdown.replace("_", ""), "Title"))
     pages, text = pdf_text(path)
-    assert pages == 1 and "attributed" in text and "Title" in text
+    assert (
+        pages == 1 and "Title attributed and <b>not bold</b> <img src='x.png'>" in text
+    )  # HTML left as text
+    slanted = {font for font in pdf_fonts(path) if "Oblique" in font or "Italic" in font}
+    assert slanted and not slanted & pdf_fonts(plain)  # the emphasis, and only it, is set in italic
+    formats = {}
+    document = markdown_document(markdown, "Title")  # kept: its blocks live only as long as it does
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            formats[fragments.fragment().text()] = fragments.fragment().charFormat()
+            fragments += 1
+        block = block.next()
+    assert formats["attributed"].fontItalic() and not formats["attributed"].fontUnderline()
+    rest = formats[" and <b>not bold</b> <img src='x.png'>"]
+    assert not rest.fontItalic() and rest.fontWeight() == QFont.Weight.Normal and not rest.isImageFormat()
 
 
 def test_print_document_to_a_pdf_printer(qtbot: QtBot, tmp_path: Path) -> None:

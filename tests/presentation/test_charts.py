@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import functools
 import itertools
+import shutil
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ajexplorer.domain.errors import DataError
 from ajexplorer.domain.loading import load_dataset
 from ajexplorer.domain.model import Dataset, Kind
 from ajexplorer.paths import data_dir
 from ajexplorer.presentation import charts as ch
+from tests.conftest import FIXTURES
 
 LINE = 17.0
 
@@ -328,3 +332,37 @@ def test_an_empty_dataset_lays_out_to_nothing() -> None:
     layout = ch.layout_figures([], 500, measure, LINE)
     assert layout.rows == () and layout.cards == ()
     assert layout.neighbour(None, 1) is None
+
+
+# --- chart titles come from the dataset ------------------------------------------------------------------
+
+
+PARTNER = FIXTURES / "partner"
+
+
+def test_charts_take_their_titles_from_the_dataset_and_title_the_rest_from_their_figures() -> None:
+    partner = load_dataset(PARTNER)
+    titles = {series.id: series.title for series in partner.series}
+    charts = {chart.series: chart for chart in ch.charts_from(partner)}
+    assert {"raes-ep-trade", "youth-exchange-participants"} <= titles.keys() <= charts.keys()
+    for series, title in titles.items():
+        assert charts[series].title == title
+    untitled = [chart for series, chart in charts.items() if series not in titles]
+    assert untitled
+    for chart in untitled:
+        (bar,) = chart.bars
+        assert chart.title == partner.records[bar.record_id].title
+
+
+def test_a_title_given_for_a_series_no_figure_has_is_reported_where_it_is(tmp_path: Path) -> None:
+    folder = tmp_path / "partner"
+    shutil.copytree(PARTNER, folder)
+    description = folder / "dataset.yaml"
+    text = description.read_text(encoding="utf-8")
+    description.write_text(text + "  - id: raes-ep-trad\n    title: A misspelt series\n", encoding="utf-8")
+    lines = description.read_text(encoding="utf-8").splitlines()
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder)
+    (problem,) = caught.value.problems
+    assert (problem.field, problem.line) == ("series[2].id", len(lines) - 1)
+    assert "no figure has the series 'raes-ep-trad'" in problem.message
