@@ -37,6 +37,9 @@ BENCHMARKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "search": ("bench_search", ()),
     "startup": ("bench_startup", ("--runs", "9")),
     "frozen": ("bench_frozen", ("--onefile",)),
+    "window": ("bench_window", ("--frozen", "dist")),
+    "notebook": ("bench_notebook", ()),
+    "link": ("bench_link", ()),
 }
 
 Result = Mapping[str, Any]
@@ -192,12 +195,83 @@ def frozen_row(result: Result) -> Row:
     )
 
 
+def window_row(result: Result) -> Row:
+    ratios, targets = result["ratios"], result["targets"]
+    app, bare = result["source_app"], result["source_bare"]
+    figure = f"from source {_number(float(app['painted_ms_median']))} ms median"
+    baseline = f"bare PySide6 window from source {_number(float(bare['painted_ms_median']))} ms median"
+    verdicts = [
+        ratio_within(
+            float(ratios["source_app_over_bare"]), float(targets["source_app_over_bare"]), "from source"
+        )
+    ]
+    if "frozen_app" in result:
+        figure += f"; frozen onedir {_number(float(result['frozen_app']['painted_ms_median']))} ms median"
+    if "zeal" in result:
+        baseline += (
+            f"; Zeal (C++ Qt, from Debian) {_number(float(result['zeal']['painted_ms_median']))} ms median"
+        )
+    if "frozen_app_over_zeal" in ratios:
+        verdicts.append(
+            ratio_within(
+                float(ratios["frozen_app_over_zeal"]), float(targets["frozen_app_over_zeal"]), "frozen"
+            )
+        )
+    return Row(
+        "`bench_window --frozen dist`",
+        f"process start to the first painted window on a real X server (Xvfb + openbox, {result['screen']}), "
+        f"watched from outside (X Damage), {result['runs']} runs alternating",
+        figure,
+        baseline,
+        "; ".join(
+            f"{'from source' if name.startswith('source') else 'frozen'} within {limit}x "
+            f"{'the bare window' if name.endswith('bare') else 'Zeal'}"
+            for name, limit in targets.items()
+        ),
+        "; ".join(verdicts),
+    )
+
+
+def notebook_row(result: Result) -> Row:
+    load, save = result["load_ms"], result["note_save_ms"]
+    bare_read, bare_insert = result["baseline_bare_select_ms"], result["baseline_bare_insert_ms"]
+    return Row(
+        "`bench_notebook`",
+        f"opening a notebook of {result['notes']:,} notes (integrity check, every note read); one keystroke's save",
+        f"load {_number(float(load['median']))} ms median; save p95 {_number(float(save['p95']))} ms",
+        f"bare `SELECT *` of the notes {_number(float(bare_read['median']))} ms median; bare WAL insert p95 "
+        f"{_number(float(bare_insert['p95']))} ms",
+        "a save never felt: p95 under 16 ms",
+        under(float(save["p95"]), 16.0, "ms", "save p95"),
+    )
+
+
+def link_row(result: Result) -> Row:
+    exits, shown, bare = (
+        result["later_start_exits"],
+        result["record_shown"],
+        result["baseline_bare_qt_process"],
+    )
+    return Row(
+        "`bench_link`",
+        f"`ajexplorer ajexplorer://record/ID` while a window is open, from source ({result['runs']} runs)",
+        f"the later start exits {_number(float(exits['median_ms']))} ms median; the record shown "
+        f"{_number(float(shown['median_ms']))} ms median",
+        f"a bare PySide6 process that only creates its QApplication: {_number(float(bare['median_ms']))} ms median",
+        "the record shown within 1.5x the bare process",
+        ratio_within(float(shown["median_ms"]) / float(bare["median_ms"]), 1.5),
+    )
+
+
 ROWS: dict[str, Callable[[Result], Row]] = {
     "load": load_row,
     "timeline": timeline_row,
     "search": search_row,
     "startup": startup_row,
     "frozen": frozen_row,
+    "window": window_row,
+    "notebook": notebook_row,
+    "link": link_row,
 }
 
 
