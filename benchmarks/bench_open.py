@@ -68,10 +68,10 @@ def _worker(mode: str, folder: Path) -> None:
             yaml.load(path.read_bytes(), Loader=loader)  # noqa: S506 - a safe loader
         seconds = time.perf_counter() - start
     else:
-        from ajexplorer.domain.loading import load_dataset
+        from ajexplorer.domain.loading import open_dataset
 
         start = time.perf_counter()
-        load_dataset(folder)
+        open_dataset(folder)
         seconds = time.perf_counter() - start
     print(json.dumps({"seconds": seconds, "peak_rss_mib": _peak_rss_mib()}))
 
@@ -81,7 +81,7 @@ def _worker(mode: str, folder: Path) -> None:
 
 def _run(arguments: list[str], cache: Path) -> tuple[float, str]:
     """Wall-clock seconds of one process with its own cache folder, and its output."""
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "AJEXPLORER_CACHE_DIR": str(cache), "PYTHONDONTWRITEBYTECODE": "1"}
     start = time.perf_counter()
     done = subprocess.run(arguments, env=env, capture_output=True, text=True, cwd=ROOT, check=False)
     seconds = time.perf_counter() - start
@@ -144,7 +144,7 @@ def clone_folder(work: Path, count: int) -> Path:
     with tempfile.TemporaryDirectory() as cache:
         done = subprocess.run(
             [sys.executable, "-m", "ajexplorer", "validate", str(folder)],
-            env={**os.environ, "XDG_CACHE_HOME": cache},
+            env={**os.environ, "AJEXPLORER_CACHE_DIR": cache},
             capture_output=True,
             text=True,
             check=False,

@@ -10,6 +10,7 @@ It uses libyaml's C parser when PyYAML was built with it.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -233,7 +234,7 @@ class _Builder:
         if frame.pending_key is _NO_KEY:
             if isinstance(value, dict | list):
                 self._fail(event, "a mapping key must be a plain value")
-            key = value if isinstance(value, str) else str(value)
+            key = sys.intern(value if isinstance(value, str) else str(value))  # one copy per field name
             if key in frame.container:
                 where = field_name((*frame.path, key))
                 self._fail(event, f"the key '{key}' appears twice in this mapping", where)

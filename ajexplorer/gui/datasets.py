@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from ajexplorer.domain.errors import DataError
-from ajexplorer.domain.loading import load_dataset
+from ajexplorer.domain.loading import open_dataset
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.settings import RecentDataset, Settings
@@ -154,14 +154,14 @@ class DatasetSession(QObject):
         if folder is not None and not _is_bundled(folder):
             folder = folder.expanduser().resolve()
             try:
-                dataset = load_dataset(folder)
+                dataset = open_dataset(folder)
             except DataError as error:
                 refused = Refused(folder, error)
                 if remembered and self.settings is not None:
                     self.settings.set_last_dataset(None)  # say it once, then start on the bundled data
         if dataset is None or folder is None:
             folder = bundled_folder()
-            dataset = load_dataset(folder)
+            dataset = open_dataset(folder)
         elif self.settings is not None:
             self.settings.add_recent_dataset(folder, dataset.title)
         self.folder = folder
@@ -176,7 +176,7 @@ class DatasetSession(QObject):
         folder = folder.expanduser().resolve()
         try:
             with _busy():
-                dataset = load_dataset(folder)
+                dataset = open_dataset(folder)
         except DataError as error:
             self._show_problems(folder, error)
             return False
@@ -193,7 +193,7 @@ class DatasetSession(QObject):
         folder = bundled_folder()
         try:
             with _busy():
-                dataset = load_dataset(folder)
+                dataset = open_dataset(folder)
         except DataError as error:
             if self.bundled_action is not None:
                 self.bundled_action.setChecked(False)  # triggering it checked it

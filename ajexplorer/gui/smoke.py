@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ajexplorer.domain.loading import load_dataset
-from ajexplorer.paths import data_dir
+from ajexplorer.domain.loading import load_dataset, prepare_explanations
+from ajexplorer.paths import data_dir, schema_dir
 
 SMOKE_QUERY = "integration fund"
 START_TIMEOUT_S = 20
@@ -65,6 +65,7 @@ def run_smoke_test(data_folder: Path | None = None) -> int:
             # missing the YAML reader or the schema checker (needed to open any other dataset) fails here.
             if load_dataset(folder, trust_stamp=False) != dataset:
                 raise RuntimeError("the data read from its files differs from the data the window loaded")
+            prepare_explanations(schema_dir())
             window = MainWindow(dataset, None)
             window.resize(1600, 1000)
             window.show()
