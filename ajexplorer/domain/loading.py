@@ -69,6 +69,7 @@ def load_dataset(
     *,
     trust_stamp: bool = True,
     cache_folder: Path | None = None,
+    progress: Progress | None = None,
 ) -> Dataset:
     """Load and validate the dataset in ``folder``; raise DataError listing every problem found.
 
@@ -80,6 +81,9 @@ def load_dataset(
     With ``cache_folder``, a dataset that passed is saved there, and loaded from there while its files, the
     schemas and this code are unchanged (see :mod:`ajexplorer.domain.cachefile`). A saved dataset whose schema
     check was skipped for its stamp does not count as checked when ``trust_stamp`` is False.
+
+    ``progress`` is called with the steps done and the steps in all as the files are read and checked; it
+    may raise (:class:`LoadCancelledError`, say) to stop the load there.
     """
     from ajexplorer.paths import data_dir, schema_dir  # noqa: PLC0415 - keep the domain importable without the app
 
@@ -103,18 +107,30 @@ def load_dataset(
         saved = _read_saved(folder, slot, accept_stamped=trust_stamp)
         if saved is not None:
             return saved
-    dataset = _load_files(folder, schema_folder, stamped=stamped)
+    dataset = _load_files(folder, schema_folder, stamped=stamped, progress=progress or _no_progress)
     if slot is not None:
         cachefile.write(slot.path(_DATASET_KIND), _DATASET_KIND, _saved_key(slot, stamped=stamped), dataset)
         dataset.cache = slot
     return dataset
 
 
-def open_dataset(folder: Path, *, trust_stamp: bool = True) -> Dataset:
+def open_dataset(folder: Path, *, trust_stamp: bool = True, progress: Progress | None = None) -> Dataset:
     """:func:`load_dataset` through the user's cache folder: what the window and the command line use."""
     from ajexplorer.paths import cache_dir  # noqa: PLC0415 - keep the domain importable without the app
 
-    return load_dataset(folder, trust_stamp=trust_stamp, cache_folder=cache_dir() / "datasets")
+    cache_folder = cache_dir() / "datasets"
+    return load_dataset(folder, trust_stamp=trust_stamp, cache_folder=cache_folder, progress=progress)
+
+
+Progress = Callable[[int, int], None]
+
+
+class LoadCancelledError(Exception):
+    """Raised by a progress callback to stop a load that is no longer wanted."""
+
+
+def _no_progress(_done: int, _total: int) -> None:
+    pass
 
 
 _DATASET_KIND = "dataset"
@@ -142,13 +158,15 @@ def _read_saved(folder: Path, slot: CacheSlot, *, accept_stamped: bool) -> Datas
     return dataset
 
 
-def _load_files(folder: Path, schema_folder: Path, *, stamped: bool) -> Dataset:
+def _load_files(folder: Path, schema_folder: Path, *, stamped: bool, progress: Progress) -> Dataset:
     problems: list[Problem] = []
-    sources = _read_all(folder, problems)
+    sources = _read_all(folder, problems, progress)
+    steps = 3 + len(sources.records) + 1  # files read, then the schema check, then the model
     if stamped and not problems:
         valid_records = [set(range(_record_count(located))) for located in sources.records]
     else:
         valid_records = _check_schemas(sources, schema_folder, problems)
+    progress(steps - 1, steps)
     try:
         dataset = _build(folder, sources, valid_records, problems)
     except (TypeError, ValueError, KeyError, AttributeError) as error:  # only reachable with a forged stamp
@@ -250,7 +268,7 @@ def _read(path: Path, problems: list[Problem]) -> Located | None:
         return None
 
 
-def _read_all(folder: Path, problems: list[Problem]) -> _Sources:
+def _read_all(folder: Path, problems: list[Problem], progress: Progress = _no_progress) -> _Sources:
     if not folder.is_dir():
         raise DataError([Problem(_display(folder), 1, 1, "", "the dataset folder does not exist")])
     sources = _Sources()
@@ -266,7 +284,12 @@ def _read_all(folder: Path, problems: list[Problem]) -> _Sources:
         message = f"{len(record_files)} record files, over the limit of {MAX_RECORD_FILES}"
         problems.append(Problem(_display(folder / RECORDS_FOLDER), 1, 1, "", message))
         record_files = record_files[:MAX_RECORD_FILES]
-    read = [_read(path, problems) for path in record_files]
+    steps = 3 + len(record_files) + 1
+    progress(3, steps)
+    read: list[Located | None] = []
+    for path in record_files:
+        read.append(_read(path, problems))
+        progress(3 + len(read), steps)
     sources.records = tuple(located for located in read if located is not None)
     sources.unreadable_records = len(sources.records) < len(read)
     return sources
