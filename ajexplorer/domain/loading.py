@@ -262,7 +262,7 @@ def _read(path: Path, problems: list[Problem]) -> Located | None:
     from ajexplorer.domain.yamlreader import read_yaml  # noqa: PLC0415 - see the imports above
 
     try:
-        return read_yaml(path, _display(path))
+        return read_yaml(path, _display(path), keep_marks=False)
     except DataError as error:
         problems.extend(error.problems)
         return None
