@@ -71,12 +71,20 @@ def _rebuild(cls: type, names: tuple[str, ...], values: tuple[Any, ...]) -> Any:
     return obj
 
 
-def dumps(kind: str, key: str, value: Any) -> bytes:
-    """The bytes of a cache file holding ``value``, made from what ``key`` names."""
+def _pickled(value: Any) -> io.BytesIO:
     buffer = io.BytesIO()
     _Pickler(buffer, protocol=5).dump(value)
-    payload = buffer.getvalue()
-    return _header_prefix(kind, key) + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload
+    return buffer
+
+
+def _header(kind: str, key: str, payload: memoryview) -> bytes:
+    return _header_prefix(kind, key) + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n"
+
+
+def dumps(kind: str, key: str, value: Any) -> bytes:
+    """The bytes of a cache file holding ``value``, made from what ``key`` names."""
+    payload = _pickled(value).getbuffer()
+    return _header(kind, key, payload) + payload
 
 
 def loads(blob: bytes, kind: str, keys: Iterable[str]) -> tuple[str, Any] | None:
@@ -110,13 +118,14 @@ def read(path: Path, kind: str, keys: Iterable[str]) -> tuple[str, Any] | None:
 
 def write(path: Path, kind: str, key: str, value: Any) -> bool:
     """Save ``value`` at ``path`` atomically; False (and nothing written) when the folder does not allow it."""
-    blob = dumps(kind, key, value)
+    payload = _pickled(value).getbuffer()  # written as it is, not copied: a large dataset's is large
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(blob)
+            stream.write(_header(kind, key, payload))
+            stream.write(payload)
         Path(temporary).replace(path)
     except OSError:
         if temporary is not None:
