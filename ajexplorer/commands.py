@@ -14,7 +14,7 @@ from typing import TextIO
 
 from ajexplorer.domain.errors import DataError
 from ajexplorer.domain.export import ExportContext
-from ajexplorer.domain.loading import load_dataset, write_stamp
+from ajexplorer.domain.loading import open_dataset, write_stamp
 from ajexplorer.domain.model import Dataset, Kind, Record
 from ajexplorer.domain.search import Filters, QueryError, SearchIndex
 from ajexplorer.export_formats import ExportFormat, Scope, format_named
@@ -36,7 +36,7 @@ def _load(folder: Path | None) -> Dataset:
         from ajexplorer.paths import data_dir  # noqa: PLC0415 - resolved only when needed
 
         folder = data_dir()
-    return load_dataset(folder)
+    return open_dataset(folder)
 
 
 def _report(error: DataError) -> None:
@@ -49,7 +49,7 @@ def run_validate(folder: Path | None, stamp: bool = False) -> int:
 
     target = folder or data_dir()
     try:
-        dataset = load_dataset(target, trust_stamp=False)
+        dataset = open_dataset(target, trust_stamp=False)
         if stamp:
             written = write_stamp(target, schema_dir())
             _write(sys.stderr, f"stamped {written}\n")

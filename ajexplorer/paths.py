@@ -7,7 +7,9 @@ the bundle's root, ``sys._MEIPASS``). One resolver knows all three so nothing el
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -52,3 +54,26 @@ def resources_dir() -> Path:
 def schema_dir() -> Path:
     """The JSON Schemas that every dataset, bundled or not, is checked against."""
     return data_dir() / "schema"
+
+
+def cache_dir() -> Path:
+    """The user's cache folder for the app: work saved to be skipped next time, safe to delete at any time.
+
+    Chosen as each platform advises, without Qt (the domain uses it): ``%LOCALAPPDATA%`` on Windows,
+    ``~/Library/Caches`` on macOS, ``$XDG_CACHE_HOME`` (by default ``~/.cache``) elsewhere; or exactly
+    ``$AJEXPLORER_CACHE_DIR`` when set (a portable install, a test run).
+    """
+    chosen = os.environ.get("AJEXPLORER_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    return _cache_root(sys.platform, os.environ, Path.home) / "ajexplorer"
+
+
+def _cache_root(platform: str, environ: Mapping[str, str], home: Callable[[], Path]) -> Path:
+    if platform == "win32":
+        local = environ.get("LOCALAPPDATA")
+        return Path(local) if local else home() / "AppData" / "Local"
+    if platform == "darwin":
+        return home() / "Library" / "Caches"
+    xdg = environ.get("XDG_CACHE_HOME")
+    return Path(xdg) if xdg and Path(xdg).is_absolute() else home() / ".cache"

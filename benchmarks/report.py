@@ -40,6 +40,7 @@ BENCHMARKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "window": ("bench_window", ("--frozen", "dist")),
     "notebook": ("bench_notebook", ()),
     "link": ("bench_link", ()),
+    "open": ("bench_open", ("--sizes", "270,2700,27000", "--runs", "1")),
 }
 
 Result = Mapping[str, Any]
@@ -263,6 +264,49 @@ def link_row(result: Result) -> Row:
     )
 
 
+def open_row(result: Result) -> Row:
+    targets = result["targets"]
+    sizes = result["sizes"]
+    figures, baselines, verdicts = [], [], []
+    for size in sizes:
+        records = f"{size['records']:,}"
+        figures.append(
+            f"{records} records: first open {_number(size['first_open_s'] * 1000)} ms, cached "
+            f"{_number(size['cached_open_s'] * 1000)} ms, peak {size['peak_rss_mib']['first_open']} MiB, "
+            f"`search` {_number(size['cli_search_s'] * 1000)} ms"
+        )
+        baselines.append(
+            f"{records}: parsing {_number(size['parse_s'] * 1000)} ms, FTS5 query "
+            f"{_number(size['fts_query_s'] * 1000)} ms"
+        )
+        verdicts.append(
+            ratio_within(
+                size["first_open_ratio_to_parse"], targets["first_open_ratio_to_parse"], f"{records} open"
+            )
+        )
+        if size["records"] >= 27_000:
+            verdicts.append(
+                ratio_within(
+                    size["cli_search_ratio_to_bundled"], targets["cli_search_ratio_to_bundled"], "search"
+                )
+            )
+            verdicts.append(
+                under(size["cached_open_s"] * 1000, targets["cached_open_s_at_27000"] * 1000, "ms", "cached")
+            )
+    return Row(
+        "`bench_open`",
+        "opening dataset folders cloned from the bundled data (new ids, references kept): first open with an "
+        "empty cache, cached open, peak memory, a repeated `ajexplorer search`",
+        "; ".join(figures),
+        "parsing the same YAML with PyYAML's C loader; a bare SQLite FTS5 query; `search` on the bundled data "
+        f"{_number(result['bundled_cli_search_s'] * 1000)} ms. " + "; ".join(baselines),
+        f"first open within {targets['first_open_ratio_to_parse']}x the parse; at 27,000 records a cached open under "
+        f"{_number(targets['cached_open_s_at_27000'] * 1000)} ms and `search` within "
+        f"{targets['cli_search_ratio_to_bundled']}x the bundled one",
+        "; ".join(verdicts),
+    )
+
+
 ROWS: dict[str, Callable[[Result], Row]] = {
     "load": load_row,
     "timeline": timeline_row,
@@ -272,6 +316,7 @@ ROWS: dict[str, Callable[[Result], Row]] = {
     "window": window_row,
     "notebook": notebook_row,
     "link": link_row,
+    "open": open_row,
 }
 
 

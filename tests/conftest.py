@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Datasets and search indexes are cached in a folder of the test run's own, never the user's.
+os.environ["AJEXPLORER_CACHE_DIR"] = tempfile.mkdtemp(prefix="ajexplorer-test-cache-")
 
 from ajexplorer.domain.loading import load_dataset
 from ajexplorer.domain.model import Dataset, Record
 from ajexplorer.paths import data_dir
+
+atexit.register(shutil.rmtree, os.environ["AJEXPLORER_CACHE_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -113,3 +113,24 @@ def test_installed_wheel_carries_and_finds_the_data(tmp_path: Path) -> None:
     location, count = result.stdout.splitlines()
     assert Path(location) == target / "ajexplorer" / "_data"
     assert int(count) > 100
+
+
+def test_the_cache_folder_is_where_each_platform_keeps_caches(monkeypatch: pytest.MonkeyPatch) -> None:
+    home = Path("/home/someone")
+    root = paths._cache_root
+    assert root("win32", {"LOCALAPPDATA": r"C:\Users\someone\AppData\Local"}, lambda: home) == Path(
+        r"C:\Users\someone\AppData\Local"
+    )
+    assert root("win32", {}, lambda: home) == home / "AppData" / "Local"
+    assert root("darwin", {"XDG_CACHE_HOME": "/elsewhere"}, lambda: home) == home / "Library" / "Caches"
+    assert root("linux", {"XDG_CACHE_HOME": "/var/cache/someone"}, lambda: home) == Path("/var/cache/someone")
+    assert (
+        root("linux", {"XDG_CACHE_HOME": "relative"}, lambda: home) == home / ".cache"
+    )  # the spec says ignore
+    assert root("linux", {}, lambda: home) == home / ".cache"
+    monkeypatch.setenv("AJEXPLORER_CACHE_DIR", "/srv/chosen")
+    assert paths.cache_dir() == Path("/srv/chosen")
+    monkeypatch.delenv("AJEXPLORER_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", "/srv/xdg")
+    if sys.platform.startswith("linux"):
+        assert paths.cache_dir() == Path("/srv/xdg/ajexplorer")

@@ -7,14 +7,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
-import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ajexplorer.domain import cachefile
+from ajexplorer.domain.cachefile import CacheSlot
 from ajexplorer.domain.dates import PartialDate, Recurrence, When
 from ajexplorer.domain.errors import DataError, Problem
 from ajexplorer.domain.model import (
@@ -29,6 +29,7 @@ from ajexplorer.domain.model import (
     Series,
     SourceInfo,
 )
+from ajexplorer.domain.schemacheck import compile_schema
 
 if TYPE_CHECKING:  # the YAML reader loads only when files are read: a cached start never needs it
     from ajexplorer.domain.yamlreader import Located, PathKey
@@ -63,13 +64,27 @@ class _Sources:
     unreadable_records: bool = False
 
 
-def load_dataset(folder: Path, schema_folder: Path | None = None, *, trust_stamp: bool = True) -> Dataset:
+def load_dataset(
+    folder: Path,
+    schema_folder: Path | None = None,
+    *,
+    trust_stamp: bool = True,
+    cache_folder: Path | None = None,
+    progress: Progress | None = None,
+) -> Dataset:
     """Load and validate the dataset in ``folder``; raise DataError listing every problem found.
 
     The bundled data ships with a stamp (see :func:`write_stamp`): when it matches the digest of its files and
     schemas, the data has passed the schema check exactly as it is, so that check is skipped
     (``trust_stamp=False`` forces it). Other folders are always checked in full, and every other rule is
     checked on every load.
+
+    With ``cache_folder``, a dataset that passed is saved there, and loaded from there while its files, the
+    schemas and this code are unchanged (see :mod:`ajexplorer.domain.cachefile`). A saved dataset whose schema
+    check was skipped for its stamp does not count as checked when ``trust_stamp`` is False.
+
+    ``progress`` is called with the steps done and the steps in all as the files are read and checked; it
+    may raise (:class:`LoadCancelledError`, say) to stop the load there.
     """
     from ajexplorer.paths import data_dir, schema_dir  # noqa: PLC0415 - keep the domain importable without the app
 
@@ -77,18 +92,82 @@ def load_dataset(folder: Path, schema_folder: Path | None = None, *, trust_stamp
         schema_folder = schema_dir()
     trust_stamp = trust_stamp and folder.resolve() == data_dir().resolve()
     stamped = False
+    data_digest: str | None = None
+    slot: CacheSlot | None = None
     if trust_stamp:
-        data_digest = digest(folder, schema_folder)  # read once: it decides both the stamp and the cache
+        data_digest = digest(folder, schema_folder)  # read once: it decides the stamp and both caches
         stamped = _stamp_matches(folder, data_digest)
-        cached = read_cache(folder, data_digest) if stamped else None
+    if cache_folder is not None:
+        slot = cache_slot(folder, cache_folder, data_digest or digest(folder, schema_folder))
+    if stamped:
+        cached = read_cache(folder, data_digest or "")
         if cached is not None:
+            cached.cache = slot
             return cached
+    if slot is not None:
+        saved = _read_saved(folder, slot, accept_stamped=trust_stamp)
+        if saved is not None:
+            return saved
+    dataset = _load_files(folder, schema_folder, stamped=stamped, progress=progress or _no_progress)
+    if slot is not None:
+        cachefile.write(slot.path(_DATASET_KIND), _DATASET_KIND, _saved_key(slot, stamped=stamped), dataset)
+        dataset.cache = slot
+    return dataset
+
+
+def open_dataset(folder: Path, *, trust_stamp: bool = True, progress: Progress | None = None) -> Dataset:
+    """:func:`load_dataset` through the user's cache folder: what the window and the command line use."""
+    from ajexplorer.paths import cache_dir  # noqa: PLC0415 - keep the domain importable without the app
+
+    cache_folder = cache_dir() / "datasets"
+    return load_dataset(folder, trust_stamp=trust_stamp, cache_folder=cache_folder, progress=progress)
+
+
+Progress = Callable[[int, int], None]
+
+
+class LoadCancelledError(Exception):
+    """Raised by a progress callback to stop a load that is no longer wanted."""
+
+
+def _no_progress(_done: int, _total: int) -> None:
+    pass
+
+
+_DATASET_KIND = "dataset"
+
+
+def cache_slot(folder: Path, cache_folder: Path, data_digest: str) -> CacheSlot:
+    """Where the caches of ``folder`` live: one set per folder, replaced when its files change."""
+    name = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return CacheSlot(cache_folder, name, f"{data_digest}-{cachefile.code_fingerprint()}")
+
+
+def _saved_key(slot: CacheSlot, *, stamped: bool) -> str:
+    return f"{slot.key}-{'stamped' if stamped else 'checked'}"
+
+
+def _read_saved(folder: Path, slot: CacheSlot, *, accept_stamped: bool) -> Dataset | None:
+    keys = [_saved_key(slot, stamped=False)]
+    if accept_stamped:
+        keys.append(_saved_key(slot, stamped=True))
+    found = cachefile.read(slot.path(_DATASET_KIND), _DATASET_KIND, keys)
+    dataset = found[1] if found is not None else None
+    if not isinstance(dataset, Dataset) or not (folder / dataset.info.file).is_file():
+        return None  # the source text is not in the digest: its absence is a problem the files' load reports
+    dataset.cache = slot
+    return dataset
+
+
+def _load_files(folder: Path, schema_folder: Path, *, stamped: bool, progress: Progress) -> Dataset:
     problems: list[Problem] = []
-    sources = _read_all(folder, problems)
+    sources = _read_all(folder, problems, progress)
+    steps = 3 + len(sources.records) + 1  # files read, then the schema check, then the model
     if stamped and not problems:
         valid_records = [set(range(_record_count(located))) for located in sources.records]
     else:
         valid_records = _check_schemas(sources, schema_folder, problems)
+    progress(steps - 1, steps)
     try:
         dataset = _build(folder, sources, valid_records, problems)
     except (TypeError, ValueError, KeyError, AttributeError) as error:  # only reachable with a forged stamp
@@ -137,40 +216,26 @@ def _stamp_matches(folder: Path, data_digest: str) -> bool:
         return False
 
 
-def _cache_header(data_digest: str) -> bytes:
-    """What a cache must start with to match this code and these files."""
-    from ajexplorer import __version__  # noqa: PLC0415 - the package root imports nothing back
-
-    python = ".".join(map(str, sys.version_info[:2]))
-    return f"ajexplorer-dataset-cache {__version__} python-{python} {data_digest}\n".encode("ascii")
+def _bundled_cache_key(data_digest: str) -> str:
+    return f"{data_digest}-{cachefile.code_fingerprint()}"
 
 
 def write_cache(folder: Path, schema_folder: Path, target: Path) -> Path:
     """Save the fully checked dataset in the form the app loads fastest, for a frozen build's bundled data.
 
-    Only the bundled folder ever reads a cache, and only one whose header names the digest of the files
-    beside it, this version of the app and this Python: anything else is ignored and the files are read.
+    Only the bundled folder ever reads this cache, and only when it was made from the files beside it, by
+    this version of the app and this Python: anything else is ignored and the files are read.
     """
     dataset = load_dataset(folder, schema_folder, trust_stamp=False)
-    header = _cache_header(digest(folder, schema_folder))
-    target.write_bytes(header + pickle.dumps(dataset, protocol=5))
+    key = _bundled_cache_key(digest(folder, schema_folder))
+    target.write_bytes(cachefile.dumps(_DATASET_KIND, key, dataset))
     return target
 
 
 def read_cache(folder: Path, data_digest: str) -> Dataset | None:
     """The dataset from the folder's cache when it matches ``data_digest``; None otherwise."""
-    try:
-        blob = (folder / CACHE_FILE).read_bytes()
-    except OSError:
-        return None
-    header = _cache_header(data_digest)
-    if not blob.startswith(header):
-        return None
-    try:
-        # Written by write_cache from this very folder at build time, and matched to its files' digest above.
-        dataset = pickle.loads(blob[len(header) :])  # noqa: S301
-    except Exception:  # noqa: BLE001 - a damaged cache means reading the files, whatever it raises
-        return None
+    found = cachefile.read(folder / CACHE_FILE, _DATASET_KIND, [_bundled_cache_key(data_digest)])
+    dataset = found[1] if found is not None else None
     return dataset if isinstance(dataset, Dataset) else None
 
 
@@ -198,13 +263,13 @@ def _read(path: Path, problems: list[Problem]) -> Located | None:
     from ajexplorer.domain.yamlreader import read_yaml  # noqa: PLC0415 - see the imports above
 
     try:
-        return read_yaml(path, _display(path))
+        return read_yaml(path, _display(path), keep_marks=False)
     except DataError as error:
         problems.extend(error.problems)
         return None
 
 
-def _read_all(folder: Path, problems: list[Problem]) -> _Sources:
+def _read_all(folder: Path, problems: list[Problem], progress: Progress = _no_progress) -> _Sources:
     if not folder.is_dir():
         raise DataError([Problem(_display(folder), 1, 1, "", "the dataset folder does not exist")])
     sources = _Sources()
@@ -220,7 +285,12 @@ def _read_all(folder: Path, problems: list[Problem]) -> _Sources:
         message = f"{len(record_files)} record files, over the limit of {MAX_RECORD_FILES}"
         problems.append(Problem(_display(folder / RECORDS_FOLDER), 1, 1, "", message))
         record_files = record_files[:MAX_RECORD_FILES]
-    read = [_read(path, problems) for path in record_files]
+    steps = 3 + len(record_files) + 1
+    progress(3, steps)
+    read: list[Located | None] = []
+    for path in record_files:
+        read.append(_read(path, problems))
+        progress(3 + len(read), steps)
     sources.records = tuple(located for located in read if located is not None)
     sources.unreadable_records = len(sources.records) < len(read)
     return sources
@@ -252,8 +322,30 @@ def _inline_definitions(node: Any, definitions: dict[str, Any]) -> Any:
     return node
 
 
+def prepare_explanations(schema_folder: Path) -> None:
+    """Load what explains a schema violation (jsonschema, every schema compiled): valid data never needs it,
+    so a build that left it out would only fail on the first faulty file; this makes it fail now."""
+    for path in sorted(schema_folder.glob("*.schema.json")):
+        _validator(path)
+
+
+@cache
+def _quick_check(schema_path: Path) -> Callable[[Any], bool]:
+    """The schema compiled to a yes/no check (see :mod:`ajexplorer.domain.schemacheck`); one that always says
+    no, sending every value to jsonschema, where it cannot be compiled exactly."""
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    check = compile_schema(_inline_definitions(schema, schema.get("$defs", {})))
+    return check if check is not None else (lambda _value: False)
+
+
 def _schema_problems(located: Located, schema_path: Path) -> list[tuple[PathKey, Problem]]:
-    """Each schema violation as a located problem, paired with the path it concerns."""
+    """Each schema violation as a located problem, paired with the path it concerns.
+
+    Valid data passes the quick check and never reaches jsonschema, which runs (and is imported) only to
+    explain what the quick check refused.
+    """
+    if _quick_check(schema_path)(located.value):
+        return []
     found: list[tuple[PathKey, Problem]] = []
     for error in _validator(schema_path).iter_errors(located.value):
         path: PathKey = tuple(error.absolute_path)
@@ -584,6 +676,12 @@ def _record_from(
     )
 
 
+# Records share their dates: one object per distinct date and span keeps a large dataset smaller in memory
+# and in its cache, which saves a shared object once.
+_date = lru_cache(maxsize=65536)(PartialDate.parse)
+_when = lru_cache(maxsize=65536)(When)
+
+
 def _when_from(raw: dict[str, Any], located: Located, path: PathKey, problems: list[Problem]) -> When:
     dates: dict[str, PartialDate | None] = {"date": None, "end": None}
     for name in dates:
@@ -591,16 +689,16 @@ def _when_from(raw: dict[str, Any], located: Located, path: PathKey, problems: l
         if text is None:
             continue
         try:
-            dates[name] = PartialDate.parse(text)
+            dates[name] = _date(text)
         except ValueError as error:
             problems.append(located.problem((*path, name), str(error)))
     recurrence = Recurrence(raw["recurrence"]) if "recurrence" in raw else None
     try:
-        return When(dates["date"], dates["end"], bool(raw.get("ongoing", False)), recurrence)
+        return _when(dates["date"], dates["end"], bool(raw.get("ongoing", False)), recurrence)
     except ValueError as error:
         field = "ongoing" if raw.get("ongoing") and "end" in raw else "end"
         problems.append(located.problem((*path, field), str(error)))
-        return When(dates["date"], None, False, recurrence)
+        return _when(dates["date"], None, False, recurrence)
 
 
 # Which kinds each relation may point at, by the kind of the record that points.

@@ -6,8 +6,12 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from ajexplorer.domain.dates import When
+
+if TYPE_CHECKING:
+    from ajexplorer.domain.cachefile import CacheSlot
 
 
 class Kind(Enum):
@@ -200,6 +204,8 @@ class Dataset:
     _incoming: dict[str, list[tuple[Relation, str]]] = field(init=False, repr=False)
     _by_paragraph: dict[int, list[str]] = field(init=False, repr=False)
     _glossary_by_form: dict[str, GlossaryEntry] = field(init=False, repr=False)
+    #: Where what is derived from this dataset (its search index) may be cached; None: nowhere.
+    cache: CacheSlot | None = field(default=None, compare=False, repr=False, kw_only=True)
 
     def __post_init__(self) -> None:
         self._children = defaultdict(list)

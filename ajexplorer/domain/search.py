@@ -15,8 +15,9 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from difflib import get_close_matches
+from typing import Any
 
 from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Paragraph, Record
 from ajexplorer.domain.query import Filters, Hit, Query, QueryError, Result, Segment
@@ -36,6 +37,7 @@ _WEIGHTS = (10.0, 8.0, 3.0, 2.0, 2.0)
 _SNIPPET_COLUMNS = (3, 0, 4, 1)
 _FIELDS = ("kind", "pillar", "year", "place")
 # Question and function words people type ("when did Japan accede to the TAC?"); ignored unless alone.
+_INDEX_KIND = "search"
 STOPWORDS = frozenset(
     {
         "a",
@@ -170,13 +172,6 @@ def _field_filter(name: str, value: str, pillars: Sequence[str]) -> Filters:
 # --- the index ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
-    record: Record
-    y0: int
-    y1: int
-
-
 class SearchIndex:
     """An in-memory FTS5 index of records and source paragraphs, with the vocabulary for typo correction.
 
@@ -209,7 +204,7 @@ class SearchIndex:
             "place TEXT, sort REAL)"
         )
         self._db.execute("CREATE TABLE names (name TEXT, id INTEGER, acronym INTEGER)")
-        self._rows: list[_Row] = []
+        self._records: list[Record] = []  # by rowid
         self._allowed_cache: tuple[tuple[str, tuple[object, ...]], set[int]] | None = None
         self._cited_by: dict[int, list[int]] = {}
         self._paragraph_text = {number: p.text for number, p in (paragraphs or {}).items()}
@@ -219,7 +214,7 @@ class SearchIndex:
         name_rows = []
         for rowid, record in enumerate(records):
             y0, y1 = self._years(record)
-            self._rows.append(_Row(record, y0, y1))
+            self._records.append(record)
             names = [name for name in (record.acronym, *record.aliases) if name]
             joined = " ; ".join(names)
             fts_rows.append(
@@ -273,13 +268,51 @@ class SearchIndex:
 
     @classmethod
     def from_dataset(cls, dataset: Dataset, today: dt.date | None = None) -> SearchIndex:
-        return cls(
+        """The index of ``dataset``; from its cache when it has one that matches (see ``Dataset.cache``),
+        else built, then saved there. The cache is for one day: ongoing records' years run to today."""
+        today = today or dt.date.today()
+        slot = dataset.cache
+        if slot is not None:
+            state = slot.read(_INDEX_KIND, today.isoformat())
+            if state is not None:
+                try:
+                    return cls._restored(dataset, today, state)
+                except (sqlite3.Error, ValueError, TypeError, KeyError):
+                    pass  # a cache from another SQLite or otherwise unusable: build the index again
+        index = cls(
             dataset.records.values(),
             dataset.glossary,
             dict(dataset.paragraphs),
             [section.id for section in dataset.sections],
             today,
         )
+        if slot is not None:
+            slot.write(_INDEX_KIND, index._state(), today.isoformat())
+        return index
+
+    def _state(self) -> tuple[object, ...]:
+        """What :meth:`_restored` needs besides the dataset: the database and the typo tables."""
+        return (self._db.serialize(), len(self._records), self._cited_by, self._vocabulary, self._deletes)
+
+    @classmethod
+    def _restored(cls, dataset: Dataset, today: dt.date, state: tuple[Any, ...]) -> SearchIndex:
+        data, count, cited_by, vocabulary, deletes = state
+        records = list(dataset.records.values())
+        if count != len(records):
+            raise ValueError("the cached index is of another dataset")
+        index = cls.__new__(cls)
+        index.pillars = tuple(section.id for section in dataset.sections)
+        index._today = today
+        index._db = sqlite3.connect(":memory:", check_same_thread=False)
+        index._db.deserialize(data)
+        index._records = records
+        index._allowed_cache = None
+        index._cited_by = cited_by
+        index._paragraph_text = {number: p.text for number, p in dataset.paragraphs.items()}
+        index._vocabulary = vocabulary
+        index._known = set(vocabulary)
+        index._deletes = deletes
+        return index
 
     def _years(self, record: Record) -> tuple[int, int]:
         """The years a record spans, for year filters; ongoing records run to today; undated: none."""
@@ -289,7 +322,7 @@ class SearchIndex:
         return (start, end) if start else (-1, -1)
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._records)
 
     # --- searching -----------------------------------------------------------------------------------------
 
@@ -398,7 +431,7 @@ class SearchIndex:
         result.total = max(len(ranked), self._count(expression, allowed))
         snippets = self._snippets(list(ranked), result.highlight_words)
         for rowid, tier in ranked.items():
-            record = self._rows[rowid].record
+            record = self._records[rowid]
             snippet = snippets.get(rowid) or record.summary[:160]
             when = record.when.human() if record.when.known else ""
             score = float(len(ranked) - len(result.hits))
@@ -498,7 +531,7 @@ class SearchIndex:
         if pattern is None:
             return found
         for rowid in rowids:
-            record = self._rows[rowid].record
+            record = self._records[rowid]
             texts = [
                 record.summary,
                 record.title,
@@ -524,14 +557,14 @@ class SearchIndex:
             f"SELECT count(*) FROM meta WHERE {condition or '1'}", values
         ).fetchone()
         for (rowid,) in rows:
-            record = self._rows[rowid].record
+            record = self._records[rowid]
             snippet = (Segment(record.summary[:160], False),)
             when = record.when.human() if record.when.known else ""
             result.hits.append(Hit(record.id, record.kind, record.title, when, 0.0, 6, snippet))
 
     def matching_ids(self, text: str, filters: Filters | None = None) -> frozenset[str]:
         """Every record matching (no limit): what the other views keep while a search is active."""
-        result = self.search(text, limit=max(len(self._rows), 1), filters=filters)
+        result = self.search(text, limit=max(len(self._records), 1), filters=filters)
         return result.matched_ids
 
 

@@ -10,6 +10,7 @@ It uses libyaml's C parser when PyYAML was built with it.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,9 +45,14 @@ class Located:
     file: str
     marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    #: The file's bytes when it was read without marks: they are made from it when first needed.
+    source: bytes | None = None
 
     def where(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``path``, or of its nearest written ancestor."""
+        if self.source is not None:  # read again, with marks, only for a file that has a problem
+            located = parse_yaml(self.source, self.file)
+            self.marks, self.key_marks, self.source = located.marks, located.key_marks, None
         table = self.key_marks if key else self.marks
         probe = path
         while True:
@@ -71,7 +77,7 @@ def field_name(path: PathKey) -> str:
     return text
 
 
-def read_yaml(path: Path, display_name: str) -> Located:
+def read_yaml(path: Path, display_name: str, *, keep_marks: bool = True) -> Located:
     """Read one YAML file into plain values with marks; raise DataError naming the file, line and column."""
     try:
         size = path.stat().st_size
@@ -88,11 +94,15 @@ def read_yaml(path: Path, display_name: str) -> Located:
         raise DataError(
             [Problem(display_name, 1, 1, "", f"cannot read the file: {error.strerror}")]
         ) from None
-    return parse_yaml(raw, display_name)
+    return parse_yaml(raw, display_name, keep_marks=keep_marks)
 
 
-def parse_yaml(raw: bytes, display_name: str) -> Located:
-    """Parse YAML bytes (UTF-8) into a :class:`Located` document."""
+def parse_yaml(raw: bytes, display_name: str, *, keep_marks: bool = True) -> Located:
+    """Parse YAML bytes (UTF-8) into a :class:`Located` document.
+
+    Without ``keep_marks`` the document keeps its bytes instead of the place of every value, and finds those
+    places again only if asked: a large dataset is mostly valid, and the marks took most of its memory.
+    """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -100,7 +110,7 @@ def parse_yaml(raw: bytes, display_name: str) -> Located:
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         message = f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})"
         raise DataError([Problem(display_name, line, column, "", message)]) from None
-    builder = _Builder(display_name)
+    builder = _Builder(display_name, keep_marks=keep_marks)
     try:
         for event in yaml.parse(text, Loader=_Loader):
             builder.feed(event)
@@ -113,6 +123,8 @@ def parse_yaml(raw: bytes, display_name: str) -> Located:
         raise DataError([Problem(display_name, 1, 1, "", f"YAML error: {error}")]) from None
     if builder.problems:
         raise DataError(builder.problems)
+    if not keep_marks:
+        return Located(builder.result, display_name, source=raw)
     return Located(builder.result, display_name, builder.marks, builder.key_marks)
 
 
@@ -133,8 +145,9 @@ _NO_KEY = object()
 class _Builder:
     """Turns parser events into Python values, refusing what the data format does not allow."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, *, keep_marks: bool = True) -> None:
         self.file = file
+        self.keep_marks = keep_marks
         self.stack: list[_Frame] = []
         self.result: Any = None
         self.documents = 0
@@ -219,7 +232,8 @@ class _Builder:
         return None  # pragma: no cover - _fail always raises
 
     def _add(self, event: yaml.NodeEvent, value: Any) -> PathKey:
-        mark = _position(event)
+        keep = self.keep_marks
+        mark = _position(event) if keep else (0, 0)
         if not self.stack:
             self.result = value
             self.marks[()] = mark
@@ -228,23 +242,26 @@ class _Builder:
         if isinstance(frame.container, list):
             path = (*frame.path, len(frame.container))
             frame.container.append(value)
-            self.marks[path] = mark
+            if keep:
+                self.marks[path] = mark
             return path
         if frame.pending_key is _NO_KEY:
             if isinstance(value, dict | list):
                 self._fail(event, "a mapping key must be a plain value")
-            key = value if isinstance(value, str) else str(value)
+            key = sys.intern(value if isinstance(value, str) else str(value))  # one copy per field name
             if key in frame.container:
                 where = field_name((*frame.path, key))
                 self._fail(event, f"the key '{key}' appears twice in this mapping", where)
             frame.pending_key = key
-            self.key_marks[(*frame.path, key)] = mark
+            if keep:
+                self.key_marks[(*frame.path, key)] = mark
             return frame.path
         key = frame.pending_key
         frame.pending_key = _NO_KEY
         frame.container[key] = value
         path = (*frame.path, key)
-        self.marks[path] = mark
+        if keep:
+            self.marks[path] = mark
         return path
 
 

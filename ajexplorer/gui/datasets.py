@@ -3,11 +3,15 @@
 A MainWindow is built for one dataset, so opening another builds a new window in the old one's place (same
 geometry and layout) and then closes the old one. A folder that fails to load changes nothing: its problems are
 listed in a dialog and the current window stays as it was.
+
+A folder is read on a thread of its own: the window keeps answering, a progress dialog appears when reading
+takes more than a moment, and its Cancel leaves everything as it was.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,12 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from ajexplorer.domain.errors import DataError
-from ajexplorer.domain.loading import load_dataset
+from ajexplorer.domain.loading import LoadCancelledError, open_dataset
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.file_menu import DATASETS
 from ajexplorer.gui.mainwindow import MainWindow
@@ -33,6 +37,7 @@ if TYPE_CHECKING:
 MAX_LISTED_PROBLEMS = 40
 SHOWN_PROBLEMS = 3  # in the dialog itself, where each is read at once; the details list up to the maximum
 _PATH_WIDTH = 420  # pixels of folder path shown in a recent entry before it is elided in the middle
+PROGRESS_AFTER_MS = 400  # a load that ends sooner (a cached folder) shows no dialog at all
 
 
 def problems_text(error: DataError) -> str:
@@ -94,6 +99,86 @@ class Refused:
     error: DataError
 
 
+class _Load(QObject):
+    """One folder being read on a worker thread; reports back to the GUI thread through its signals."""
+
+    progressed = Signal(int, int)
+    ended = Signal()
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.dataset: Dataset | None = None
+        self.error: DataError | None = None
+        self.crash: BaseException | None = None
+        self.cancelled = threading.Event()
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        """On the worker thread."""
+        try:
+            self.dataset = open_dataset(self.folder, progress=self._progress)
+        except DataError as error:
+            self.error = error
+        except LoadCancelledError:
+            pass
+        except Exception as error:  # noqa: BLE001 - handed to the GUI thread, which raises it there
+            self.crash = error
+        self.done.set()
+        self.ended.emit()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.cancelled.is_set():
+            raise LoadCancelledError
+        self.progressed.emit(done, total)
+
+
+def load_in_background(folder: Path, parent: QWidget | None) -> Dataset | None:
+    """The dataset in ``folder``, read on a worker thread while the event loop keeps running; None when the
+    person cancels (or the application quits meanwhile). Raises DataError for a folder with problems."""
+    from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415 - dialogs load when first needed
+
+    load = _Load(folder)
+    loop = QEventLoop()
+    dialog = QProgressDialog(f"Opening the dataset in {folder}…", "Cancel", 0, 0, parent)
+    dialog.setObjectName("datasetProgress")
+    dialog.setWindowTitle("Opening Dataset")
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
+    dialog.setMinimumDuration(PROGRESS_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    cancelled = False
+
+    def cancel() -> None:
+        nonlocal cancelled
+        cancelled = True
+        load.cancelled.set()  # the worker stops at its next step; its result is dropped
+        loop.quit()
+
+    load.progressed.connect(progressed)
+    load.ended.connect(loop.quit)
+    dialog.canceled.connect(cancel)
+    worker = threading.Thread(target=load.run, name="dataset-load", daemon=True)
+    worker.start()
+    loop.exec()
+    load.cancelled.set()  # if the loop ended for another reason (the application quitting), stop too
+    dialog.canceled.disconnect(cancel)
+    dialog.close()
+    dialog.deleteLater()
+    if cancelled or not load.done.is_set():  # the worker drops its result when it notices
+        return None
+    if load.crash is not None:
+        raise load.crash
+    if load.error is not None:
+        raise load.error
+    return load.dataset
+
+
 @contextmanager
 def _busy() -> Iterator[None]:
     QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
@@ -124,6 +209,7 @@ class DatasetSession(QObject):
         self.open_action: QAction | None = None
         self.recent_menu: QMenu | None = None
         self.bundled_action: QAction | None = None
+        self._loading = False
 
     # --- state ----------------------------------------------------------------------------------------------
 
@@ -155,14 +241,14 @@ class DatasetSession(QObject):
         if folder is not None and not _is_bundled(folder):
             folder = folder.expanduser().resolve()
             try:
-                dataset = load_dataset(folder)
+                dataset = load_in_background(folder, None)  # None: cancelled, the bundled data instead
             except DataError as error:
                 refused = Refused(folder, error)
                 if remembered and self.settings is not None:
                     self.settings.set_last_dataset(None)  # say it once, then start on the bundled data
         if dataset is None or folder is None:
             folder = bundled_folder()
-            dataset = load_dataset(folder)
+            dataset = open_dataset(folder)
         elif self.settings is not None:
             self.settings.add_recent_dataset(folder, dataset.title)
         self.folder = folder
@@ -175,12 +261,10 @@ class DatasetSession(QObject):
         if _is_bundled(folder):
             return self.open_bundled()
         folder = folder.expanduser().resolve()
-        try:
-            with _busy():
-                dataset = load_dataset(folder)
-        except DataError as error:
-            self._show_problems(folder, error)
+        loaded = self._load(folder)
+        if loaded is None:
             return False
+        dataset = loaded
         if self.settings is not None:
             self.settings.add_recent_dataset(folder, dataset.title)
             self.settings.set_last_dataset(folder)
@@ -192,18 +276,35 @@ class DatasetSession(QObject):
         if self.showing_bundled:
             return False
         folder = bundled_folder()
-        try:
-            with _busy():
-                dataset = load_dataset(folder)
-        except DataError as error:
-            if self.bundled_action is not None:
+        loaded = self._load(folder)
+        if loaded is None:
+            if self.bundled_action is not None and shiboken6.isValid(self.bundled_action):
                 self.bundled_action.setChecked(False)  # triggering it checked it
-            self._show_problems(folder, error)
             return False
+        dataset = loaded
         if self.settings is not None:
             self.settings.set_last_dataset(None)
         self._replace(dataset, folder)
         return True
+
+    def _load(self, folder: Path) -> Dataset | None:
+        """The dataset in ``folder``, read in the background; None when cancelled, when another load is under
+        way, or when it has problems (listed in a dialog; the current dataset stays)."""
+        if self._loading:
+            return None
+        self._loading = True
+        try:
+            return load_in_background(folder, self._window)
+        except DataError as error:
+            self._show_problems(folder, error)
+            return None
+        finally:
+            self._loading = False
+
+    @property
+    def loading(self) -> bool:
+        """A folder is being read (its progress dialog may be showing)."""
+        return self._loading
 
     def choose_and_open(self) -> bool:
         """File > Open Dataset…: ask for a folder, then open it."""

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ajexplorer.domain.notebook_search import NotebookSearch
     from ajexplorer.domain.query import Filters
     from ajexplorer.domain.search import SearchIndex
+    from ajexplorer.gui.background import IndexBuilder
     from ajexplorer.gui.chronology_view import ChronologyView
     from ajexplorer.gui.export_actions import ExportController
     from ajexplorer.gui.figures_view import FiguresPanel
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.exports: ExportController | None = None
         self.notebook: NotebookController | None = None
         self._search_index: SearchIndex | None = None
+        self._index_builder: IndexBuilder | None = None
         self._matches: frozenset[str] | None = None
         self._first_paint_hook: _AfterFirstPaint | None = None
         #: True once the window has painted and the work deferred past that is done.
@@ -323,6 +325,8 @@ class MainWindow(QMainWindow):
     @property
     def search_index(self) -> SearchIndex:
         """Built on first use, or just after the window first shows, so it never delays the first paint."""
+        if self._search_index is None and self._index_builder is not None:
+            self._search_index = self._index_builder.wait()
         if self._search_index is None:
             from ajexplorer.domain.search import SearchIndex  # noqa: PLC0415 - SQLite loads after the first paint
 
@@ -467,7 +471,19 @@ class MainWindow(QMainWindow):
         return [(found.name, found.record_ids) for found in self.notebook.notebook.collections()]
 
     def _finish_start(self) -> None:
-        _ = self.search_index
+        """The search index comes from a worker thread: a large dataset's takes seconds to build."""
+        if self._search_index is not None:
+            self.started = True
+            return
+        from ajexplorer.gui.background import IndexBuilder  # noqa: PLC0415 - see _after_first_paint
+
+        self._index_builder = IndexBuilder(self.dataset, self._today)
+        self._index_builder.built.connect(self._index_built)
+        self._index_builder.start()
+
+    def _index_built(self, index: SearchIndex) -> None:
+        if self._search_index is None:
+            self._search_index = index
         self.started = True
 
     def _searcher(self) -> SearchIndex | NotebookSearch:

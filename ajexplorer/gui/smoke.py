@@ -17,9 +17,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
-from ajexplorer.domain.loading import load_dataset
+from ajexplorer.domain.loading import load_dataset, prepare_explanations
 from ajexplorer.domain.model import Dataset
-from ajexplorer.paths import data_dir
+from ajexplorer.paths import data_dir, schema_dir
 
 START_TIMEOUT_S = 20
 
@@ -192,6 +192,7 @@ def run_smoke_test(data_folder: Path | None = None) -> int:
             # missing the YAML reader or the schema checker (needed to open any other dataset) fails here.
             if load_dataset(folder, trust_stamp=False) != dataset:
                 raise RuntimeError("the data read from its files differs from the data the window loaded")
+            prepare_explanations(schema_dir())
             query, expected = smoke_query(dataset)
             window = MainWindow(dataset, None)
             window.resize(1600, 1000)

@@ -194,16 +194,16 @@ def test_a_cache_that_does_not_match_is_ignored(tmp_path: Path) -> None:
 def test_only_the_bundled_folder_reads_its_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A cache holding a different title shows which path was taken."""
     import dataclasses
-    import pickle
 
     import ajexplorer.paths
-    from ajexplorer.domain.loading import CACHE_FILE, _cache_header
+    from ajexplorer.domain import cachefile
+    from ajexplorer.domain.loading import CACHE_FILE, _bundled_cache_key
     from ajexplorer.paths import schema_dir
 
     folder, data_digest = _stamped_copy(tmp_path)
     schema = schema_dir()
     marked = dataclasses.replace(load_dataset(folder), title="From the cache")
-    (folder / CACHE_FILE).write_bytes(_cache_header(data_digest) + pickle.dumps(marked))
+    (folder / CACHE_FILE).write_bytes(cachefile.dumps("dataset", _bundled_cache_key(data_digest), marked))
     assert load_dataset(folder, schema).title != "From the cache"  # not the bundled folder
     monkeypatch.setattr(ajexplorer.paths, "data_dir", lambda: folder)
     assert load_dataset(folder, schema).title == "From the cache"

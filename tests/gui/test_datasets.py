@@ -4,14 +4,19 @@ recent list is kept in the settings."""
 from __future__ import annotations
 
 import shutil
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from ajexplorer.domain.loading import LoadCancelledError, Progress, load_dataset
+from ajexplorer.domain.model import Dataset
 from ajexplorer.gui import datasets
 from ajexplorer.gui.app import application
 from ajexplorer.gui.datasets import DatasetSession
@@ -394,3 +399,153 @@ def test_a_long_source_title_does_not_widen_the_window(qtbot: QtBot, session: Da
     window = show(qtbot, session)
     window.navigator.go(next(iter(window.dataset.records)))
     assert window.minimumSizeHint().width() <= bundled_minimum + 20
+
+
+# --- reading a folder in the background ----------------------------------------------------------------------
+
+
+class SlowLoad:
+    """Stands in for reading a large folder: many steps, each reported, until released or cancelled."""
+
+    def __init__(self, result: Path = PARTNER, crash: Exception | None = None) -> None:
+        self.result = result
+        self.crash = crash
+        self.release = threading.Event()
+        self.steps = 0
+        self.stopped = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    def __call__(self, folder: Path, *, progress: Progress | None = None, **_: object) -> Dataset:
+        if folder.resolve() != PARTNER.resolve():
+            return load_dataset(folder)  # only the partner folder is slow
+        self.thread = threading.current_thread()
+        try:
+            while not self.release.is_set():
+                self.steps += 1
+                if progress is not None:
+                    progress(min(self.steps, 99), 100)
+                time.sleep(0.01)
+        except LoadCancelledError:
+            self.stopped.set()
+            raise
+        if self.crash is not None:
+            raise self.crash
+        return load_dataset(self.result)
+
+
+def progress_dialog() -> QProgressDialog | None:
+    found = [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, QProgressDialog)
+        and widget.objectName() == "datasetProgress"
+        and widget.isVisible()
+    ]
+    return found[0] if found else None
+
+
+def press_cancel(dialog: QProgressDialog) -> None:
+    button = dialog.findChild(QPushButton)
+    assert button is not None and button.text() == "Cancel"
+    button.click()
+
+
+def test_a_folder_is_read_off_the_gui_thread_and_cancel_keeps_the_current_dataset(
+    qtbot: QtBot, session: DatasetSession, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow = SlowLoad()
+    monkeypatch.setattr(datasets, "open_dataset", slow)
+    old = session.window
+    ticks: list[int] = []
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: ticks.append(1))
+    ticker.start(20)
+    seen: dict[str, object] = {}
+
+    def cancel_when_shown() -> None:
+        dialog = progress_dialog()
+        if dialog is None:
+            QTimer.singleShot(20, cancel_when_shown)
+            return
+        qtbot.waitUntil(lambda: dialog.value() > 0, timeout=5000)
+        seen["value"] = dialog.value()
+        seen["ticks"] = len(ticks)
+        press_cancel(dialog)
+
+    QTimer.singleShot(0, cancel_when_shown)
+    assert not session.open_folder(PARTNER)
+    ticker.stop()
+    assert slow.thread is not None and slow.thread is not threading.main_thread()
+    value, ticked = seen.get("value"), seen.get("ticks")
+    assert isinstance(value, int) and value > 0  # the dialog showed the progress
+    assert isinstance(ticked, int) and ticked > 0  # the event loop ran during the load
+    assert slow.stopped.wait(5)  # the reading itself stopped
+    assert session.window is old and old.isVisible()
+    assert old.dataset.title == BUNDLED_TITLE and session.showing_bundled
+    assert settings.recent_datasets() == [] and settings.last_dataset() is None
+    assert problem_boxes(old) == []
+    qtbot.waitUntil(lambda: progress_dialog() is None, timeout=5000)
+
+
+def test_a_load_that_finishes_replaces_the_window(
+    qtbot: QtBot, session: DatasetSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow = SlowLoad()
+    monkeypatch.setattr(datasets, "open_dataset", slow)
+    QTimer.singleShot(300, slow.release.set)
+    with qtbot.waitSignal(session.windowChanged):
+        assert session.open_folder(PARTNER)
+    assert session.window.dataset.title == PARTNER_TITLE
+    assert progress_dialog() is None
+
+
+def test_a_second_open_while_one_is_under_way_is_refused(
+    qtbot: QtBot, session: DatasetSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow = SlowLoad()
+    monkeypatch.setattr(datasets, "open_dataset", slow)
+    answers: list[bool] = []
+
+    def second() -> None:
+        answers.append(session.open_folder(MINI))
+        slow.release.set()
+
+    QTimer.singleShot(100, second)
+    assert session.open_folder(PARTNER)
+    assert answers == [False]
+    assert session.window.dataset.title == PARTNER_TITLE
+
+
+def test_an_unexpected_failure_while_reading_reaches_the_gui_thread(
+    qtbot: QtBot, session: DatasetSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow = SlowLoad(crash=RuntimeError("disk on fire"))
+    monkeypatch.setattr(datasets, "open_dataset", slow)
+    QTimer.singleShot(50, slow.release.set)
+    old = session.window
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        session.open_folder(PARTNER)
+    assert session.window is old and old.dataset.title == BUNDLED_TITLE
+
+
+def test_cancelling_the_folder_given_at_start_shows_the_bundled_data(
+    qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    application()
+    monkeypatch.setattr(datasets, "open_dataset", SlowLoad())
+
+    def cancel_when_shown() -> None:
+        dialog = progress_dialog()
+        if dialog is None:
+            QTimer.singleShot(20, cancel_when_shown)
+        else:
+            press_cancel(dialog)
+
+    QTimer.singleShot(0, cancel_when_shown)
+    started = DatasetSession(settings, today=TODAY)
+    assert started.start(PARTNER) is None  # cancelled: nothing to report
+    try:
+        assert started.showing_bundled
+        assert started.window.dataset.title == BUNDLED_TITLE
+    finally:
+        started.close()

@@ -1,0 +1,81 @@
+"""The search index is built on a worker thread after the first paint: the window answers meanwhile, and a
+search typed before it is ready waits for it rather than failing."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from ajexplorer.domain.model import Dataset
+from ajexplorer.domain.search import SearchIndex
+from ajexplorer.gui.app import application
+from ajexplorer.gui.mainwindow import MainWindow
+from tests.gui.conftest import TODAY
+
+
+class SlowIndex:
+    """Stands in for building a large index: blocks until released, then builds the real one."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.threads: list[threading.Thread] = []
+        self.real = SearchIndex.from_dataset
+
+    def __call__(self, dataset: Dataset, today: object = None) -> SearchIndex:
+        self.threads.append(threading.current_thread())
+        while not self.release.wait(0.01):
+            time.sleep(0.001)
+        return self.real(dataset, TODAY)
+
+
+@pytest.fixture
+def slow(monkeypatch: pytest.MonkeyPatch) -> SlowIndex:
+    slow = SlowIndex()
+    monkeypatch.setattr(SearchIndex, "from_dataset", slow)
+    return slow
+
+
+def _shown(qtbot: QtBot, dataset: Dataset) -> MainWindow:
+    application()
+    window = MainWindow(dataset, None, today=TODAY)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_index_is_built_off_the_gui_thread_while_the_window_answers(
+    qtbot: QtBot, dataset: Dataset, slow: SlowIndex
+) -> None:
+    window = _shown(qtbot, dataset)
+    qtbot.waitUntil(lambda: bool(slow.threads), timeout=10000)
+    assert slow.threads[0] is not threading.main_thread()
+    assert not window.started
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    qtbot.waitUntil(lambda: len(ticks) >= 3, timeout=10000)  # the event loop runs while the index builds
+    timer.stop()
+    window.navigator.go(next(iter(dataset.records)))  # and the window does what it is asked
+    slow.release.set()
+    qtbot.waitUntil(lambda: window.started, timeout=10000)
+    word = next(iter(dataset.records.values())).title.split()[0]
+    assert window.search_index.search(word).hits
+
+
+def test_a_search_before_the_index_is_ready_waits_for_it(
+    qtbot: QtBot, dataset: Dataset, slow: SlowIndex
+) -> None:
+    window = _shown(qtbot, dataset)
+    qtbot.waitUntil(lambda: bool(slow.threads), timeout=10000)
+    threading.Timer(0.2, slow.release.set).start()  # the GUI thread will be waiting, not running timers
+    word = next(iter(dataset.records.values())).title.split()[0]
+    assert window.search_index.search(word).hits
+    assert len(slow.threads) == 1  # built once, on the worker
+    qtbot.waitUntil(lambda: window.started, timeout=10000)
