@@ -136,6 +136,8 @@ def dock(window: QMainWindow, title: str, widget: QWidget, area: Qt.DockWidgetAr
 
 #: The app's menus at its first paint, item by item: (menu, [(item, shortcuts)]); "dock:" items are the docks'
 #: own toggles. The export commands join the File menu only after the first paint, in the app as here (not at all).
+#: The app's docks (the Figures, Notebook and Chronology docks are filled after the first paint, as here).
+DOCKS = ("Mechanisms", "Results", "Notebook", "Chronology", "Source", "Glossary", "Figures")
 MENUS: tuple[tuple[str, list[tuple[str, list[str]]]], ...] = (
     ("&File", [("&Quit", ["Ctrl+Q"])]),
     (
@@ -149,11 +151,12 @@ MENUS: tuple[tuple[str, list[tuple[str, list[str]]]], ...] = (
     (
         "&View",
         [
-            *((f"dock:{title}", []) for title in ("Mechanisms", "Results", "Source", "Glossary", "Figures")),
+            *((f"dock:{title}", []) for title in DOCKS),
             ("&Fit All", ["Ctrl+0"]),
             ("Zoom &In", ["Ctrl++"]),
             ("Zoom &Out", ["Ctrl+-"]),
             ("&Zoom to Selection", ["Ctrl+E"]),
+            ("&Chronology List", ["Ctrl+Shift+L"]),
         ],
     ),
     ("&Go", [("&Back", ["Alt+Left"]), ("&Forward", ["Alt+Right"])]),
@@ -171,7 +174,7 @@ def build_window() -> QMainWindow:
     docks: dict[str, QDockWidget] = {}
     actions: dict[str, QAction] = {}
     right = Qt.DockWidgetArea.RightDockWidgetArea
-    for title in ("Mechanisms", "Results", "Source", "Glossary", "Figures"):
+    for title in DOCKS:
         docks[title] = dock(window, title, QWidget(window), right)
     for menu_title, entries in MENUS:
         menu = window.menuBar().addMenu(menu_title)
