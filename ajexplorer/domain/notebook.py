@@ -634,9 +634,6 @@ class Notebook:
             self._removed.setdefault(key, set()).add(target)
             self._changed(collections=[key])
 
-    def collections_of(self, target: str) -> list[str]:
-        return [c.name for c in self.collections() if target in c.targets]
-
     def _need(self, name: str) -> Collection:
         collection = self._collections.get(name.strip().casefold())
         if collection is None:

@@ -87,10 +87,6 @@ class LinkServer(QObject):
         self._server.newConnection.connect(self._accept)
         self._buffers: dict[QLocalSocket, bytes] = {}
 
-    @property
-    def listening(self) -> bool:
-        return self._server.isListening()
-
     def listen(self) -> bool:
         """Start serving, unless another live instance already serves this user (then False)."""
         probe = QLocalSocket()
