@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         "search",
         help="search the records and print the ranked results",
         description="Search titles, acronyms, summaries, places, the glossary and the source. "
-        'Fields: kind:event pillar:economic year:2013 year:2010..2015 place:tokyo; "quoted phrases".',
+        'Fields: kind:event section:economic year:2013 year:2010..2015 place:tokyo; "quoted phrases".',
     )
     search.add_argument("query", nargs="+", help="what to look for")
     search.add_argument("--json", action="store_true", help="print JSON instead of text")

@@ -19,7 +19,7 @@ from ajexplorer.domain.loading import DATASET_FILE, GLOSSARY_FILE, PARAGRAPHS_FI
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FILE_BUDGET = 2 * 1024 * 1024  # bytes of YAML per record file, well under the reader's limit
-_TEXT_FIELDS = frozenset({"id", "title", "summary", "acronym", "aliases", "place", "type", "kind", "pillar"})
+_TEXT_FIELDS = frozenset({"id", "title", "summary", "acronym", "aliases", "place", "type", "kind", "section"})
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]

@@ -203,7 +203,7 @@ def build_window() -> QMainWindow:
 
     filters = QWidget(window)
     row = QHBoxLayout(filters)
-    for items in (["All kinds", "Events"], ["All pillars", "Economic"]):
+    for items in (["All kinds", "Events"], ["All sections", "Economic"]):
         combo = QComboBox(filters)
         combo.addItems(items)
         row.addWidget(combo)

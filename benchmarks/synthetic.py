@@ -17,7 +17,7 @@ def synthetic_records(dataset: Dataset, count: int, seed: int = 7) -> list[Recor
         {w for r in dataset.records.values() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", r.summary)}
     )
     templates = list(dataset.records.values())
-    pillars = [section.id for section in dataset.sections]
+    section_ids = [section.id for section in dataset.sections]
     records = []
     for number in range(count):
         template = templates[number % len(templates)]
@@ -41,7 +41,7 @@ def synthetic_records(dataset: Dataset, count: int, seed: int = 7) -> list[Recor
                 type="meeting" if kind is Kind.EVENT else "programme",
                 title=title,
                 summary=summary,
-                pillar=rng.choice(pillars),
+                section=rng.choice(section_ids),
                 when=When(start, end),
                 acronym=None,
                 aliases=(),

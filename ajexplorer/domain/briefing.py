@@ -257,7 +257,7 @@ def _facts(dataset: Dataset, record: Record) -> tuple[tuple[str, str], ...]:
         facts.append(("Value", record.value_text()))
         if record.measure:
             facts.append(("Measures", record.measure))
-    facts.append(("Pillar", dataset.section_titles.get(record.pillar, record.pillar)))
+    facts.append(("Section", dataset.section_titles.get(record.section, record.section)))
     return tuple(facts)
 
 

@@ -646,15 +646,15 @@ def _record_from(
             if number not in paragraphs:
                 message = f"paragraph {number} does not exist (the source has 1-{len(paragraphs)})"
                 problems.append(located.problem((*path, "paragraphs", position), message))
-    if section_ids is not None and raw["pillar"] not in section_ids:
-        problems.append(located.problem((*path, "pillar"), f"unknown pillar '{raw['pillar']}'"))
+    if section_ids is not None and raw["section"] not in section_ids:
+        problems.append(located.problem((*path, "section"), f"unknown section '{raw['section']}'"))
     value = raw.get("value")
     return Record(
         id=raw["id"],
         kind=Kind(raw["kind"]),
         type=raw["type"],
         title=raw["title"],
-        pillar=raw["pillar"],
+        section=raw["section"],
         summary=raw["summary"],
         paragraphs=tuple(raw["paragraphs"]),
         when=when,

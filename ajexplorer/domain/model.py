@@ -45,7 +45,7 @@ class Relation(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """One of the source's sections; records belong to one as their pillar."""
+    """One of the source's sections; records belong to one as their section."""
 
     id: str
     title: str
@@ -94,7 +94,7 @@ class Record:
     kind: Kind
     type: str
     title: str
-    pillar: str
+    section: str
     summary: str
     paragraphs: tuple[int, ...]
     when: When = field(default_factory=When)

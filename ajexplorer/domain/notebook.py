@@ -112,7 +112,7 @@ class SavedSearch:
 def filters_to_json(filters: Filters) -> dict[str, Any]:
     return {
         "kinds": sorted(kind.value for kind in filters.kinds),
-        "pillars": sorted(filters.pillars),
+        "sections": sorted(filters.section_ids),
         "years": list(filters.years) if filters.years is not None else None,
         "place": filters.place,
     }
@@ -123,7 +123,7 @@ def filters_from_json(value: object) -> Filters:
     if not isinstance(value, dict):
         return Filters()
     kinds = frozenset(Kind(kind) for kind in value.get("kinds") or () if kind in {k.value for k in Kind})
-    pillars = frozenset(p for p in value.get("pillars") or () if isinstance(p, str))
+    section_ids = frozenset(p for p in value.get("sections") or () if isinstance(p, str))
     years_value = value.get("years")
     years = None
     if (
@@ -133,7 +133,7 @@ def filters_from_json(value: object) -> Filters:
     ):
         years = (min(years_value), max(years_value))
     place = value.get("place")
-    return Filters(kinds, pillars, years, place if isinstance(place, str) and place else None)
+    return Filters(kinds, section_ids, years, place if isinstance(place, str) and place else None)
 
 
 def _now() -> str:

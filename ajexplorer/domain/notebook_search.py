@@ -81,7 +81,7 @@ class NotebookSearch:
     def search(self, text: str, limit: int = 50, filters: Filters | None = None) -> Result:
         rest, scope = split_query(text)
         allowed = self._allowed(scope)
-        query = parse_query(rest, self.index.pillars) if rest.strip() else Query()
+        query = parse_query(rest, self.index.section_ids) if rest.strip() else Query()
         if filters is not None:
             query = replace(query, filters=query.filters.merged(filters))
         if not scope.active:

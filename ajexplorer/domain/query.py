@@ -20,13 +20,13 @@ class Filters:
     """Restrictions from the window's controls or from field syntax; empty means no restriction."""
 
     kinds: frozenset[Kind] = frozenset()
-    pillars: frozenset[str] = frozenset()
+    section_ids: frozenset[str] = frozenset()
     years: tuple[int, int] | None = None
     place: str | None = None
 
     @property
     def active(self) -> bool:
-        return bool(self.kinds or self.pillars or self.years or self.place)
+        return bool(self.kinds or self.section_ids or self.years or self.place)
 
     def merged(self, other: Filters) -> Filters:
         years = self.years
@@ -38,7 +38,9 @@ class Filters:
             )
         return Filters(
             self.kinds & other.kinds if self.kinds and other.kinds else self.kinds or other.kinds,
-            self.pillars & other.pillars if self.pillars and other.pillars else self.pillars or other.pillars,
+            self.section_ids & other.section_ids
+            if self.section_ids and other.section_ids
+            else self.section_ids or other.section_ids,
             years,
             other.place or self.place,
         )

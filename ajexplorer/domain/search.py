@@ -35,7 +35,9 @@ _MARK_CLOSE = "\ue001"
 _WEIGHTS = (10.0, 8.0, 3.0, 2.0, 2.0)
 # Snippets come from the first of these columns that holds a match: summary, title, place, acronyms.
 _SNIPPET_COLUMNS = (3, 0, 4, 1)
-_FIELDS = ("kind", "pillar", "year", "place")
+_FIELDS = ("kind", "section", "year", "place")
+#: Other words people type for a field: the source's sections are also known as the partnership's pillars.
+_FIELD_ALIASES = {"pillar": "section"}
 # Question and function words people type ("when did Japan accede to the TAC?"); ignored unless alone.
 _INDEX_KIND = "search"
 STOPWORDS = frozenset(
@@ -105,7 +107,7 @@ _TOKEN = re.compile(r'"([^"]*)("?)|(\S+)')
 _KIND_NAMES = {kind.value: kind for kind in Kind} | {f"{kind.value}s": kind for kind in Kind}
 
 
-def parse_query(text: str, pillars: Sequence[str] = ()) -> Query:
+def parse_query(text: str, section_ids: Sequence[str] = ()) -> Query:
     """Read the query syntax. Raises QueryError only for field values that cannot mean anything.
 
     Quotes that are never closed quote to the end; control characters and operator characters are separators;
@@ -125,10 +127,13 @@ def parse_query(text: str, pillars: Sequence[str] = ()) -> Query:
                 phrases.append(phrase)
             continue
         field_match = re.match(r"^(\w+):(.*)$", bare)
-        if field_match and field_match.group(1).lower() in _FIELDS:
-            filters = filters.merged(
-                _field_filter(field_match.group(1).lower(), field_match.group(2), pillars)
-            )
+        field = (
+            _FIELD_ALIASES.get(field_match.group(1).lower(), field_match.group(1).lower())
+            if field_match
+            else ""
+        )
+        if field_match and field in _FIELDS:
+            filters = filters.merged(_field_filter(field, field_match.group(2), section_ids))
             continue
         words.extend(words_of(bare))
     meaningful = [word for word in words if word not in STOPWORDS]
@@ -140,7 +145,7 @@ def parse_query(text: str, pillars: Sequence[str] = ()) -> Query:
     return Query(tuple(dict.fromkeys(chosen))[:MAX_TERMS], tuple(phrases)[:MAX_TERMS], filters)
 
 
-def _field_filter(name: str, value: str, pillars: Sequence[str]) -> Filters:
+def _field_filter(name: str, value: str, section_ids: Sequence[str]) -> Filters:
     value = value.strip().strip('"')
     if not value:
         raise QueryError(f"'{name}:' needs a value")
@@ -149,14 +154,14 @@ def _field_filter(name: str, value: str, pillars: Sequence[str]) -> Filters:
         if kind is None:
             raise QueryError(f"unknown kind '{value}' (use {', '.join(k.value for k in Kind)})")
         return Filters(kinds=frozenset({kind}))
-    if name == "pillar":
+    if name == "section":
         wanted = normalised(value)
         chosen = frozenset(
-            p for p in pillars if normalised(p).startswith(wanted) or wanted in normalised(p).split()
+            p for p in section_ids if normalised(p).startswith(wanted) or wanted in normalised(p).split()
         )
         if not chosen:
-            raise QueryError(f"unknown pillar '{value}' (use {', '.join(pillars)})")
-        return Filters(pillars=chosen)
+            raise QueryError(f"unknown section '{value}' (use {', '.join(section_ids)})")
+        return Filters(section_ids=chosen)
     if name == "year":
         match = re.fullmatch(r"(\d{4})(?:\.\.(\d{4}))?", value)
         if match is None:
@@ -186,10 +191,10 @@ class SearchIndex:
         records: Iterable[Record],
         glossary: Sequence[GlossaryEntry] = (),
         paragraphs: dict[int, Paragraph] | None = None,
-        pillars: Sequence[str] = (),
+        section_ids: Sequence[str] = (),
         today: dt.date | None = None,
     ) -> None:
-        self.pillars = tuple(pillars)
+        self.section_ids = tuple(section_ids)
         self._today = today or dt.date.today()
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         tokenizer = "tokenize='unicode61 remove_diacritics 2', prefix='2 3 4'"
@@ -200,7 +205,7 @@ class SearchIndex:
         weights = ", ".join(str(weight) for weight in _WEIGHTS)
         self._db.execute(f"INSERT INTO fts(fts, rank) VALUES ('rank', 'bm25({weights})')")
         self._db.execute(
-            "CREATE TABLE meta (id INTEGER PRIMARY KEY, kind TEXT, pillar TEXT, y0 INTEGER, y1 INTEGER, "
+            "CREATE TABLE meta (id INTEGER PRIMARY KEY, kind TEXT, section TEXT, y0 INTEGER, y1 INTEGER, "
             "place TEXT, sort REAL)"
         )
         self._db.execute("CREATE TABLE names (name TEXT, id INTEGER, acronym INTEGER)")
@@ -231,7 +236,7 @@ class SearchIndex:
                 (
                     rowid,
                     record.kind.value,
-                    record.pillar,
+                    record.section,
                     y0,
                     y1,
                     normalised(record.place or ""),
@@ -301,7 +306,7 @@ class SearchIndex:
         if count != len(records):
             raise ValueError("the cached index is of another dataset")
         index = cls.__new__(cls)
-        index.pillars = tuple(section.id for section in dataset.sections)
+        index.section_ids = tuple(section.id for section in dataset.sections)
         index._today = today
         index._db = sqlite3.connect(":memory:", check_same_thread=False)
         index._db.deserialize(data)
@@ -328,7 +333,7 @@ class SearchIndex:
 
     def search(self, text: str, limit: int = 50, filters: Filters | None = None) -> Result:
         """Ranked hits for ``text``; raises QueryError for a query that cannot mean anything."""
-        query = parse_query(text, self.pillars)
+        query = parse_query(text, self.section_ids)
         if filters is not None:
             query = replace(query, filters=query.filters.merged(filters))
         if not query.has_text and not query.filters.active:
@@ -395,9 +400,9 @@ class SearchIndex:
         if filters.kinds:
             clauses.append(f"kind IN ({', '.join('?' * len(filters.kinds))})")
             values.extend(sorted(kind.value for kind in filters.kinds))
-        if filters.pillars:
-            clauses.append(f"pillar IN ({', '.join('?' * len(filters.pillars))})")
-            values.extend(sorted(filters.pillars))
+        if filters.section_ids:
+            clauses.append(f"section IN ({', '.join('?' * len(filters.section_ids))})")
+            values.extend(sorted(filters.section_ids))
         if filters.years is not None:
             clauses.append("y0 <= ? AND y1 >= ? AND y0 > 0")
             values.extend([filters.years[1], filters.years[0]])

@@ -97,13 +97,13 @@ class FiguresView(QWidget):
     # --- data and state in -------------------------------------------------------------------------------
 
     def set_dataset(self, dataset: Dataset) -> None:
-        """Chart the dataset's figures; bars take the colour of their pillar's lane on the timeline."""
+        """Chart the dataset's figures; bars take the colour of their section's lane on the timeline."""
         self.set_charts(ch.charts_from(dataset), [section.id for section in dataset.sections])
 
-    def set_charts(self, charts: Sequence[ch.Chart], pillars: Sequence[str] = ()) -> None:
+    def set_charts(self, charts: Sequence[ch.Chart], section_ids: Sequence[str] = ()) -> None:
         self._charts = list(charts)
-        self._lanes = {pillar: index for index, pillar in enumerate(pillars)}
-        self._lane_count = max(len(pillars), 1)
+        self._lanes = {section: index for index, section in enumerate(section_ids)}
+        self._lane_count = max(len(section_ids), 1)
         ids = {bar.record_id for chart in self._charts for bar in chart.bars}
         if self._current not in ids:
             self._current = None
@@ -228,10 +228,10 @@ class FiguresView(QWidget):
 
     # --- painting ------------------------------------------------------------------------------------------
 
-    def lane_colour(self, pillar: str) -> QColor:
-        """The pillar's hue as the timeline draws its lane: spread evenly around the palette's highlight."""
+    def lane_colour(self, section: str) -> QColor:
+        """The section's hue as the timeline draws its lane: spread evenly around the palette's highlight."""
         base = self.palette().color(QPalette.ColorRole.Highlight)
-        lane = self._lanes.get(pillar, 0)
+        lane = self._lanes.get(section, 0)
         hue = (max(base.hsvHue(), 0) + lane * 360 // self._lane_count) % 360
         return QColor.fromHsv(hue, max(base.hsvSaturation(), 120), max(base.value(), 170))
 
@@ -263,7 +263,7 @@ class FiguresView(QWidget):
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         border = _mix(palette.color(QPalette.ColorRole.Mid), base, 0.7)
-        colour = self.lane_colour(card.pillar)
+        colour = self.lane_colour(card.section)
         frame = _box(card.frame)
         painter.setPen(QPen(border, 1))
         painter.setBrush(base)

@@ -236,7 +236,7 @@ class ResultsPanel(QWidget):
 
 
 class FilterBar(QWidget):
-    """Kind, pillar and year range, as controls; visibly on while any is set, with one action to clear them.
+    """Kind, section and year range, as controls; visibly on while any is set, with one action to clear them.
 
     Signals:
         filtersChanged(): a control changed.
@@ -254,11 +254,11 @@ class FilterBar(QWidget):
         self.kind.addItem("All kinds", None)
         for kind in Kind:
             self.kind.addItem(kind.plural, kind)
-        self.pillar = QComboBox(self)
-        self.pillar.setAccessibleName("Pillar filter")
-        self.pillar.addItem("All pillars", None)
+        self.section = QComboBox(self)
+        self.section.setAccessibleName("Section filter")
+        self.section.addItem("All sections", None)
         for section in sections:
-            self.pillar.addItem(section.title, section.id)
+            self.section.addItem(section.title, section.id)
         self.year_from = self._year_box("From year", self.FIRST_YEAR, last_year)
         self.year_to = self._year_box("To year", self.FIRST_YEAR, last_year)
         self.indicator = QLabel(self)
@@ -269,7 +269,7 @@ class FilterBar(QWidget):
         layout.setContentsMargins(4, 0, 4, 0)
         for widget in (
             self.kind,
-            self.pillar,
+            self.section,
             QLabel("Years", self),
             self.year_from,
             QLabel("to", self),
@@ -281,7 +281,7 @@ class FilterBar(QWidget):
         layout.addStretch(1)
         self._quiet = False
         self.kind.currentIndexChanged.connect(self._changed)
-        self.pillar.currentIndexChanged.connect(self._changed)
+        self.section.currentIndexChanged.connect(self._changed)
         self.year_from.valueChanged.connect(self._changed)
         self.year_to.valueChanged.connect(self._changed)
         self.clear_button.clicked.connect(self.clear)
@@ -297,7 +297,7 @@ class FilterBar(QWidget):
 
     def filters(self) -> Filters:
         kind = self.kind.currentData()
-        pillar = self.pillar.currentData()
+        section = self.section.currentData()
         low, high = self.year_from.value(), self.year_to.value()
         years = None
         if low >= self.FIRST_YEAR or high >= self.FIRST_YEAR:
@@ -306,7 +306,7 @@ class FilterBar(QWidget):
             years = (min(start, end), max(start, end))
         return Filters(
             kinds=frozenset({kind}) if isinstance(kind, Kind) else frozenset(),
-            pillars=frozenset({pillar}) if isinstance(pillar, str) else frozenset(),
+            section_ids=frozenset({section}) if isinstance(section, str) else frozenset(),
             years=years,
         )
 
@@ -316,13 +316,13 @@ class FilterBar(QWidget):
             self.year_to.setValue(end)
 
     def set_filters(self, filters: Filters) -> None:
-        """Set the controls to ``filters`` (a saved search): one kind, one pillar, a year range."""
+        """Set the controls to ``filters`` (a saved search): one kind, one section, a year range."""
         self._quiet = True
         try:
             kind = next(iter(filters.kinds)) if len(filters.kinds) == 1 else None
-            pillar = next(iter(filters.pillars)) if len(filters.pillars) == 1 else None
+            section = next(iter(filters.section_ids)) if len(filters.section_ids) == 1 else None
             self.kind.setCurrentIndex(_position(self.kind, kind))
-            self.pillar.setCurrentIndex(_position(self.pillar, pillar))
+            self.section.setCurrentIndex(_position(self.section, section))
             start, end = filters.years or (self.year_from.minimum(), self.year_to.minimum())
             self.year_from.setValue(start)
             self.year_to.setValue(end)
@@ -333,7 +333,7 @@ class FilterBar(QWidget):
     def clear(self) -> None:
         with self._as_one_change():
             self.kind.setCurrentIndex(0)
-            self.pillar.setCurrentIndex(0)
+            self.section.setCurrentIndex(0)
             self.year_from.setValue(self.year_from.minimum())
             self.year_to.setValue(self.year_to.minimum())
 

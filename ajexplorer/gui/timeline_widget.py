@@ -64,7 +64,7 @@ class TimelineWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("timeline")
         self.setAccessibleName("Timeline")
-        self.setAccessibleDescription("Events and plans over time, one lane per pillar of the source")
+        self.setAccessibleDescription("Events and plans over time, one lane per section of the source")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

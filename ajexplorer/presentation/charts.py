@@ -51,7 +51,7 @@ class Chart:
     unit: str
     bars: tuple[Bar, ...]
     style: ChartStyle
-    pillar: str
+    section: str
     scale_max: float | None = None  # a natural full scale (100 per cent); None: from the values
 
     @property
@@ -146,7 +146,7 @@ def _chart(
         unit=unit,
         bars=bars,
         style=style,
-        pillar=records[0].pillar,
+        section=records[0].section,
         scale_max=100.0 if per_cent else None,
     )
 
@@ -366,8 +366,8 @@ class CardLayout:
     panels: tuple[ChartLayout, ...]
 
     @property
-    def pillar(self) -> str:
-        return self.panels[0].chart.pillar
+    def section(self) -> str:
+        return self.panels[0].chart.section
 
     def texts(self) -> Iterator[TextLine]:
         yield from self.title

@@ -134,7 +134,7 @@ def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colou
         facts.append(("Value", escape(record.value_text())))
         if record.measure:
             facts.append(("Measures", escape(record.measure)))
-    facts.append(("Pillar", escape(sections.get(record.pillar, record.pillar))))
+    facts.append(("Section", escape(sections.get(record.section, record.section))))
     rows = "".join(
         f'<tr><td style="color:{colours.muted}; padding-right:12px;">{name}</td><td>{value}</td></tr>'
         for name, value in facts

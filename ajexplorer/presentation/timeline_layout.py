@@ -116,7 +116,7 @@ def items_from(dataset: Dataset, today: dt.date) -> list[Item]:
     now = year_fraction(today)
     items: list[Item] = []
     for record in dataset.records.values():
-        item = _item(record, lanes.get(record.pillar, 0), now)
+        item = _item(record, lanes.get(record.section, 0), now)
         if item is not None:
             items.append(item)
     return items

@@ -18,7 +18,7 @@ REQUIRED = {
     "date",
     "end",
     "place",
-    "pillar",
+    "section",
     "parent",
     "summary",
     "paragraphs",

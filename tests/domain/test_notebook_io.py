@@ -63,7 +63,7 @@ def test_a_whole_notebook_survives_export_and_import_into_an_empty_one(tmp_path:
     source.add_to_collection("Briefing for the 2026 summit", record_target("r2"))
     source.add_to_collection("Briefing for the 2026 summit", record_target("r1"))
     source.save_search(
-        "Economic, 2010s", "trade", Filters(pillars=frozenset({"economic"}), years=(2010, 2019))
+        "Economic, 2010s", "trade", Filters(section_ids=frozenset({"economic"}), years=(2010, 2019))
     )
     exported = notebook_to_json(NotebookContents.of(source))
     target = Notebook.open(tmp_path / "b.sqlite3")

@@ -57,8 +57,9 @@ TABLE = [
     ('"Vision Statement"', "doc-vision-statement", 2),
     # fields
     ("kind:event accede", "ev-2004-07-tac-accession", 1),
+    ("section:economic roadmap", "doc-asean-japan-strategic-economic-cooperation-roadmap", 1),
     ("pillar:economic roadmap", "doc-asean-japan-strategic-economic-cooperation-roadmap", 1),
-    ("kind:programme pillar:socio jenesys", "prog-jenesys", 1),
+    ("kind:programme section:socio jenesys", "prog-jenesys", 1),
     ("kind:figure trade 2019", "fig-asean-japan-trade-2019", 1),
     # dates
     ("year:2013 kind:event anniversary", "ev-2013-40th-anniversary", 1),
@@ -172,7 +173,7 @@ def test_filters_alone_list_records(index: SearchIndex) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["kind:planet", "year:20x3", "year:2015..2010", "pillar:astronomy", "", "   ", "kind:"]
+    "query", ["kind:planet", "year:20x3", "year:2015..2010", "section:astronomy", "", "   ", "kind:"]
 )
 def test_invalid_queries_raise_a_clear_error(index: SearchIndex, query: str) -> None:
     with pytest.raises(QueryError):

@@ -166,12 +166,12 @@ def test_collections_are_made_filled_and_searched(qtbot: QtBot, window: MainWind
 
 def test_a_saved_search_runs_again_with_its_filters(qtbot: QtBot, window: MainWindow) -> None:
     notebook = controller(window)
-    pillar = window.dataset.sections[0].id
-    window.filter_bar.set_filters(Filters(pillars=frozenset({pillar})))
+    section = window.dataset.sections[0].id
+    window.filter_bar.set_filters(Filters(section_ids=frozenset({section})))
     window.search_field.setText("japan")
     window.search_field.flush()
     expected = window.results.model.rowCount()
-    notebook.ask_text = lambda *_args: "Japan in the first pillar"
+    notebook.ask_text = lambda *_args: "Japan in the first section"
     notebook.panel.saveSearchRequested.emit()
     window.filter_bar.clear()
     window.search_field.clear()
@@ -180,7 +180,7 @@ def test_a_saved_search_runs_again_with_its_filters(qtbot: QtBot, window: MainWi
     assert notebook.panel.model.entry(notebook.panel.model.index(0, 0, searches)).kind is EntryKind.SEARCH
     notebook.panel.activate(notebook.panel.model.index(0, 0, searches))
     assert window.search_field.text() == "japan"
-    assert window.filter_bar.filters().pillars == {pillar}
+    assert window.filter_bar.filters().section_ids == {section}
     assert window.results.model.rowCount() == expected > 0
 
 

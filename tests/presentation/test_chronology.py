@@ -43,7 +43,7 @@ def test_a_date_known_to_the_year_or_month_stays_as_the_source_gives_it(mini_dat
     assert entries[event.id].date == "2004"
     assert entries[month_only.id].date == "July 2004"
     assert entries[event.id].kind == "Event"
-    assert entries[event.id].lane == data.section_titles[event.pillar]
+    assert entries[event.id].lane == data.section_titles[event.section]
     assert not entries[event.id].is_period
 
 
