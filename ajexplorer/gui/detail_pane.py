@@ -76,6 +76,12 @@ class DetailPane(QWidget):
     def record_id(self) -> str | None:
         return self._record_id
 
+    def height_for_lines(self, lines: int) -> int:
+        """The browser height that shows ``lines`` lines of body text, with its frame and page margins."""
+        spacing = self.browser.fontMetrics().lineSpacing()
+        margins = 2 * (self.browser.frameWidth() + int(self.browser.document().documentMargin()))
+        return lines * spacing + margins
+
     def set_dataset(self, dataset: Dataset) -> None:
         self._dataset = dataset
         self.show_record(None)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,15 @@ from ajexplorer.gui.glossary_panel import GlossaryPanel
 from ajexplorer.gui.icons import arrow_icon
 from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel
 from ajexplorer.gui.navigator import Navigator
+from ajexplorer.gui.screen_fit import (
+    DETAIL_LINES,
+    PREFERRED,
+    clamp,
+    first_geometry,
+    fits,
+    layout_for,
+    screen_for,
+)
 from ajexplorer.gui.search_panel import FilterBar, ResultsPanel, SearchField
 from ajexplorer.gui.settings import Settings
 from ajexplorer.gui.source_view import SourceView
@@ -96,8 +105,10 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("centralSplitter")
         self.splitter.addWidget(self.timeline)
         self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # The details hold the answers: as much height as the timeline, and never fewer than a dozen lines.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.details.browser.setMinimumHeight(self.details.height_for_lines(DETAIL_LINES))
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.mechanisms_dock = self._dock("Mechanisms", self.mechanisms, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -622,7 +633,9 @@ class MainWindow(QMainWindow):
         ``open_id`` (``--open``) if there is such a record, else the last one. Either way it is the history's
         only entry, so Back never leads to a record the person did not choose in this session."""
         first = open_id if open_id and self.dataset.get(open_id) is not None else None
-        if self.settings is not None:
+        if self.settings is None:
+            self.fit_to_screen(restored=False)
+        else:
             self._restore_layout(self.settings)
             last = self.settings.last_record()
             if first is None and last is not None and self.dataset.get(last) is not None:
@@ -634,14 +647,56 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self, settings: Settings) -> None:
         geometry = settings.geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1600, 1000)
+        restored = geometry is not None and self.restoreGeometry(geometry)
         state = settings.window_state()
-        if state is not None:
+        if restored and state is not None:
             self.restoreState(state)
+        if not self.fit_to_screen(restored):
+            return  # a layout made for another screen: the one chosen for this screen stands
         splitter = settings.splitter_state()
         if splitter is not None:
             self.splitter.restoreState(splitter)
+
+    def fit_to_screen(self, restored: bool) -> bool:
+        """Keep a restored geometry that fits its screen (True); otherwise size and place the window within
+        the available area of the screen it opens on, and arrange the panes for that room (False)."""
+        if restored and self.isMaximized():
+            return True
+        frame = self.frameGeometry() if restored else None
+        screen = screen_for(frame)
+        available = screen.availableGeometry()
+        if restored and frame is not None and fits(frame, available):
+            return True
+        wanted = self.geometry() if restored else QRect(QPoint(0, 0), PREFERRED)
+        self.setGeometry(clamp(self.geometry(), available) if restored else first_geometry(available))
+        if self.width() < wanted.width() or self.height() < wanted.height():
+            # No room to spare: maximised, so that a window manager's frame and panels are allowed for.
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        self.arrange_panes(available.size())
+        return False
+
+    def arrange_panes(self, room: QSize) -> None:
+        """Panes on both sides when the screen is wide enough; else the right-hand ones join the left as tabs
+        so that the timeline and the details keep a readable width."""
+        layout = layout_for(room)
+        right = (self.source_dock, self.glossary_dock, self.figures_dock)
+        area = (
+            Qt.DockWidgetArea.LeftDockWidgetArea
+            if layout.single_column
+            else Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        for dock in right:
+            if self.dockWidgetArea(dock) != area:
+                self.addDockWidget(area, dock)
+        anchor = self.mechanisms_dock if layout.single_column else self.source_dock
+        for dock in right:
+            if dock is not anchor:
+                self.tabifyDockWidget(anchor, dock)
+        self.mechanisms_dock.raise_()
+        if not layout.single_column:
+            self.source_dock.raise_()
+        columns = [self.mechanisms_dock] if layout.single_column else [self.mechanisms_dock, self.source_dock]
+        self.resizeDocks(columns, [layout.side_width] * len(columns), Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         _app().removeEventFilter(self)
