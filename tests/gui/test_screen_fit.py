@@ -42,6 +42,20 @@ SCRIPT = textwrap.dedent(
         top_left = widget.mapToGlobal(widget.rect().topLeft())
         return [top_left.x(), top_left.y(), widget.width(), widget.height()]
 
+    def sibling_names(view, parent):
+        # each group of siblings as the tree draws their names (elided to the Name column width)
+        model, groups = view.model(), []
+        rows = [model.index(row, 0, parent) for row in range(model.rowCount(parent))]
+        names = []
+        for index in rows:
+            room = view.visualRect(index).width() - view.iconSize().width() - 12
+            names.append((str(index.data()), window.mechanisms.names.shown_name(index, room)))
+            groups.extend(sibling_names(view, index))
+        return [names, *groups]
+
+    window.mechanisms_dock.raise_()
+    app.processEvents()
+    tree = window.mechanisms.view
     shown = [dock for dock in window.findChildren(QDockWidget) if not dock.visibleRegion().isEmpty()]
     browser = window.details.browser
     frame = window.frameGeometry()
@@ -52,7 +66,9 @@ SCRIPT = textwrap.dedent(
         "parts": {dock.objectName(): rect(dock) for dock in shown}
         | {"timeline": rect(window.timeline), "details": rect(window.details), "status": rect(window.statusBar())},
         "detail_lines": browser.viewport().height() / browser.fontMetrics().lineSpacing(),
-        "name_column": window.mechanisms.view.columnWidth(0),
+        "name_column": tree.columnWidth(0),
+        "tree_width": tree.viewport().width(),
+        "siblings": sibling_names(tree, tree.rootIndex()),
     }))
     window.close()
     """
@@ -132,3 +148,12 @@ def test_a_geometry_from_a_larger_monitor_is_fitted_to_this_one(tmp_path: Path) 
     shown = open_on(tmp_path, "1366x768", from_larger_monitor=True)
     assert inside(shown["frame"], shown["available"])
     assert shown["detail_lines"] >= 12
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_tree_gives_its_width_to_the_names_and_siblings_read_apart(tmp_path: Path, screen: str) -> None:
+    shown = open_on(tmp_path, screen)
+    assert shown["name_column"] >= shown["tree_width"] * 0.55
+    for siblings in shown["siblings"]:
+        drawn = dict(siblings)
+        assert len(set(drawn.values())) == len(drawn), [e for e in drawn.values() if "…" in e]
