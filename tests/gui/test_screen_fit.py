@@ -19,7 +19,7 @@ SCRIPT = textwrap.dedent(
     """
     import json, sys
     from pathlib import Path
-    from PySide6.QtCore import QRect
+    from PySide6.QtCore import QRect, Qt
     from PySide6.QtWidgets import QApplication, QDockWidget
     from ajexplorer.domain.loading import load_dataset
     from ajexplorer.gui.mainwindow import MainWindow
@@ -56,6 +56,26 @@ SCRIPT = textwrap.dedent(
     window.mechanisms_dock.raise_()
     app.processEvents()
     tree = window.mechanisms.view
+    def glossary_cut():
+        # expansions taller than their row, once wrapped to the column's width, or narrower than a quarter
+        window.glossary_dock.show()
+        window.glossary_dock.raise_()
+        for _ in range(5):
+            app.processEvents()
+        table = window.glossary.view
+        model = table.model()
+        width = table.columnWidth(1)
+        cut = [str(model.index(row, 1).data()) for row in range(model.rowCount())
+               if table.fontMetrics().boundingRect(QRect(0, 0, width - 6, 10_000), Qt.TextFlag.TextWordWrap,
+                   str(model.index(row, 1).data())).height() > table.rowHeight(row)]
+        share = width / table.viewport().width()
+        window.source_dock.raise_()
+        window.mechanisms_dock.raise_()
+        for _ in range(5):
+            app.processEvents()
+        return {"cut": cut, "share": share}
+
+    glossary = glossary_cut()
     shown = [dock for dock in window.findChildren(QDockWidget) if not dock.visibleRegion().isEmpty()]
     browser = window.details.browser
     frame = window.frameGeometry()
@@ -69,6 +89,7 @@ SCRIPT = textwrap.dedent(
         "name_column": tree.columnWidth(0),
         "tree_width": tree.viewport().width(),
         "siblings": sibling_names(tree, tree.rootIndex()),
+        "glossary": glossary,
     }))
     window.close()
     """
@@ -157,3 +178,10 @@ def test_the_tree_gives_its_width_to_the_names_and_siblings_read_apart(tmp_path:
     for siblings in shown["siblings"]:
         drawn = dict(siblings)
         assert len(set(drawn.values())) == len(drawn), [e for e in drawn.values() if "…" in e]
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_glossary_shows_its_expansions_whole(tmp_path: Path, screen: str) -> None:
+    glossary = open_on(tmp_path, screen)["glossary"]
+    assert glossary["share"] >= 0.4
+    assert glossary["cut"] == []
