@@ -38,9 +38,11 @@ def palette_colours(palette: QPalette) -> Colours:
 class DetailPane(QWidget):
     """Signals:
     linkRequested(object): a link in the pane was activated (a Link).
+    citationCopied(str): the selected record's citation was put on the clipboard (the text copied).
     """
 
     linkRequested = Signal(object)
+    citationCopied = Signal(str)
 
     def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,8 +96,11 @@ class DetailPane(QWidget):
         self._layout.replaceWidget(self.browser, split)
         split.addWidget(self.browser)
         split.addWidget(editor)
-        split.setStretchFactor(0, 3)
+        split.setStretchFactor(0, 4)  # the details hold the answers; the note is a few lines under them
         split.setStretchFactor(1, 1)
+        split.setSizes(
+            [4 * self.browser.height(), max(editor.minimumSizeHint().height(), self.browser.height() // 4)]
+        )
 
     def set_highlight(self, words: Sequence[str]) -> None:
         """Search words to highlight wherever they appear in the pane."""
@@ -128,4 +133,6 @@ class DetailPane(QWidget):
     def copy_citation(self) -> None:
         record = self._dataset.get(self._record_id) if self._record_id else None
         if record is not None:
-            QGuiApplication.clipboard().setText(citation(self._dataset, record))
+            text = citation(self._dataset, record)
+            QGuiApplication.clipboard().setText(text)
+            self.citationCopied.emit(text)

@@ -303,6 +303,9 @@ class MainWindow(QMainWindow):
         self.zoom_out_action.triggered.connect(lambda: self.timeline.zoom_by(1 / 1.5))
         self.zoom_selection_action.triggered.connect(self.timeline.zoom_to_selection)
         self.copy_citation_action.triggered.connect(self.details.copy_citation)
+        self.details.citationCopied.connect(
+            lambda text: self.announcer.say(f"Copied citation: {text}", STATUS_MESSAGE_MS)
+        )
         self.next_part_action.triggered.connect(lambda: self._cycle_focus(1))
         self.previous_part_action.triggered.connect(lambda: self._cycle_focus(-1))
         self.about_action.triggered.connect(self.show_about)

@@ -203,3 +203,14 @@ def test_back_and_forward_arrows_follow_the_palette(window: MainWindow) -> None:
     window.setPalette(palette)
     assert arrow_colour().lightness() > 200
     assert not window.forward_action.icon().isNull()
+
+
+def test_copy_citation_gives_the_sources_date_and_says_what_it_copied(window: MainWindow) -> None:
+    record = next(record for record in window.dataset.records.values() if record.paragraphs)
+    window.navigator.go(record.id)
+    window.copy_citation_action.trigger()
+    copied = QApplication.clipboard().text()
+    assert window.dataset.info.as_of and window.dataset.info.as_of in copied
+    assert window.dataset.info.title in copied
+    assert copied in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith("Copied citation")
