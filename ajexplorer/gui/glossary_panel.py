@@ -122,7 +122,6 @@ class GlossaryPanel(QWidget):
         fit_column(self.view, header, 2, ["in the source", "not in the source"])
         self._acronym_width = header.sectionSize(0)
         self._where_width = header.sectionSize(2)
-        self.view.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -130,6 +129,12 @@ class GlossaryPanel(QWidget):
         layout.addWidget(self.view)
         self.filter_field.textChanged.connect(self.proxy.setFilterFixedString)
         self.view.activated.connect(self._on_activated)
+
+    def follow_width(self) -> None:
+        """Let the columns follow the panel's width; called after the first paint (Python seeing the view's
+        events builds Qt classes that would cost the first paint)."""
+        self.view.viewport().installEventFilter(self)
+        self._fit_columns()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():

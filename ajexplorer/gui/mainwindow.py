@@ -50,6 +50,8 @@ from ajexplorer.presentation.search_text import query_problem, results_message
 from ajexplorer.presentation.timeline_layout import items_from
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from ajexplorer.domain.export import ExportContext
     from ajexplorer.domain.notebook_search import NotebookSearch
     from ajexplorer.domain.query import Filters
@@ -216,6 +218,9 @@ class MainWindow(QMainWindow):
             "Copy &Citation", "Ctrl+Shift+C", "Copy the source and paragraphs of the selected record"
         )
         self.about_action = self._action(f"&About {APP_NAME}")
+        self.legend_action = self._action("Timeline &Legend", None, "What the timeline's marks mean")
+        self.shortcuts_action = self._action("&Keyboard Shortcuts", "Ctrl+/", "Every command that has keys")
+        self.search_help_action = self._action("&Search Syntax", None, "How to search, with examples")
         self.find_action = self._action(
             "&Find…", [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")], "Search the records"
         )
@@ -259,6 +264,9 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.back_action)
         go_menu.addAction(self.forward_action)
         help_menu = menu.addMenu("&Help")
+        for action in (self.legend_action, self.shortcuts_action, self.search_help_action):
+            help_menu.addAction(action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         self.toolbar = QToolBar("Navigation", self)
         self.toolbar.setObjectName("mainToolbar")
@@ -309,6 +317,9 @@ class MainWindow(QMainWindow):
         self.next_part_action.triggered.connect(lambda: self._cycle_focus(1))
         self.previous_part_action.triggered.connect(lambda: self._cycle_focus(-1))
         self.about_action.triggered.connect(self.show_about)
+        self.legend_action.triggered.connect(self.show_legend)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.search_help_action.triggered.connect(self.show_search_help)
         # Search and filters: one place computes the matches, every view shows them.
         self.results.recordActivated.connect(nav.go)
         self.search_field.queryChanged.connect(self._run_search)
@@ -345,6 +356,8 @@ class MainWindow(QMainWindow):
         if self.figures is not None or not self.isVisible():  # done already, or closed before it painted
             return
         self.source.release()
+        self.mechanisms.shorten_names_apart()
+        self.glossary.follow_width()
         # Mouse back/forward buttons anywhere in the window. Every event of the application passes through
         # this filter, so it starts once the window is up rather than slowing the start.
         _app().installEventFilter(self)
@@ -718,6 +731,9 @@ class MainWindow(QMainWindow):
         info = self.dataset.info
         as_of = f" Its latest facts date from {info.as_of}." if info.as_of else ""
         data = f"{self.dataset.title} (version {self.dataset.version or 'not given'}).{as_of}"
+        from ajexplorer.presentation.help_text import attribution_text  # noqa: PLC0415 - see _help
+
+        label, attribution = attribution_text(info.attribution)
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - dialogs load when first needed
 
         QMessageBox.about(
@@ -727,8 +743,35 @@ class MainWindow(QMainWindow):
             "<p>An offline explorer of ASEAN-Japan dialogue relations. Every record cites the paragraphs of the "
             "source it is drawn from.</p>"
             f"<p><b>Data:</b> {escape(data)}</p>"
-            f"<p><b>Source:</b> {escape(info.attribution)}</p>",
+            f"<p><b>{escape(label)}:</b> {escape(attribution)}</p>",
         )
+
+    # --- help -----------------------------------------------------------------------------------------------
+
+    def _help(self, title: str, html: str, top: QWidget | None = None) -> QDialog:
+        from ajexplorer.gui.help_dialogs import help_dialog  # noqa: PLC0415 - loads when help is first asked
+
+        dialog = help_dialog(self, title, html, top)
+        dialog.show()
+        return dialog
+
+    def show_legend(self) -> QDialog:
+        """The timeline's marks, drawn by the timeline's painter from a tiny scene."""
+        from ajexplorer.gui.help_dialogs import LEGEND_TEXT, LegendCanvas  # noqa: PLC0415 - see _help
+
+        return self._help("Timeline Legend", LEGEND_TEXT, LegendCanvas())
+
+    def show_shortcuts(self) -> QDialog:
+        """Read from the window's actions as they are now (export and notebook commands included)."""
+        from ajexplorer.gui.help_dialogs import action_shortcuts  # noqa: PLC0415 - see _help
+        from ajexplorer.presentation.help_text import shortcuts_html  # noqa: PLC0415
+
+        return self._help("Keyboard Shortcuts", shortcuts_html(action_shortcuts(self.findChildren(QAction))))
+
+    def show_search_help(self) -> QDialog:
+        from ajexplorer.presentation.help_text import search_syntax_html  # noqa: PLC0415 - see _help
+
+        return self._help("Search Syntax", search_syntax_html())
 
 
 class _AfterFirstPaint(QObject):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,9 @@ from ajexplorer.domain.model import Record
 from ajexplorer.gui.headers import ModelIndex, column_title, fit_column
 from ajexplorer.presentation.mechanism_tree import TreeNode, mark_matches, tooltip
 from ajexplorer.presentation.names import fit_name
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 from ajexplorer.presentation.record_text import notebook_mark
 
 COLUMNS = ("Name", "Acronym", "Since", "Events")
@@ -295,15 +297,13 @@ class MechanismPanel(QWidget):
         self.view.setIndentation(14)
         # Siblings often share a long prefix ("AMEICC Working Group on ..."): the distinguishing tail stays.
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.names = NameDelegate(self.view)
-        self.view.setItemDelegateForColumn(0, self.names)
+        self.names: NameDelegate | None = None
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             fit_column(self.view, header, column, model.column_texts(column))
         self._small_widths = [header.sectionSize(column) for column in (1, 2, 3)]
-        self.view.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -319,6 +319,17 @@ class MechanismPanel(QWidget):
         self.view.expanded.connect(lambda index: self._remember(index, expanded=True))
         self.view.collapsed.connect(lambda index: self._remember(index, expanded=False))
         self.view.expandAll()  # every node starts open
+
+    def shorten_names_apart(self) -> NameDelegate:
+        """Draw names so that siblings sharing a long start stay apart, and let the columns follow the panel's
+        width. Called after the first paint: a Python delegate, and Python seeing the view's events, build Qt
+        classes that would cost the first paint (until then names are elided in the middle)."""
+        if self.names is None:
+            self.names = NameDelegate(self.view)
+            self.view.setItemDelegateForColumn(0, self.names)
+            self.view.viewport().installEventFilter(self)
+            self._fit_columns()
+        return self.names
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():

@@ -35,8 +35,11 @@ SCRIPT = textwrap.dedent(
     window.restore_state()
     window.select_default()
     window.show()
-    for _ in range(10):
+    for _ in range(200):
         app.processEvents()
+        if window.started:
+            break
+    assert window.started
 
     def rect(widget):
         top_left = widget.mapToGlobal(widget.rect().topLeft())
@@ -49,7 +52,7 @@ SCRIPT = textwrap.dedent(
         names = []
         for index in rows:
             room = view.visualRect(index).width() - view.iconSize().width() - 12
-            names.append((str(index.data()), window.mechanisms.names.shown_name(index, room)))
+            names.append((str(index.data()), window.mechanisms.shorten_names_apart().shown_name(index, room)))
             groups.extend(sibling_names(view, index))
         return [names, *groups]
 
