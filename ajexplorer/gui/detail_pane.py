@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.browser import SafeBrowser
@@ -60,7 +60,9 @@ class DetailPane(QWidget):
         self.copy_button.setEnabled(False)
         self.status = QLabel(self)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status.setWordWrap(True)  # a long source title must not set the window's minimum width
+        # One line, cut at the pane's edge (the whole text in its tooltip and in Copy citation): a long source
+        # title must neither set the window's minimum width nor, wrapped, push a short screen's status bar off.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.status, 1)
@@ -121,6 +123,7 @@ class DetailPane(QWidget):
         marker = make_marker(self._dataset, self._words)
         self.browser.setHtml(record_html(self._dataset, record, marker, palette_colours(self.palette())))
         self.status.setText(citation(self._dataset, record))
+        self.status.setToolTip(self.status.text())
 
     def refresh(self) -> None:
         self.show_record(self._record_id)

@@ -236,7 +236,7 @@ def _badge(text: str, palette: QPalette) -> QIcon:
 
 
 #: Room a row's name loses to the item's margins and the space after its icon.
-NAME_MARGINS = 12
+NAME_MARGINS = 18
 
 
 class NameDelegate(QStyledItemDelegate):

@@ -51,7 +51,7 @@ SCRIPT = textwrap.dedent(
         rows = [model.index(row, 0, parent) for row in range(model.rowCount(parent))]
         names = []
         for index in rows:
-            room = view.visualRect(index).width() - view.iconSize().width() - 12
+            room = view.visualRect(index).width() - view.iconSize().width() - 18
             names.append((str(index.data()), window.mechanisms.shorten_names_apart().shown_name(index, room)))
             groups.extend(sibling_names(view, index))
         return [names, *groups]
