@@ -27,11 +27,15 @@ SCRIPT = textwrap.dedent(
     from ajexplorer.paths import data_dir
 
     app = QApplication([])
-    window = MainWindow(load_dataset(data_dir()), Settings(Path(sys.argv[1])))
+
+    def settings():  # with a notebook, as a person's window has: its note editor sits under the details
+        return Settings(Path(sys.argv[1]), notebook=Path(sys.argv[1]).with_suffix(".sqlite"))
+
+    window = MainWindow(load_dataset(data_dir()), settings())
     if len(sys.argv) > 2:  # a geometry remembered from a much larger monitor
         window.setGeometry(QRect(300, 200, 2400, 1500))
         window.close()
-        window = MainWindow(load_dataset(data_dir()), Settings(Path(sys.argv[1])))
+        window = MainWindow(load_dataset(data_dir()), settings())
     window.restore_state()
     window.select_default()
     window.show()
