@@ -6,7 +6,16 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSplitter, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.browser import SafeBrowser
@@ -68,7 +77,9 @@ class DetailPane(QWidget):
         self.link_button.clicked.connect(lambda _checked=False: self.copy_link())
         self.status = QLabel(self)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status.setWordWrap(True)  # a long source title must not set the window's minimum width
+        # One line, cut at the pane's edge (the whole text in its tooltip and in Copy citation): a long source
+        # title must neither set the window's minimum width nor, wrapped, push a short screen's status bar off.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.status, 1)
@@ -121,6 +132,12 @@ class DetailPane(QWidget):
     def record_id(self) -> str | None:
         return self._record_id
 
+    def height_for_lines(self, lines: int) -> int:
+        """The browser height that shows ``lines`` lines of body text, with its frame and page margins."""
+        spacing = self.browser.fontMetrics().lineSpacing()
+        margins = 2 * (self.browser.frameWidth() + int(self.browser.document().documentMargin()))
+        return lines * spacing + margins
+
     def set_note_editor(self, editor: QWidget) -> None:
         """Put the person's note under the details (the notebook opens after the first paint)."""
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -129,8 +146,11 @@ class DetailPane(QWidget):
         self._layout.replaceWidget(self.browser, split)
         split.addWidget(self.browser)
         split.addWidget(editor)
-        split.setStretchFactor(0, 3)
+        split.setStretchFactor(0, 4)  # the details hold the answers; the note is a few lines under them
         split.setStretchFactor(1, 1)
+        split.setSizes(
+            [4 * self.browser.height(), max(editor.minimumSizeHint().height(), self.browser.height() // 4)]
+        )
 
     def set_highlight(self, words: Sequence[str]) -> None:
         """Search words to highlight wherever they appear in the pane."""
@@ -152,6 +172,7 @@ class DetailPane(QWidget):
         marker = make_marker(self._dataset, self._words)
         self.browser.setHtml(record_html(self._dataset, record, marker, palette_colours(self.palette())))
         self.status.setText(citation(self._dataset, record))
+        self.status.setToolTip(self.status.text())
 
     def refresh(self) -> None:
         self.show_record(self._record_id)

@@ -215,7 +215,8 @@ class ExportController(QObject):
         if fmt.scope is Scope.BRIEFING:
             if context.selected is None:
                 return
-            stem, noun = f"{context.selected.id}-briefing", "Briefing"
+            # Named by what the person sees, the record's title, not its internal id.
+            stem, noun = f"{_slug(context.selected.display_title) or 'record'}-briefing", "Briefing"
         else:
             stem, noun = f"{self._stem(context)}-{fmt.scope.value}", fmt.scope.value.title()
         chosen = self._ask_path(f"Export {noun} as {_plain(fmt.menu_title)}", stem, [fmt])

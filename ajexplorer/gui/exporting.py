@@ -31,6 +31,8 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrinter
@@ -293,6 +295,29 @@ def print_document(document: QTextDocument, printer: QPrinter) -> None:
     _print_pages(document, printer)
 
 
+def paginate(document: QTextDocument, page: QSizeF) -> None:
+    """Lay ``document`` out on pages of ``page`` size, moving any heading whose text would start on the next
+    page to that page too, so that no heading is left alone at a page's foot."""
+    document.setPageSize(page)
+    layout = document.documentLayout()
+    always_before = QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    for _ in range(document.blockCount()):  # each move can shift what follows; one move per pass
+        block = document.begin()
+        while block.isValid():
+            following = block.next()
+            heading = block.blockFormat()
+            if heading.headingLevel() and following.isValid():
+                first = int(layout.blockBoundingRect(block).top() // page.height())
+                then = int(layout.blockBoundingRect(following).top() // page.height())
+                if then > first and not heading.pageBreakPolicy() & always_before:
+                    heading.setPageBreakPolicy(always_before)
+                    QTextCursor(block).setBlockFormat(heading)
+                    break
+            block = following
+        else:
+            return
+
+
 def _print_pages(document: QTextDocument, device: QPdfWriter | QPrinter) -> None:
     """Lay out a copy of ``document`` for the device's pages (the one on screen keeps its layout) and paint
     it page by page, with the title and "Page n of N" at the foot of each."""
@@ -307,7 +332,7 @@ def _print_pages(document: QTextDocument, device: QPdfWriter | QPrinter) -> None
         font.setPointSizeF(font.pointSizeF() * 0.85)
         footer = QFontMetricsF(font, device).height() * 2.5
         body = QSizeF(page.width(), page.height() - footer)
-        copy.setPageSize(body)
+        paginate(copy, body)
         title = copy.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
         count = copy.pageCount()
         for number in range(count):

@@ -6,7 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -104,12 +106,17 @@ class GlossaryPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
+        # Expansions wrap rather than being cut; the acronyms may not take their width (see _fit_columns).
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         fit_column(self.view, header, 0, [form for entry in entries for form in entry.forms])
         fit_column(self.view, header, 2, ["in the source", "not in the source"])
+        self._acronym_width = header.sectionSize(0)
+        self._where_width = header.sectionSize(2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -117,6 +124,25 @@ class GlossaryPanel(QWidget):
         layout.addWidget(self.view)
         self.filter_field.textChanged.connect(self.proxy.setFilterFixedString)
         self.view.activated.connect(self._on_activated)
+
+    def follow_width(self) -> None:
+        """Let the columns follow the panel's width; called after the first paint (Python seeing the view's
+        events builds Qt classes that would cost the first paint)."""
+        self.view.viewport().installEventFilter(self)
+        self._fit_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """The acronym column takes its contents' width up to a quarter of the table, the expansions the rest;
+        in a narrow panel the "in the source" column gives way, and returns when there is room."""
+        room = self.view.viewport().width()
+        acronym = min(self._acronym_width, max(60, room // 4))
+        self.view.horizontalHeader().resizeSection(0, acronym)
+        self.view.setColumnHidden(2, acronym + self._where_width > room * 0.45)
 
     def show_acronym(self, acronym: str) -> None:
         """Bring an entry into view and select it (clearing a filter that hides it)."""

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,15 @@ from ajexplorer.gui.glossary_panel import GlossaryPanel
 from ajexplorer.gui.icons import arrow_icon
 from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel
 from ajexplorer.gui.navigator import Navigator
+from ajexplorer.gui.screen_fit import (
+    DETAIL_LINES,
+    PREFERRED,
+    clamp,
+    first_geometry,
+    fits,
+    layout_for,
+    screen_for,
+)
 from ajexplorer.gui.search_panel import FilterBar, ResultsPanel, SearchField
 from ajexplorer.gui.settings import Settings
 from ajexplorer.gui.source_view import SourceView
@@ -42,6 +51,8 @@ from ajexplorer.presentation.search_text import query_problem, results_message
 from ajexplorer.presentation.timeline_layout import items_from
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from ajexplorer.domain.export import ExportContext
     from ajexplorer.domain.notebook_search import NotebookSearch
     from ajexplorer.domain.query import Filters
@@ -106,8 +117,10 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("centralSplitter")
         self.splitter.addWidget(self.timeline)
         self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # The details hold the answers: as much height as the timeline, and never fewer than a dozen lines.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.details.browser.setMinimumHeight(self.details.height_for_lines(DETAIL_LINES))
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.mechanisms_dock = self._dock("Mechanisms", self.mechanisms, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -217,6 +230,9 @@ class MainWindow(QMainWindow):
             "Copy a citation of the selected record: source, paragraphs, link",
         )
         self.about_action = self._action(f"&About {APP_NAME}")
+        self.legend_action = self._action("Timeline &Legend", None, "What the timeline's marks mean")
+        self.shortcuts_action = self._action("&Keyboard Shortcuts", "Ctrl+/", "Every command that has keys")
+        self.search_help_action = self._action("&Search Syntax", None, "How to search, with examples")
         self.find_action = self._action(
             "&Find…", [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")], "Search the records"
         )
@@ -260,6 +276,9 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.back_action)
         go_menu.addAction(self.forward_action)
         help_menu = menu.addMenu("&Help")
+        for action in (self.legend_action, self.shortcuts_action, self.search_help_action):
+            help_menu.addAction(action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         self.toolbar = QToolBar("Navigation", self)
         self.toolbar.setObjectName("mainToolbar")
@@ -304,10 +323,13 @@ class MainWindow(QMainWindow):
         self.zoom_out_action.triggered.connect(lambda: self.timeline.zoom_by(1 / 1.5))
         self.zoom_selection_action.triggered.connect(self.timeline.zoom_to_selection)
         self.copy_citation_action.triggered.connect(lambda _checked=False: self.details.copy_citation())
-        self.details.copied.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
+        self.details.copied.connect(lambda text: self.announcer.say(text, STATUS_MESSAGE_MS))
         self.next_part_action.triggered.connect(lambda: self._cycle_focus(1))
         self.previous_part_action.triggered.connect(lambda: self._cycle_focus(-1))
         self.about_action.triggered.connect(self.show_about)
+        self.legend_action.triggered.connect(self.show_legend)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.search_help_action.triggered.connect(self.show_search_help)
         # Search and filters: one place computes the matches, every view shows them.
         self.results.recordActivated.connect(nav.go)
         self.search_field.queryChanged.connect(self._run_search)
@@ -346,6 +368,8 @@ class MainWindow(QMainWindow):
         if self.figures is not None or not self.isVisible():  # done already, or closed before it painted
             return
         self.source.release()
+        self.mechanisms.shorten_names_apart()
+        self.glossary.follow_width()
         # Mouse back/forward buttons anywhere in the window. Every event of the application passes through
         # this filter, so it starts once the window is up rather than slowing the start.
         _app().installEventFilter(self)
@@ -686,7 +710,9 @@ class MainWindow(QMainWindow):
         ``open_id`` (``--open``) if there is such a record, else the last one. Either way it is the history's
         only entry, so Back never leads to a record the person did not choose in this session."""
         first = open_id if open_id and self.dataset.get(open_id) is not None else None
-        if self.settings is not None:
+        if self.settings is None:
+            self.fit_to_screen(restored=False)
+        else:
             self._restore_layout(self.settings)
             last = self.settings.last_record()
             if first is None and last is not None and self.dataset.get(last) is not None:
@@ -698,14 +724,56 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self, settings: Settings) -> None:
         geometry = settings.geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1600, 1000)
+        restored = geometry is not None and self.restoreGeometry(geometry)
         state = settings.window_state()
-        if state is not None:
+        if restored and state is not None:
             self.restoreState(state)
+        if not self.fit_to_screen(restored):
+            return  # a layout made for another screen: the one chosen for this screen stands
         splitter = settings.splitter_state()
         if splitter is not None:
             self.splitter.restoreState(splitter)
+
+    def fit_to_screen(self, restored: bool) -> bool:
+        """Keep a restored geometry that fits its screen (True); otherwise size and place the window within
+        the available area of the screen it opens on, and arrange the panes for that room (False)."""
+        if restored and self.isMaximized():
+            return True
+        frame = self.frameGeometry() if restored else None
+        screen = screen_for(frame)
+        available = screen.availableGeometry()
+        if restored and frame is not None and fits(frame, available):
+            return True
+        wanted = self.geometry() if restored else QRect(QPoint(0, 0), PREFERRED)
+        self.setGeometry(clamp(self.geometry(), available) if restored else first_geometry(available))
+        if self.width() < wanted.width() or self.height() < wanted.height():
+            # No room to spare: maximised, so that a window manager's frame and panels are allowed for.
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        self.arrange_panes(available.size())
+        return False
+
+    def arrange_panes(self, room: QSize) -> None:
+        """Panes on both sides when the screen is wide enough; else the right-hand ones join the left as tabs
+        so that the timeline and the details keep a readable width."""
+        layout = layout_for(room)
+        right = (self.source_dock, self.glossary_dock, self.figures_dock)
+        area = (
+            Qt.DockWidgetArea.LeftDockWidgetArea
+            if layout.single_column
+            else Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        for dock in right:
+            if self.dockWidgetArea(dock) != area:
+                self.addDockWidget(area, dock)
+        anchor = self.mechanisms_dock if layout.single_column else self.source_dock
+        for dock in right:
+            if dock is not anchor:
+                self.tabifyDockWidget(anchor, dock)
+        self.mechanisms_dock.raise_()
+        if not layout.single_column:
+            self.source_dock.raise_()
+        columns = [self.mechanisms_dock] if layout.single_column else [self.mechanisms_dock, self.source_dock]
+        self.resizeDocks(columns, [layout.side_width] * len(columns), Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         _app().removeEventFilter(self)
@@ -724,6 +792,9 @@ class MainWindow(QMainWindow):
         info = self.dataset.info
         as_of = f" Its latest facts date from {info.as_of}." if info.as_of else ""
         data = f"{self.dataset.title} (version {self.dataset.version or 'not given'}).{as_of}"
+        from ajexplorer.presentation.help_text import attribution_text  # noqa: PLC0415 - see _help
+
+        label, attribution = attribution_text(info.attribution)
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - dialogs load when first needed
 
         QMessageBox.about(
@@ -733,8 +804,35 @@ class MainWindow(QMainWindow):
             "<p>An offline explorer of ASEAN-Japan dialogue relations. Every record cites the paragraphs of the "
             "source it is drawn from.</p>"
             f"<p><b>Data:</b> {escape(data)}</p>"
-            f"<p><b>Source:</b> {escape(info.attribution)}</p>",
+            f"<p><b>{escape(label)}:</b> {escape(attribution)}</p>",
         )
+
+    # --- help -----------------------------------------------------------------------------------------------
+
+    def _help(self, title: str, html: str, top: QWidget | None = None) -> QDialog:
+        from ajexplorer.gui.help_dialogs import help_dialog  # noqa: PLC0415 - loads when help is first asked
+
+        dialog = help_dialog(self, title, html, top)
+        dialog.show()
+        return dialog
+
+    def show_legend(self) -> QDialog:
+        """The timeline's marks, drawn by the timeline's painter from a tiny scene."""
+        from ajexplorer.gui.help_dialogs import LEGEND_TEXT, LegendCanvas  # noqa: PLC0415 - see _help
+
+        return self._help("Timeline Legend", LEGEND_TEXT, LegendCanvas())
+
+    def show_shortcuts(self) -> QDialog:
+        """Read from the window's actions as they are now (export and notebook commands included)."""
+        from ajexplorer.gui.help_dialogs import action_shortcuts  # noqa: PLC0415 - see _help
+        from ajexplorer.presentation.help_text import shortcuts_html  # noqa: PLC0415
+
+        return self._help("Keyboard Shortcuts", shortcuts_html(action_shortcuts(self.findChildren(QAction))))
+
+    def show_search_help(self) -> QDialog:
+        from ajexplorer.presentation.help_text import search_syntax_html  # noqa: PLC0415 - see _help
+
+        return self._help("Search Syntax", search_syntax_html())
 
 
 class _AfterFirstPaint(QObject):

@@ -9,15 +9,36 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ajexplorer.domain.model import Record
 from ajexplorer.gui.headers import ModelIndex, column_title, fit_column
 from ajexplorer.presentation.mechanism_tree import TreeNode, mark_matches, tooltip
+from ajexplorer.presentation.names import fit_name
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 from ajexplorer.presentation.record_text import notebook_mark
 
 COLUMNS = ("Name", "Acronym", "Since", "Events")
@@ -214,6 +235,38 @@ def _badge(text: str, palette: QPalette) -> QIcon:
     return icon
 
 
+#: Room a row's name loses to the item's margins and the space after its icon.
+NAME_MARGINS = 18
+
+
+class NameDelegate(QStyledItemDelegate):
+    """Draws a name shortened so that its siblings can still be told apart (see :func:`fit_name`)."""
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def shown_name(self, index: QModelIndex, room: int) -> str:
+        """The name as drawn in ``room`` pixels (also what a test or an accessibility check reads)."""
+        model = index.model()
+        parent = index.parent()
+        siblings = [str(model.index(row, 0, parent).data() or "") for row in range(model.rowCount(parent))]
+        metrics = self._view.fontMetrics()
+        return fit_name(str(index.data() or ""), siblings, room, metrics.horizontalAdvance)
+
+    def text_room(self, option: QStyleOptionViewItem) -> int:
+        return option.rect.width() - option.decorationSize.width() - NAME_MARGINS
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.column() == 0 and isinstance(index, QModelIndex):
+            option.text = self.shown_name(index, self.text_room(option))
+
+
+#: The share of the tree's width the small columns may take before they give way to the names.
+NAME_SHARE_GIVEN_AWAY = 0.45
+
+
 class MechanismPanel(QWidget):
     """A filter field over the tree view.
 
@@ -241,13 +294,16 @@ class MechanismPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setIconSize(QSize(16, 16))
+        self.view.setIndentation(14)
+        # Siblings often share a long prefix ("AMEICC Working Group on ..."): the distinguishing tail stays.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.names: NameDelegate | None = None
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 96)
-        for column in (2, 3):
+        for column in (1, 2, 3):
             fit_column(self.view, header, column, model.column_texts(column))
+        self._small_widths = [header.sectionSize(column) for column in (1, 2, 3)]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -263,6 +319,33 @@ class MechanismPanel(QWidget):
         self.view.expanded.connect(lambda index: self._remember(index, expanded=True))
         self.view.collapsed.connect(lambda index: self._remember(index, expanded=False))
         self.view.expandAll()  # every node starts open
+
+    def shorten_names_apart(self) -> NameDelegate:
+        """Draw names so that siblings sharing a long start stay apart, and let the columns follow the panel's
+        width. Called after the first paint: a Python delegate, and Python seeing the view's events, build Qt
+        classes that would cost the first paint (until then names are elided in the middle)."""
+        if self.names is None:
+            self.names = NameDelegate(self.view)
+            self.view.setItemDelegateForColumn(0, self.names)
+            self.view.viewport().installEventFilter(self)
+            self._fit_columns()
+        return self.names
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """The small columns take their contents' width while the names keep most of the row; in a narrow
+        panel the acronym is capped (and elided in the middle) and the dates and counts give way first."""
+        header = self.view.header()
+        room = self.view.viewport().width()
+        acronym, since, events = self._small_widths
+        narrow = acronym + since + events > room * NAME_SHARE_GIVEN_AWAY
+        for column in (2, 3):
+            self.view.setColumnHidden(column, narrow)
+        header.resizeSection(1, min(acronym, int(room * 0.25)) if narrow else acronym)
 
     def _text_keep(self) -> Callable[[Record], bool] | None:
         words = self.filter_field.text().casefold().split()

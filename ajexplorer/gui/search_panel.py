@@ -173,7 +173,8 @@ class HitDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         metrics = option.fontMetrics
-        return QSize(200, int(metrics.height() * 2.6) + 8)
+        # The title and two lines of snippet: one line cut most snippets before the words that matched.
+        return QSize(200, int(metrics.height() * 3.6) + 8)
 
 
 class ResultsPanel(QWidget):

@@ -192,7 +192,7 @@ class TimelineWidget(QWidget):
         return QSize(900, 420)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(400, 200)
+        return QSize(400, 110)  # a short screen keeps room for a dozen lines of details; lanes scroll
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:

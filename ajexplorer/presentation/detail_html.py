@@ -104,11 +104,12 @@ def _highlighted(text: str, marker: Marker, colours: Colours) -> str:
 
 
 def citation(dataset: Dataset, record: Record) -> str:
-    """How to cite a record's source: publisher, title, and paragraph numbers."""
+    """How to cite a record's source: publisher, title, the source's date when known, and paragraph numbers."""
     numbers = sorted(record.paragraphs)
     label = "paragraph" if len(numbers) == 1 else "paragraphs"
     info = dataset.info
-    return f'{info.publisher}, "{info.title}", {label} {", ".join(map(str, numbers))}.'
+    dated = f", {info.as_of}" if info.as_of else ""
+    return f'{info.publisher}, "{info.title}"{dated}, {label} {", ".join(map(str, numbers))}.'
 
 
 # --- the record page ---------------------------------------------------------------------------------------

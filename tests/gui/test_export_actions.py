@@ -10,6 +10,7 @@ import errno
 import io
 import json
 import os
+import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -297,3 +298,21 @@ def test_unwritable_targets_explain_and_leave_no_temporary_file(
     assert [f"Export Failed: {message}" for message in failures] == warnings
     assert window.statusBar().currentMessage() == failures[-1]  # also where the last outcome stays in view
     assert sorted(item.name for item in tmp_path.iterdir()) == ["events.ics", "taken.json"]
+
+
+def test_a_briefing_is_suggested_a_name_from_the_records_title(
+    window: MainWindow, exports: ExportController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def ask(parent: QWidget, caption: str, directory: str, filters: str, selected: str) -> tuple[str, str]:
+        asked.append(Path(directory).name)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    record = window.dataset.records[an_event(window)]
+    window.navigator.go(record.id)
+    exports.format_actions["pdf"].trigger()
+    first_word = next(word for word in re.split(r"[^a-z0-9]+", record.display_title.lower()) if word)
+    assert asked[0].startswith(first_word) and asked[0].endswith("-briefing.pdf")
+    assert record.id not in asked[0]

@@ -18,6 +18,7 @@ from typing import cast
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
+from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
@@ -31,6 +32,7 @@ from ajexplorer.gui.exporting import (
     atomic_write,
     markdown_document,
     markdown_pdf,
+    paginate,
     print_document,
     print_timeline,
     timeline_canvas,
@@ -276,3 +278,18 @@ def test_atomic_write_failures_leave_no_temporary_file(
         atomic_write(existing, b"new")
     assert existing.read_bytes() == b"old"
     assert sorted(item.name for item in tmp_path.iterdir()) == ["keep.txt", "taken"]
+
+
+def test_no_heading_is_left_alone_at_a_page_foot(qtbot: QtBot) -> None:
+    page = QSizeF(400, 300)
+    for lines in range(1, 16):  # the heading falls at every height of the first page in turn
+        filler = "\n\n".join(f"Line {n} of the text before." for n in range(lines))
+        document = markdown_document(f"{filler}\n\n## Source text\n\nThe text under the heading.\n", "t")
+        paginate(document, page)
+        layout = document.documentLayout()
+        block = document.begin()
+        while block.isValid() and block.text() != "Source text":
+            block = block.next()
+        heading_page = layout.blockBoundingRect(block).top() // page.height()
+        text_page = layout.blockBoundingRect(block.next()).top() // page.height()
+        assert heading_page == text_page, lines

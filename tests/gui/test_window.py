@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
+import pytest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -30,7 +31,13 @@ def test_menus_hold_the_standard_commands(window: MainWindow) -> None:
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert {"Mechanisms", "Source", "Glossary", "Fit Timeline", "Zoom In", "Zoom Out"} <= set(texts["View"])
     assert texts["Go"] == ["Back", "Forward"]
-    assert texts["Help"] == ["About AJ Explorer"]
+    assert texts["Help"] == [
+        "Timeline Legend",
+        "Keyboard Shortcuts",
+        "Search Syntax",
+        "",
+        "About AJ Explorer",
+    ]
 
 
 def test_view_menu_hides_and_shows_parts(window: MainWindow) -> None:
@@ -203,3 +210,70 @@ def test_back_and_forward_arrows_follow_the_palette(window: MainWindow) -> None:
     window.setPalette(palette)
     assert arrow_colour().lightness() > 200
     assert not window.forward_action.icon().isNull()
+
+
+def test_copy_citation_gives_the_sources_date_and_says_what_it_copied(window: MainWindow) -> None:
+    record = next(record for record in window.dataset.records.values() if record.paragraphs)
+    window.navigator.go(record.id)
+    window.copy_citation_action.trigger()
+    copied = QApplication.clipboard().text()
+    assert window.dataset.info.as_of and window.dataset.info.as_of in copied
+    assert window.dataset.info.title in copied
+    assert copied in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith("Copied the")
+
+
+def test_keyboard_shortcuts_are_read_from_the_actions_themselves(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QTextBrowser
+
+    extra = QAction("Invented Command", window)
+    extra.setShortcut(QKeySequence("Ctrl+Alt+J"))
+    dialog = window.show_shortcuts()
+    browser = dialog.findChild(QTextBrowser)
+    assert browser is not None
+    text = browser.toPlainText()
+    dialog.close()
+    for action in (
+        window.back_action,
+        window.find_action,
+        window.copy_citation_action,
+        window.next_part_action,
+    ):
+        assert action.text().replace("&", "").rstrip("…") in text
+        assert action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) in text
+    assert "Invented Command" in text and "Ctrl+Alt+J" in text
+
+
+def test_the_legend_draws_every_kind_of_mark_with_the_timelines_painter(window: MainWindow) -> None:
+    from ajexplorer.gui.help_dialogs import LegendCanvas
+    from ajexplorer.gui.timeline_painter import TimelinePainter, pixel_font
+
+    dialog = window.show_legend()
+    canvas = dialog.findChild(LegendCanvas)
+    assert canvas is not None
+    geometry = canvas.scene.geometry(canvas.width(), canvas.height())
+    frame = TimelinePainter(pixel_font(canvas.font())).layout(canvas.scene, geometry)
+    assert frame.points and frame.clusters and frame.ranges
+    image = canvas.grab().toImage()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
+    assert len(colours) > 20  # marks, lane colours and text, not an empty box
+    dialog.close()
+
+
+def test_search_syntax_gives_examples_and_about_names_the_source_once(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox, QTextBrowser
+
+    dialog = window.show_search_help()
+    browser = dialog.findChild(QTextBrowser)
+    assert browser is not None
+    text = browser.toPlainText()
+    dialog.close()
+    assert "kind:event" in text and "year:2010..2015" in text and '"' in text
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, html: shown.append(html))
+    window.show_about()
+    after_label = shown[0].split("<b>Source:</b>", 1)[1].strip()
+    assert after_label and not after_label.startswith("Source")  # read "Source: Source: ..." before

@@ -54,8 +54,10 @@ def test_record_page_shows_relations_both_ways_and_the_source(mini_dataset: Data
 
 def test_citation_names_the_source_and_paragraphs(mini_dataset: Dataset) -> None:
     assert citation(mini_dataset, mini_dataset.records["m-summit"]) == (
-        'Example Secretariat, "Overview of Example Dialogue Relations", paragraphs 1, 2.'
+        'Example Secretariat, "Overview of Example Dialogue Relations", 2024, paragraphs 1, 2.'
     )
+    undated = replace(mini_dataset, info=replace(mini_dataset.info, as_of=None))
+    assert citation(undated, mini_dataset.records["m-summit"]).endswith('Relations", paragraphs 1, 2.')
 
 
 def test_source_view_lists_records_per_paragraph_and_marks_the_selected(mini_dataset: Dataset) -> None:

@@ -1,0 +1,67 @@
+"""The texts of the Help menu: the search syntax with examples, the shortcuts table and the About box.
+Plain functions of their inputs, so the shortcuts list is made from the window's actions and cannot go stale."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+#: (what to type, what it finds): every field and form the search understands, with an example.
+SEARCH_EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("jenesys", "records whose title, acronym, text or source paragraphs contain a word starting with it"),
+    ("admm plus", "every word must match; case, accents and punctuation do not matter (= ADMM-Plus)"),
+    ('"mekong region"', "a quoted phrase matches as a phrase"),
+    ("comission", "one typo is forgiven in words of five letters or more"),
+    ("kind:event", "only events (also kind:mechanism, kind:document, kind:programme, kind:figure)"),
+    ("pillar:economic", "only records of a pillar (a section of the source)"),
+    ("year:2013", "records dated in 2013"),
+    ("year:2010..2015", "records dated from 2010 to 2015"),
+    ("place:tokyo", "records that took place in Tokyo"),
+    ("summit year:2013", "fields and words together: all must match"),
+    ("is:starred", "the records you starred in your notebook (also is:noted)"),
+    ("in:notes climate", "only your notes"),
+    ('collection:"Briefing for the summit"', "the records of one of your collections"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Shortcut:
+    """One command and the keys that run it."""
+
+    command: str
+    keys: tuple[str, ...]
+    tip: str = ""
+
+
+def search_syntax_html() -> str:
+    rows = "".join(
+        f"<tr><td><code>{escape(typed)}</code></td><td>{escape(found)}</td></tr>"
+        for typed, found in SEARCH_EXAMPLES
+    )
+    return (
+        "<h3>Search syntax</h3>"
+        "<p>Type in the search field (Ctrl+K or Ctrl+F); results come as you type, exact titles and acronyms "
+        "first. Up and Down move through the results, Enter opens one.</p>"
+        f'<table cellspacing="0" cellpadding="4">{rows}</table>'
+    )
+
+
+def shortcuts_html(shortcuts: Sequence[Shortcut]) -> str:
+    """A table of every command that has keys, in menu order, each key combination as the platform writes it."""
+    rows = "".join(
+        f"<tr><td>{escape(item.command)}</td><td><b>{escape(', '.join(item.keys))}</b></td>"
+        f"<td>{escape(item.tip)}</td></tr>"
+        for item in shortcuts
+        if item.keys
+    )
+    return f'<h3>Keyboard shortcuts</h3><table cellspacing="0" cellpadding="4">{rows}</table>'
+
+
+def attribution_text(attribution: str) -> tuple[str, str]:
+    """The About box's label and text for the data's attribution; an attribution that names itself
+    ("Source: ...") is not labelled "Source" a second time."""
+    label, colon, rest = attribution.partition(":")
+    if colon and label.strip().casefold() == "source":
+        return "Source", rest.strip()
+    return "Source", attribution.strip()
