@@ -160,7 +160,15 @@ MENUS: tuple[tuple[str, list[tuple[str, list[str]]]], ...] = (
         ],
     ),
     ("&Go", [("&Back", ["Alt+Left"]), ("&Forward", ["Alt+Right"])]),
-    ("&Help", [("&About", [])]),
+    (
+        "&Help",
+        [
+            ("Timeline &Legend", []),
+            ("&Keyboard Shortcuts", ["Ctrl+/"]),
+            ("&Search Syntax", []),
+            ("&About", []),
+        ],
+    ),
 )
 #: Actions on the window itself, in no menu (moving between the parts).
 WINDOW_ACTIONS = (("Next Part", ["F6"]), ("Previous Part", ["Shift+F6"]))
