@@ -106,9 +106,9 @@ class GlossaryPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        # Expansions wrap rather than being cut; the acronyms may not take their width (see _fit_columns).
+        # Expansions wrap rather than being cut (rows take their wrapped height once follow_width runs); the
+        # acronyms may not take their width (see _fit_columns).
         self.view.setWordWrap(True)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
@@ -126,8 +126,10 @@ class GlossaryPanel(QWidget):
         self.view.activated.connect(self._on_activated)
 
     def follow_width(self) -> None:
-        """Let the columns follow the panel's width; called after the first paint (Python seeing the view's
-        events builds Qt classes that would cost the first paint)."""
+        """Let the columns follow the panel's width and the rows take their wrapped height; called after the
+        first paint (Python seeing the view's events builds Qt classes, and sizing every row asks the model for
+        every cell, which would cost the first paint)."""
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.viewport().installEventFilter(self)
         self._fit_columns()
 
