@@ -64,7 +64,7 @@ def build_clone(source: Path, target: Path, count: int) -> Path:
     for name in (PARAGRAPHS_FILE, GLOSSARY_FILE):
         shutil.copy2(source / name, target / name)
     dataset = yaml.load((source / DATASET_FILE).read_bytes(), Loader=_LOADER)  # noqa: S506 - a safe loader
-    dataset["title"] = f"{dataset['title']} ({count:,} records, cloned)"
+    dataset["title"] = f"{dataset['title']} (about {count:,} records, cloned)"
     (target / DATASET_FILE).write_text(yaml.dump(dataset, Dumper=_Dumper, sort_keys=False), encoding="utf-8")
     source_file = Path(dataset["source"]["file"])
     (target / source_file).parent.mkdir(parents=True, exist_ok=True)
@@ -76,7 +76,10 @@ def build_clone(source: Path, target: Path, count: int) -> Path:
     }
     originals = [record for records in per_file.values() for record in records]
     ids = {record["id"] for record in originals}
+    # Whole copies only: a part of the data would cut references (a figure's subject, a series' figures), so
+    # a size is rounded up to the next whole number of copies of the bundled records.
     copies = math.ceil(count / len(originals))
+    count = copies * len(originals)
     largest = max(path.stat().st_size for path in files)
     copies_per_file = max(1, _FILE_BUDGET // largest)
     (target / RECORDS_FOLDER).mkdir()
