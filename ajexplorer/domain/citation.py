@@ -15,24 +15,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ajexplorer.domain.app_links import record_url
+from ajexplorer.domain.dates import MONTH_NAMES
 from ajexplorer.domain.model import Dataset, Record
 
 _SPACES = re.compile(r"\s+")
 _AS_OF = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +54,7 @@ class Cited:
             return self.as_of or ""
         words = [str(parts[0])]
         if len(parts) > 1 and 1 <= parts[1] <= 12:
-            words.insert(0, _MONTHS[parts[1] - 1])
+            words.insert(0, MONTH_NAMES[parts[1]])
             if len(parts) > 2:
                 words.insert(0, str(parts[2]))
         return " ".join(words)
