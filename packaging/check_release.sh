@@ -41,9 +41,11 @@ xvfb_pid=$!
 export DISPLAY="$display" QT_QPA_PLATFORM=xcb
 sleep 1
 gio launch "$XDG_DATA_HOME/applications/$app_id.desktop"
-# Only the main window: its title is the dataset's, then the app's name (an error dialog's is not).
+# Only the main window: its title starts with the dataset's (an error dialog's starts with what went wrong).
+# The title goes on with a dash and the app's name; xdotool reads the name as X hands it over (not as UTF-8),
+# where a pattern cannot reach past the title's last word, so the match stops there.
 title=$(sed -n 's/^title: *//p' data/dataset.yaml | sed 's/[][\\.^$*+?(){}|]/\\&/g')
-main_window="^$title .*AJ Explorer\$"
+main_window="^$title"
 for _ in $(seq 1 60); do
     if xdotool search --name "$main_window" >/dev/null 2>&1; then
         echo "release check: the installed menu entry opened the window"
