@@ -157,8 +157,8 @@ def stage(tree: Path, bundle: Path, version: str, epoch: int) -> None:
     """Lay out the package's files under ``tree`` as they will be installed."""
     info = metainfo()
     shutil.copytree(bundle, tree / INSTALL_DIR, symlinks=True)
-    for name in SYSTEM_COPIES:
-        (tree / INSTALL_DIR / "_internal" / name).unlink()
+    for name in SYSTEM_COPIES:  # whichever of them this build collected (which depends on the build machine)
+        (tree / INSTALL_DIR / "_internal" / name).unlink(missing_ok=True)
     fix_library_links(tree / INSTALL_DIR)
     (tree / "usr/bin").mkdir(parents=True)
     (tree / "usr/bin/ajexplorer").symlink_to(Path("..") / "lib" / PACKAGE / "ajexplorer")
