@@ -27,6 +27,7 @@ from ajexplorer.gui.errors import ErrorHandler, display_problem, log_folder
 from ajexplorer.gui.logs import init_log
 from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.settings import Settings
+from ajexplorer.gui.theme import restore_theme
 from ajexplorer.paths import resources_dir
 
 #: The notebook's file in the user's data folder (kept in step with ajexplorer.domain.notebook.NOTEBOOK_FILE,
@@ -164,7 +165,9 @@ def _run(
     open_log: Callable[[], None],
     link: str | None = None,
 ) -> int:
-    session = DatasetSession(Settings(settings_path(), notebook=log_folder() / NOTEBOOK_FILE))
+    settings = Settings(settings_path(), notebook=log_folder() / NOTEBOOK_FILE)
+    restore_theme(app, settings)
+    session = DatasetSession(settings)
     try:
         refused = session.start(data_folder)
         phases.mark("window_built")

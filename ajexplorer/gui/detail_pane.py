@@ -19,29 +19,34 @@ from PySide6.QtWidgets import (
 
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.browser import SafeBrowser
+from ajexplorer.gui.theme import rgb_of
+from ajexplorer.presentation.contrast import hex_colour, legible, mix
 from ajexplorer.presentation.detail_html import Colours, citation, make_marker, record_html
 
 
 def palette_colours(palette: QPalette) -> Colours:
-    """The presentation layer's colours, read from the current palette."""
+    """The presentation layer's colours, read from the current palette: each text colour reads (WCAG AA) on
+    the page and on a selected paragraph, whatever the desktop's palette holds."""
     role = QPalette.ColorRole
-    highlight = palette.color(role.Highlight)
-    soft = palette.color(role.Base).toRgb()
-    mix = highlight.toRgb()
-    blend = [
-        int(a * 0.82 + b * 0.18)
-        for a, b in zip(
-            (soft.red(), soft.green(), soft.blue()), (mix.red(), mix.green(), mix.blue()), strict=True
-        )
-    ]
+    base = rgb_of(palette.color(role.Base))
+    highlight = rgb_of(palette.color(role.Highlight))
+    selected = mix(highlight, base, 0.18)
+    backgrounds = [base, selected]
     return Colours(
-        text=palette.color(role.Text).name(),
-        muted=palette.color(role.PlaceholderText).name(),
-        link=palette.color(role.Link).name(),
-        highlight=highlight.name(),
-        highlight_text=palette.color(role.HighlightedText).name(),
-        selected_paragraph="#{:02x}{:02x}{:02x}".format(*blend),
+        text=hex_colour(legible(rgb_of(palette.color(role.Text)), backgrounds)),
+        muted=hex_colour(legible(rgb_of(palette.color(role.PlaceholderText), over=base), backgrounds)),
+        link=hex_colour(legible(rgb_of(palette.color(role.Link)), backgrounds)),
+        highlight=hex_colour(highlight),
+        highlight_text=hex_colour(legible(rgb_of(palette.color(role.HighlightedText)), [highlight])),
+        selected_paragraph=hex_colour(selected),
+        background=hex_colour(base),
     )
+
+
+def show_page(browser: SafeBrowser, html: str, colours: Colours) -> None:
+    """Put ``html`` in ``browser`` with its links in the checked link colour."""
+    browser.document().setDefaultStyleSheet(f"a {{ color: {colours.link}; }}")
+    browser.setHtml(html)
 
 
 class DetailPane(QWidget):
@@ -170,7 +175,8 @@ class DetailPane(QWidget):
             self.status.setText("")
             return
         marker = make_marker(self._dataset, self._words)
-        self.browser.setHtml(record_html(self._dataset, record, marker, palette_colours(self.palette())))
+        colours = palette_colours(self.palette())
+        show_page(self.browser, record_html(self._dataset, record, marker, colours), colours)
         self.status.setText(citation(self._dataset, record))
         self.status.setToolTip(self.status.text())
 
@@ -179,7 +185,10 @@ class DetailPane(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
-            self.refresh()  # the page's colours come from the palette
+            # The page's colours come from the palette; the reader keeps their place in it.
+            scroll = self.browser.verticalScrollBar().value()
+            self.refresh()
+            self.browser.verticalScrollBar().setValue(scroll)
         super().changeEvent(event)
 
     def copy_citation(self, style_name: str | None = None) -> str | None:

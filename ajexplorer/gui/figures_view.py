@@ -37,8 +37,10 @@ from PySide6.QtWidgets import (
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.announce import set_description
 from ajexplorer.gui.figures_table import FigureTable
+from ajexplorer.gui.theme import qcolor, rgb_of
 from ajexplorer.gui.tooltips import handle_tooltip
 from ajexplorer.presentation import charts as ch
+from ajexplorer.presentation.contrast import dimmed, legible, mix
 from ajexplorer.presentation.figure_table import card_text, figure_rows
 
 _LAYOUT_CACHE = 4  # widths kept: the current one and the few a scroll area asks about while it settles
@@ -61,6 +63,45 @@ def _faded(colour: QColor, alpha: float) -> QColor:
     faded = QColor(colour)
     faded.setAlphaF(alpha * colour.alphaF())
     return faded
+
+
+#: How much of the highlight tints the selected figure's row.
+CURRENT_ROW_TINT = 0.16
+
+
+class ChartColours:
+    """The charts' text colours for one palette: each reads (WCAG AA, 4.5:1) on the card and on the selected
+    row's tint; a figure a search leaves out is faded only as far as that allows, so it stays readable."""
+
+    __slots__ = ("background", "current_row", "dim_text", "empty", "quiet", "text", "window")
+
+    def __init__(self, palette: QPalette) -> None:
+        role = QPalette.ColorRole
+        base = rgb_of(palette.color(role.Base))
+        text = rgb_of(palette.color(role.Text))
+        window = rgb_of(palette.color(role.Window))
+        current = mix(rgb_of(palette.color(role.Highlight)), base, CURRENT_ROW_TINT)
+        backgrounds = [base, current]
+        self.background, self.current_row, self.window = qcolor(base), qcolor(current), qcolor(window)
+        #: Titles, labels and values.
+        self.text = qcolor(legible(text, backgrounds))
+        #: Units, scale and the citations: quieter than the values, still readable.
+        self.quiet = qcolor(legible(mix(text, base, 0.62), backgrounds))
+        #: Any text of a figure a search leaves out.
+        self.dim_text = qcolor(dimmed(text, backgrounds))
+        #: "No figures to show", on the window.
+        self.empty = qcolor(legible(rgb_of(palette.color(role.WindowText)), [window]))
+
+    def text_on(self) -> list[tuple[str, QColor, QColor]]:
+        """(what, text, background) for every text the charts draw."""
+        pairs = [("no figures", self.empty, self.window)]
+        for background, where in ((self.background, "card"), (self.current_row, "selected row")):
+            pairs += [
+                (f"text on the {where}", self.text, background),
+                (f"quiet text on the {where}", self.quiet, background),
+                (f"dimmed text on the {where}", self.dim_text, background),
+            ]
+        return pairs
 
 
 class FiguresView(QWidget):
@@ -93,6 +134,8 @@ class FiguresView(QWidget):
         self._current: str | None = None
         self._matches: frozenset[str] | None = None
         self._bold: QFont | None = None
+        self._colours: ChartColours | None = None
+        self._colours_key = 0
 
     # --- data and state in -------------------------------------------------------------------------------
 
@@ -235,6 +278,13 @@ class FiguresView(QWidget):
         hue = (max(base.hsvHue(), 0) + lane * 360 // self._lane_count) % 360
         return QColor.fromHsv(hue, max(base.hsvSaturation(), 120), max(base.value(), 170))
 
+    def colours(self, palette: QPalette) -> ChartColours:
+        """The text colours of ``palette``, worked out once per palette."""
+        key = palette.cacheKey()
+        if self._colours is None or self._colours_key != key:
+            self._colours, self._colours_key = ChartColours(palette), key
+        return self._colours
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -245,7 +295,7 @@ class FiguresView(QWidget):
         metrics = QFontMetricsF(self.font())
         bold_metrics = QFontMetricsF(self._bold_font())
         if not layout.charts:
-            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+            painter.setPen(ChartColours(palette).empty)
             painter.drawText(QRectF(self.rect()), int(Qt.AlignmentFlag.AlignCenter), "No figures to show")
         for card in layout.cards:
             if _box(card.frame).intersects(exposed):
@@ -261,7 +311,7 @@ class FiguresView(QWidget):
         bold_metrics: QFontMetricsF,
     ) -> None:
         base = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
+        text = self.colours(palette).text
         border = _mix(palette.color(QPalette.ColorRole.Mid), base, 0.7)
         colour = self.lane_colour(card.section)
         frame = _box(card.frame)
@@ -292,7 +342,7 @@ class FiguresView(QWidget):
     ) -> None:
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
-        quiet = _mix(text, base, 0.62)
+        quiet = self.colours(palette).quiet
         grid = _mix(palette.color(QPalette.ColorRole.Mid), base, 0.45)
         painter.setPen(quiet)
         self._draw_text(painter, panel.unit, metrics)
@@ -323,7 +373,7 @@ class FiguresView(QWidget):
     def _paint_current_row(self, painter: QPainter, palette: QPalette, row: ch.BarLayout) -> None:
         highlight = palette.color(QPalette.ColorRole.Highlight)
         painter.setPen(QPen(highlight, 2.0 if self.hasFocus() else 1.2))
-        painter.setBrush(_faded(highlight, 0.16))
+        painter.setBrush(_faded(highlight, CURRENT_ROW_TINT))
         painter.drawRoundedRect(_box(row.row).adjusted(1, 1, -1, -1), 4, 4)
 
     def _paint_row(
@@ -340,8 +390,9 @@ class FiguresView(QWidget):
         # Dimmed as opaque mixes over the card, so grid lines do not show through a dimmed bar.
         alpha = 0.28 if dimmed else 1.0
         base = palette.color(QPalette.ColorRole.Base)
-        text = _mix(palette.color(QPalette.ColorRole.Text), base, alpha)
-        quiet = _mix(palette.color(QPalette.ColorRole.Text), base, 0.62 * alpha)
+        colours = self.colours(palette)
+        text = colours.dim_text if dimmed else colours.text
+        quiet = colours.dim_text if dimmed else colours.quiet
         fill = _mix(colour, base, alpha)
         if row.bar_box is not None:
             rect = _box(row.bar_box)

@@ -43,11 +43,13 @@ from ajexplorer.gui.screen_fit import (
 from ajexplorer.gui.search_panel import FilterBar, ResultsPanel, SearchField
 from ajexplorer.gui.settings import Settings
 from ajexplorer.gui.source_view import SourceView
+from ajexplorer.gui.theme import ThemeMenu, apply_theme
 from ajexplorer.gui.timeline_widget import TimelineWidget
 from ajexplorer.presentation.links import Link, Target
 from ajexplorer.presentation.mechanism_tree import build_tree, mechanism_for
 from ajexplorer.presentation.record_text import dataset_summary, no_such_record, status_line, tooltip
 from ajexplorer.presentation.search_text import query_problem, results_message
+from ajexplorer.presentation.themes import Theme
 from ajexplorer.presentation.timeline_layout import items_from
 
 if TYPE_CHECKING:
@@ -252,7 +254,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.copy_citation_action)
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.clear_filters_action)
-        view_menu = menu.addMenu("&View")
+        view_menu = self.view_menu = menu.addMenu("&View")
         for dock in (
             self.mechanisms_dock,
             self.results_dock,
@@ -378,6 +380,7 @@ class MainWindow(QMainWindow):
         self._describe_timeline()
         self._build_exports()
         self._build_notebook()
+        self._build_theme_menu()
         QTimer.singleShot(0, self, self._finish_start)
         self.firstPainted.emit()
 
@@ -423,6 +426,21 @@ class MainWindow(QMainWindow):
             outcome.connect(lambda message: self.announcer.say(message, STATUS_MESSAGE_MS))
         self.file_menu.set_section(EXPORT, [self.exports.export_menu])
         self.file_menu.set_section(PRINT, self.exports.print_actions)
+
+    def _build_theme_menu(self) -> None:
+        """View > Theme (the chosen theme itself was applied before the window was built)."""
+        current = self.settings.theme() if self.settings is not None else Theme.SYSTEM
+        self.theme_menu = ThemeMenu(current, self)
+        self.view_menu.addSeparator()
+        self.view_menu.addMenu(self.theme_menu)
+        self.theme_menu.themeChosen.connect(self.choose_theme)
+
+    def choose_theme(self, value: str) -> None:
+        """Apply the theme to the whole application at once and remember it for the next start."""
+        theme = Theme(value)
+        apply_theme(_app(), theme)
+        if self.settings is not None:
+            self.settings.set_theme(theme)
 
     def _build_notebook(self) -> None:
         """The person's notebook, when the settings say where it lives (see :class:`Settings`)."""

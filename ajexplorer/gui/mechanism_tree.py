@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 
 from ajexplorer.domain.model import Record
 from ajexplorer.gui.headers import ModelIndex, column_title, fit_column
+from ajexplorer.gui.theme import qcolor, rgb_of
+from ajexplorer.presentation.contrast import legible
 from ajexplorer.presentation.mechanism_tree import TreeNode, mark_matches, tooltip
 from ajexplorer.presentation.names import fit_name
 
@@ -211,8 +213,29 @@ class MechanismModel(QAbstractItemModel):
         return icon
 
 
+def badge_colours(palette: QPalette) -> tuple[QColor, QColor]:
+    """A category badge's fill and letter: the palette's highlight, and a letter that reads on it."""
+    fill = palette.color(QPalette.ColorRole.Highlight)
+    letter = legible(rgb_of(palette.color(QPalette.ColorRole.HighlightedText)), [rgb_of(fill)])
+    return fill, qcolor(letter)
+
+
+def text_on(palette: QPalette) -> list[tuple[str, QColor, QColor]]:
+    """(what, text, background) for every text the tree shows: its rows as the view draws them from the
+    palette, and the badges' letters."""
+    role = QPalette.ColorRole
+    fill, letter = badge_colours(palette)
+    return [
+        ("row", palette.color(role.Text), palette.color(role.Base)),
+        ("alternate row", palette.color(role.Text), palette.color(role.AlternateBase)),
+        ("selected row", palette.color(role.HighlightedText), palette.color(role.Highlight)),
+        ("category badge", letter, fill),
+    ]
+
+
 def _badge(text: str, palette: QPalette) -> QIcon:
     """A round badge with a letter, drawn in palette colours at 1x and 2x for sharp high-DPI rendering."""
+    fill, letter = badge_colours(palette)
     icon = QIcon()
     for scale in (1, 2):
         size = 16 * scale
@@ -221,13 +244,13 @@ def _badge(text: str, palette: QPalette) -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+        painter.setBrush(fill)
         painter.drawEllipse(1, 1, size - 2, size - 2)
         font = QFont()
         font.setPixelSize(int(size * (0.62 if len(text) == 1 else 0.48)))
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+        painter.setPen(letter)
         painter.drawText(pixmap.rect(), int(Qt.AlignmentFlag.AlignCenter), text)
         painter.end()
         pixmap.setDevicePixelRatio(scale)

@@ -14,12 +14,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ajexplorer.presentation.themes import Theme, parse_theme
+
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _SPLITTER = "window/splitter"
 _RECORD = "navigation/record"
 _RECENT = "datasets/recent"
 _LAST_DATASET = "datasets/last"
+_THEME = "view/theme"
 _MAX_BLOB = 64 * 1024
 _MAX_PATH = 4096
 _MAX_TITLE = 300
@@ -138,6 +141,14 @@ class Settings:
             self._store.remove(_LAST_DATASET)
         else:
             self._store.setValue(_LAST_DATASET, str(folder.resolve()))
+        self._store.sync()
+
+    def theme(self) -> Theme:
+        """View > Theme as last chosen; following the desktop when unset or odd."""
+        return parse_theme(self._value(_THEME))
+
+    def set_theme(self, theme: Theme) -> None:
+        self._store.setValue(_THEME, theme.value)
         self._store.sync()
 
     def save(

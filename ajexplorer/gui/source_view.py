@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.browser import SafeBrowser
-from ajexplorer.gui.detail_pane import palette_colours
+from ajexplorer.gui.detail_pane import palette_colours, show_page
 from ajexplorer.presentation.detail_html import make_marker, source_html
 
 
@@ -77,5 +77,6 @@ class SourceView(QWidget):
         record = self._dataset.get(self._record_id) if self._record_id else None
         scroll = self.browser.verticalScrollBar().value()
         marker = make_marker(self._dataset, self._words)
-        self.browser.setHtml(source_html(self._dataset, record, marker, palette_colours(self.palette())))
+        colours = palette_colours(self.palette())
+        show_page(self.browser, source_html(self._dataset, record, marker, colours), colours)
         self.browser.verticalScrollBar().setValue(scroll)

@@ -31,7 +31,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
+from ajexplorer.gui.theme import qcolor, rgb_of
 from ajexplorer.presentation import timeline_layout as tl
+from ajexplorer.presentation.contrast import clearest, dimmed, legible, mix, tint
 from ajexplorer.presentation.timeline_scene import (
     AXIS_HEIGHT,
     BADGE_HEIGHT,
@@ -47,10 +49,15 @@ from ajexplorer.presentation.timeline_scene import (
     scene_from_dataset,
 )
 
-__all__ = ["TimelinePainter", "lane_colour", "paint", "pixel_font", "scene_from_dataset"]
+__all__ = ["TimelineColours", "TimelinePainter", "lane_colour", "paint", "pixel_font", "scene_from_dataset"]
 
 MAX_STATIC_TEXTS = 4000
 FADED_ALPHA = 0.18  # what a search does not match: present, but out of the way
+#: How much of its lane's hue a bar's fill carries (a bar linked to the selection more), and a dimmed one.
+RANGE_TINT, LINKED_TINT, FADED_TINT = 0.32, 0.55, 0.08
+#: A dimmed badge's fill: its lane's hue faded over the lane.
+FADED_BADGE_TINT = 0.25
+LIT, LINKED, DIM = 0, 1, 2
 
 
 def paint(
@@ -93,6 +100,98 @@ def faded(colour: QColor) -> QColor:
     return dim
 
 
+class TimelineColours:
+    """Every colour the painter draws with, for one palette and number of lanes, worked out once.
+
+    Marks keep their lane's hue (dimmed ones faded); text is chosen to read on what it is drawn on: at least
+    WCAG AA (4.5:1) for lit and dimmed text alike, dimmed text being faded only as far as that allows.
+    :meth:`text_on` lists each text colour with its background, for the tests and anyone checking a palette.
+    """
+
+    __slots__ = (
+        "axis_background",
+        "axis_text",
+        "badge_fill",
+        "badge_text",
+        "faded_hues",
+        "hues",
+        "label",
+        "lane_background",
+        "range_fill",
+        "range_text",
+        "title",
+    )
+
+    def __init__(self, palette: QPalette, lanes: int) -> None:
+        role = QPalette.ColorRole
+        text = rgb_of(palette.color(role.Text))
+        base = rgb_of(palette.color(role.Base))
+        window = rgb_of(palette.color(role.Window))
+        backgrounds = [
+            rgb_of(palette.color(role.AlternateBase if lane % 2 else role.Base)) for lane in range(lanes)
+        ]
+        self.hues = [lane_colour(lane, lanes, palette) for lane in range(lanes)]
+        self.faded_hues = [faded(colour) for colour in self.hues]
+        self.lane_background = [qcolor(background) for background in backgrounds]
+        self.axis_background = qcolor(window)
+        self.axis_text = qcolor(legible(rgb_of(palette.color(role.WindowText)), [window]))
+        self.title = [qcolor(legible(text, [background])) for background in backgrounds]
+        #: Per lane: (lit, dimmed) text for labels beside marks.
+        self.label = [
+            (qcolor(legible(text, [background])), qcolor(dimmed(text, [background])))
+            for background in backgrounds
+        ]
+        #: Per lane: fills of a bar lit, linked to the selection and dimmed (LIT, LINKED, DIM), and their text.
+        self.range_fill: list[tuple[QColor, ...]] = []
+        self.range_text: list[tuple[QColor, ...]] = []
+        #: Per lane: a badge's fill and count, lit then dimmed.
+        self.badge_fill: list[tuple[QColor, QColor]] = []
+        self.badge_text: list[tuple[QColor, QColor]] = []
+        for hue, background in zip(self.hues, backgrounds, strict=True):
+            colour = rgb_of(hue)
+            fills = [
+                tint(colour, background, amount, text) for amount in (RANGE_TINT, LINKED_TINT, FADED_TINT)
+            ]
+            self.range_fill.append(tuple(qcolor(fill) for fill in fills))
+            self.range_text.append(
+                (
+                    qcolor(legible(text, [fills[LIT]])),
+                    qcolor(legible(text, [fills[LINKED]])),
+                    qcolor(dimmed(text, [fills[DIM]])),
+                )
+            )
+            dim_fill = mix(colour, background, FADED_BADGE_TINT)
+            count = legible(clearest([text, base], colour), [colour])
+            self.badge_fill.append((hue, qcolor(dim_fill)))
+            self.badge_text.append(
+                (qcolor(count), qcolor(dimmed(clearest([text, base], dim_fill), [dim_fill])))
+            )
+
+    def text_on(self) -> list[tuple[str, QColor, QColor]]:
+        """(what, text, background) for every text the timeline draws."""
+        pairs = [("axis labels", self.axis_text, self.axis_background)]
+        for lane, background in enumerate(self.lane_background):
+            lit, dim = self.label[lane]
+            pairs += [
+                (f"lane {lane} title", self.title[lane], background),
+                (f"lane {lane} label", lit, background),
+                (f"lane {lane} dimmed label", dim, background),
+            ]
+            for state, name in ((LIT, "bar"), (LINKED, "linked bar"), (DIM, "dimmed bar")):
+                pairs.append(
+                    (
+                        f"lane {lane} {name} caption",
+                        self.range_text[lane][state],
+                        self.range_fill[lane][state],
+                    )
+                )
+            for which, name in ((0, "badge"), (1, "dimmed badge")):
+                pairs.append(
+                    (f"lane {lane} {name} count", self.badge_text[lane][which], self.badge_fill[lane][which])
+                )
+        return pairs
+
+
 class TimelinePainter:
     """Draws scenes in one font. The widget keeps one with ``cached=True`` so laid-out titles, badge bitmaps and
     measured text live across frames (a dense frame is then mostly blits); exports use :func:`paint`."""
@@ -106,8 +205,7 @@ class TimelinePainter:
         self._static_texts: dict[tuple[float, str], QStaticText] = {}
         self._elisions: dict[tuple[str, int], str] = {}
         self._badges: dict[tuple[int, bool, str], QPixmap] = {}
-        self._colours: list[QColor] = []
-        self._faded: list[QColor] = []
+        self._colours: TimelineColours | None = None
         self._palette_key: tuple[int, ...] = ()
 
     @property
@@ -162,52 +260,56 @@ class TimelinePainter:
         painter.save()
         painter.setFont(self._font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._prepare_colours(palette, len(scene.lane_titles))
-        self._paint_lanes(painter, geometry, scene, palette)
-        self._paint_axis(painter, geometry, view, palette)
+        colours = self.colours(palette, len(scene.lane_titles))
+        self._paint_lanes(painter, geometry, scene, colours)
+        self._paint_axis(painter, geometry, view, palette, colours)
         painter.save()
         painter.setClipRect(
             QRectF(GUTTER, AXIS_HEIGHT, geometry.plot_width() + 8, geometry.height - AXIS_HEIGHT)
         )
         painter.translate(GUTTER, 0)
-        self._paint_ranges(painter, geometry, scene, frame, palette)
-        self._paint_points(painter, geometry, scene, frame, palette)
-        self._paint_clusters(painter, geometry, scene, frame, palette)
-        self._paint_labels(painter, geometry, scene, frame, palette)
+        self._paint_ranges(painter, geometry, scene, frame, palette, colours)
+        self._paint_points(painter, geometry, scene, frame, palette, colours)
+        self._paint_clusters(painter, geometry, scene, frame, palette, colours)
+        self._paint_labels(painter, geometry, scene, frame, colours)
         painter.restore()
         if not self._cached:
             # SVG has no clipping: repaint the titles' column over marks and labels that run into it.
-            self._paint_lanes(painter, geometry, scene, palette, GUTTER)
+            self._paint_lanes(painter, geometry, scene, colours, GUTTER)
         painter.restore()
 
-    def _prepare_colours(self, palette: QPalette, lanes: int) -> None:
-        """Lane colours and their dimmed forms, computed once per palette rather than once per mark."""
-        roles = (QPalette.ColorRole.Highlight, QPalette.ColorRole.Text, QPalette.ColorRole.HighlightedText)
+    def colours(self, palette: QPalette, lanes: int) -> TimelineColours:
+        """The colours of ``palette``, worked out once per palette rather than once per mark."""
+        roles = (
+            QPalette.ColorRole.Highlight,
+            QPalette.ColorRole.Text,
+            QPalette.ColorRole.Base,
+            QPalette.ColorRole.AlternateBase,
+            QPalette.ColorRole.Window,
+            QPalette.ColorRole.WindowText,
+        )
         key = (lanes, *(palette.color(role).rgba() for role in roles))
-        if key == self._palette_key:
-            return
-        self._palette_key = key
-        self._badges.clear()  # cached badges carry the old colours
-        self._colours = [lane_colour(lane, lanes, palette) for lane in range(lanes)]
-        self._faded = [faded(colour) for colour in self._colours]
+        if key != self._palette_key or self._colours is None:
+            self._palette_key = key
+            self._badges.clear()  # cached badges carry the old colours
+            self._colours = TimelineColours(palette, lanes)
+        return self._colours
 
     def _paint_lanes(
         self,
         painter: QPainter,
         geometry: Geometry,
         scene: Scene,
-        palette: QPalette,
+        colours: TimelineColours,
         width: float | None = None,
     ) -> None:
         height = geometry.lane_height()
         width = geometry.width if width is None else width
-        text = palette.color(QPalette.ColorRole.WindowText)
         for lane, title in enumerate(scene.lane_titles):
             top = geometry.lane_top(lane)
-            role = QPalette.ColorRole.AlternateBase if lane % 2 else QPalette.ColorRole.Base
-            painter.fillRect(QRectF(0, top, width, height), palette.color(role))
-            painter.fillRect(QRectF(0, top, 4, height), self._colours[lane])
-            painter.setPen(text)
+            painter.fillRect(QRectF(0, top, width, height), colours.lane_background[lane])
+            painter.fillRect(QRectF(0, top, 4, height), colours.hues[lane])
+            painter.setPen(colours.title[lane])
             if self._cached:
                 static = self._static_text(title, GUTTER - 16)
                 painter.drawStaticText(QPointF(10, top + (height - static.size().height()) / 2), static)
@@ -216,13 +318,18 @@ class TimelinePainter:
                 painter.drawText(QRectF(10, top, GUTTER - 16, height), int(flags), title)
 
     def _paint_axis(
-        self, painter: QPainter, geometry: Geometry, view: tl.Viewport, palette: QPalette
+        self,
+        painter: QPainter,
+        geometry: Geometry,
+        view: tl.Viewport,
+        palette: QPalette,
+        colours: TimelineColours,
     ) -> None:
         width, height = geometry.width, geometry.height
-        painter.fillRect(QRectF(0, 0, width, AXIS_HEIGHT), palette.color(QPalette.ColorRole.Window))
+        painter.fillRect(QRectF(0, 0, width, AXIS_HEIGHT), colours.axis_background)
         # An opaque mix of Mid over Base looks like a faint line and draws faster than a translucent one.
         grid = _mix(palette.color(QPalette.ColorRole.Mid), palette.color(QPalette.ColorRole.Base), 0.35)
-        text = palette.color(QPalette.ColorRole.WindowText)
+        text = colours.axis_text
         last_right = -math.inf
         ticks = tl.axis_ticks(view)
         # Grid lines are vertical and pixel-aligned: drawn in two batches without antialiasing.
@@ -257,12 +364,16 @@ class TimelinePainter:
         painter.drawLine(QPointF(0, AXIS_HEIGHT), QPointF(width, AXIS_HEIGHT))
 
     def _paint_ranges(
-        self, painter: QPainter, geometry: Geometry, scene: Scene, frame: tl.Frame, palette: QPalette
+        self,
+        painter: QPainter,
+        geometry: Geometry,
+        scene: Scene,
+        frame: tl.Frame,
+        palette: QPalette,
+        colours: TimelineColours,
     ) -> None:
         rows_shown = geometry.range_rows_shown()
         plot_width = geometry.plot_width()
-        text = palette.color(QPalette.ColorRole.Text)
-        faded_text = faded(text)
         highlight = palette.color(QPalette.ColorRole.Highlight)
         for mark in frame.ranges:
             if mark.row >= rows_shown:
@@ -270,9 +381,9 @@ class TimelinePainter:
             lane = mark.item.lane
             single = mark.count == 1
             visible = not single or scene.lit(mark.item.id)
-            colour = self._colours[lane] if visible else self._faded[lane]
-            fill = QColor(colour)
-            fill.setAlphaF(fill.alphaF() * (0.55 if single and mark.item.id in scene.linked else 0.32))
+            colour = colours.hues[lane] if visible else colours.faded_hues[lane]
+            state = DIM if not visible else LINKED if single and mark.item.id in scene.linked else LIT
+            fill = colours.range_fill[lane][state]
             x0 = max(mark.x0, -10.0)
             x1 = min(max(mark.x1, x0 + 3), plot_width + 10)
             rect = QRectF(x0, geometry.range_y(lane, mark.row) + 1, x1 - x0, RANGE_ROW - 3)
@@ -281,13 +392,19 @@ class TimelinePainter:
             painter.setBrush(fill)
             painter.drawRoundedRect(rect, 3, 3)
             if rect.width() > 30:
-                painter.setPen(text if visible else faded_text)
+                painter.setPen(colours.range_text[lane][state])
                 caption = mark.item.label if single else f"{mark.count} plans and programmes"
                 shown = self._elided(caption, rect.width() - 6)
                 painter.drawText(rect.adjusted(3, -2, -3, 2), int(Qt.AlignmentFlag.AlignVCenter), shown)
 
     def _paint_points(
-        self, painter: QPainter, geometry: Geometry, scene: Scene, frame: tl.Frame, palette: QPalette
+        self,
+        painter: QPainter,
+        geometry: Geometry,
+        scene: Scene,
+        frame: tl.Frame,
+        palette: QPalette,
+        colours: TimelineColours,
     ) -> None:
         highlight = palette.color(QPalette.ColorRole.Highlight)
         outline = palette.color(QPalette.ColorRole.Text)
@@ -297,7 +414,7 @@ class TimelinePainter:
             item = mark.item
             y = geometry.mark_y(item.lane)
             lit = scene.lit(item.id)
-            colour = self._colours[item.lane] if lit else self._faded[item.lane]
+            colour = colours.hues[item.lane] if lit else colours.faded_hues[item.lane]
             linked = item.id in scene.linked
             if item.shape is tl.Shape.PARTIAL and mark.x_end - mark.x > 2 * DOT_RADIUS:
                 # A month or a year: a band over the whole period, so it does not pretend to be a day.
@@ -324,7 +441,13 @@ class TimelinePainter:
                 _paint_star(painter, QPointF(centre.x(), centre.y() - DOT_RADIUS - 6), highlight)
 
     def _paint_clusters(
-        self, painter: QPainter, geometry: Geometry, scene: Scene, frame: tl.Frame, palette: QPalette
+        self,
+        painter: QPainter,
+        geometry: Geometry,
+        scene: Scene,
+        frame: tl.Frame,
+        palette: QPalette,
+        colours: TimelineColours,
     ) -> None:
         """Cached painters blit each badge from a bitmap (shape, colour and count drawn once); others draw them
         as shapes and text."""
@@ -347,9 +470,9 @@ class TimelinePainter:
             label, width = sized
             rect = QRectF(cluster.x - 2, mark_ys[lane], width, BADGE_HEIGHT)
             if self._cached:
-                painter.drawPixmap(rect.topLeft(), self._badge(lane, lit, label, rect, palette))
+                painter.drawPixmap(rect.topLeft(), self._badge(lane, lit, label, rect, colours))
             else:
-                _draw_badge(painter, rect, self._colours[lane] if lit else self._faded[lane], label, palette)
+                _draw_badge(painter, rect, colours, lane, lit, label)
             holds_current = current is not None and current[0] == lane and first <= current[1] < last
             if holds_current or any_between(linked_at.get(lane), first, last):
                 rings.append((rect, holds_current))
@@ -358,7 +481,7 @@ class TimelinePainter:
             painter.setPen(QPen(highlight, 2.5 if holds_current else 1.5))
             painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), 12, 12)
 
-    def _badge(self, lane: int, lit: bool, label: str, rect: QRectF, palette: QPalette) -> QPixmap:
+    def _badge(self, lane: int, lit: bool, label: str, rect: QRectF, colours: TimelineColours) -> QPixmap:
         key = (lane, lit, label)
         badge = self._badges.get(key)
         if badge is None:
@@ -369,22 +492,20 @@ class TimelinePainter:
             painter = QPainter(badge)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setFont(self._font)
-            fill = self._colours[lane] if lit else self._faded[lane]
-            _draw_badge(painter, QRectF(0, 0, rect.width(), rect.height()), fill, label, palette)
+            _draw_badge(painter, QRectF(0, 0, rect.width(), rect.height()), colours, lane, lit, label)
             painter.end()
             self._badges[key] = badge
         return badge
 
     def _paint_labels(
-        self, painter: QPainter, geometry: Geometry, scene: Scene, frame: tl.Frame, palette: QPalette
+        self, painter: QPainter, geometry: Geometry, scene: Scene, frame: tl.Frame, colours: TimelineColours
     ) -> None:
-        text = palette.color(QPalette.ColorRole.Text)
-        faded_text = faded(text)
         ascent = self._metrics.ascent()
         bold = QFont(self._font)
         bold.setBold(True)
         for label in frame.labels:
-            painter.setPen(text if scene.lit(label.item_id) else faded_text)
+            lit, dim = colours.label[label.lane]
+            painter.setPen(lit if scene.lit(label.item_id) else dim)
             shown = self._elided(label.text, label.width + 1)
             top = geometry.label_y(label.lane, label.row)
             if label.item_id == scene.current:
@@ -427,12 +548,16 @@ class TimelinePainter:
         return static
 
 
-def _draw_badge(painter: QPainter, rect: QRectF, fill: QColor, label: str, palette: QPalette) -> None:
+def _draw_badge(
+    painter: QPainter, rect: QRectF, colours: TimelineColours, lane: int, lit: bool, label: str
+) -> None:
     shape = rect.adjusted(0.5, 0.5, -0.5, -0.5)
-    painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1))
-    painter.setBrush(fill)
+    which = 0 if lit else 1
+    text = colours.badge_text[lane][which]
+    painter.setPen(QPen(colours.title[lane] if lit else text, 1))
+    painter.setBrush(colours.badge_fill[lane][which])
     painter.drawRoundedRect(shape, 9, 9)
-    painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+    painter.setPen(text)
     painter.drawText(shape, int(Qt.AlignmentFlag.AlignCenter), label)
 
 

@@ -28,6 +28,18 @@ class Colours:
     highlight: str = "#ffe680"
     highlight_text: str = "#000000"
     selected_paragraph: str = "#e8f0fe"
+    background: str = "#ffffff"
+
+    def text_on(self) -> list[tuple[str, str, str]]:
+        """(what, text, background) for every text the pages draw: on the page, and in a selected paragraph."""
+        pairs = [("search match", self.highlight_text, self.highlight)]
+        for background, where in ((self.background, "page"), (self.selected_paragraph, "selected paragraph")):
+            pairs += [
+                (f"text on the {where}", self.text, background),
+                (f"quiet text on the {where}", self.muted, background),
+                (f"links on the {where}", self.link, background),
+            ]
+        return pairs
 
 
 @dataclass(frozen=True, slots=True)
