@@ -1,9 +1,8 @@
 """Colour contrast as WCAG 2.x measures it, and colours chosen to meet it.
 
 Pure functions on ``(red, green, blue)`` tuples of 0-255, so that what the views draw can be checked without Qt.
-Text must reach :data:`AA_TEXT` (4.5:1) against what it is drawn on; a mark that carries no words needs only
-:data:`AA_GRAPHICS` (3:1). Dimming, for what a search leaves out, fades text towards its background only as far
-as it stays legible.
+Text must reach :data:`AA_TEXT` (4.5:1) against what it is drawn on, dimmed text included: dimming, for what a
+search leaves out, fades text towards its background only as far as it stays legible.
 """
 
 from __future__ import annotations
@@ -14,8 +13,6 @@ Rgb = tuple[int, int, int]
 
 #: WCAG 2.x level AA: normal text against its background.
 AA_TEXT = 4.5
-#: WCAG 2.x level AA: marks and parts of graphics that carry no text.
-AA_GRAPHICS = 3.0
 #: Colours are rounded to whole 8-bit channels after mixing: aim this far above a minimum to stay on its side.
 _MARGIN = 0.05
 _STEPS = 256  # how finely a colour is moved: 8 halvings, one 8-bit step
