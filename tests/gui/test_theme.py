@@ -189,3 +189,30 @@ def test_following_the_desktop_leaves_its_palette_untouched(settings_file: Path)
     before = app.palette().cacheKey()
     restore_theme(app, Settings(settings_file))  # nothing saved: the desktop's colours, and no work at start
     assert app.palette().cacheKey() == before
+
+
+def test_a_desktop_palette_that_falls_short_is_made_legible(qtbot: QtBot, dataset: Dataset) -> None:
+    """Under System the desktop's colours are used, but text the app draws itself is moved to 4.5:1: here
+    half-transparent placeholder text (as Qt's own default palette has), a faint text colour and a pale
+    highlight."""
+    app = application()
+    palette = QPalette(app.palette())
+    palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f7f7f7"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#9a9a9a"))
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(0, 0, 0, 128))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#6fb2ff"))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.Link, QColor("#7aa7ff"))
+    assert ratio(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)) < AA_TEXT
+    charts = FiguresView()
+    qtbot.addWidget(charts)
+    pairs = [
+        *TimelinePainter(pixel_font(app.font())).colours(palette, len(dataset.sections)).text_on(),
+        *charts.colours(palette).text_on(),
+        *palette_colours(palette).text_on(),
+        mechanism_tree.text_on(palette)[-1],  # the badges the tree draws (its rows are the desktop's)
+    ]
+    assert [
+        (what, round(ratio(text, back), 2)) for what, text, back in pairs if ratio(text, back) < AA_TEXT
+    ] == []
