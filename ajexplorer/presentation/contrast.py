@@ -35,15 +35,17 @@ def hex_colour(colour: Rgb) -> str:
     return "#{:02x}{:02x}{:02x}".format(*colour)
 
 
-def _linear(channel: int) -> float:
-    value = channel / 255
-    return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+#: Each 8-bit channel value in linear light, worked out once.
+_LINEAR = tuple(
+    value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+    for value in (channel / 255 for channel in range(256))
+)
 
 
 def relative_luminance(colour: Rgb) -> float:
     """WCAG 2.x relative luminance: 0 for black, 1 for white."""
     red, green, blue = colour
-    return 0.2126 * _linear(red) + 0.7152 * _linear(green) + 0.0722 * _linear(blue)
+    return 0.2126 * _LINEAR[red] + 0.7152 * _LINEAR[green] + 0.0722 * _LINEAR[blue]
 
 
 def contrast_ratio(first: Rgb, second: Rgb) -> float:
