@@ -207,7 +207,7 @@ def test_a_desktop_palette_that_falls_short_is_made_legible(qtbot: QtBot, datase
     assert ratio(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)) < AA_TEXT
     charts = FiguresView()
     qtbot.addWidget(charts)
-    pairs = [
+    pairs: list[tuple[str, QColor | str, QColor | str]] = [
         *TimelinePainter(pixel_font(app.font())).colours(palette, len(dataset.sections)).text_on(),
         *charts.colours(palette).text_on(),
         *palette_colours(palette).text_on(),
