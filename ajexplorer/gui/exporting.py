@@ -42,6 +42,8 @@ from PySide6.QtWidgets import QApplication
 from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.export import ExportContext
 from ajexplorer.gui import timeline_painter
+from ajexplorer.gui.theme import palette_for
+from ajexplorer.presentation.themes import Theme
 from ajexplorer.presentation.timeline_scene import GUTTER, Scene, scene_from_dataset
 
 #: Logical pixels per inch of exported drawings: what screens and SVG viewers take a CSS pixel to be.
@@ -353,11 +355,12 @@ def _print_pages(document: QTextDocument, device: QPdfWriter | QPrinter) -> None
 
 
 def paper_palette(palette: QPalette) -> QPalette:
-    """The palette itself if it is light; with a dark theme the style's light palette, so paper stays white."""
+    """The palette itself if it is light; with a dark theme the app's Light palette (its contrast checked), so
+    paper stays white."""
     if palette.color(QPalette.ColorRole.Base).lightness() >= 128:
         return palette
-    app = QApplication.instance()
-    return app.style().standardPalette() if isinstance(app, QApplication) else QPalette()
+    light = palette_for(Theme.LIGHT)
+    return light if light is not None else QPalette()
 
 
 def print_timeline(context: ExportContext, printer: QPrinter) -> None:

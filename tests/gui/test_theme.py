@@ -19,6 +19,7 @@ from ajexplorer.domain.model import Dataset
 from ajexplorer.gui import mechanism_tree
 from ajexplorer.gui.app import application
 from ajexplorer.gui.detail_pane import palette_colours
+from ajexplorer.gui.exporting import paper_palette
 from ajexplorer.gui.figures_view import FiguresView
 from ajexplorer.gui.help_dialogs import LegendCanvas
 from ajexplorer.gui.mainwindow import MainWindow
@@ -216,3 +217,16 @@ def test_a_desktop_palette_that_falls_short_is_made_legible(qtbot: QtBot, datase
     assert [
         (what, round(ratio(text, back), 2)) for what, text, back in pairs if ratio(text, back) < AA_TEXT
     ] == []
+
+
+def test_paper_stays_light_and_legible_under_the_dark_theme(qtbot: QtBot, dataset: Dataset) -> None:
+    """Exports and prints made while Dark is on are drawn in the Light palette, whose text is checked."""
+    app = application()
+    apply_theme(app, Theme.DARK)
+    paper = paper_palette(app.palette())
+    assert paper.color(QPalette.ColorRole.Base).name() == PALETTES[Theme.LIGHT]["Base"]
+    pairs: list[tuple[str, QColor | str, QColor | str]] = [
+        *TimelinePainter(pixel_font(app.font())).colours(paper, len(dataset.sections)).text_on(),
+        *palette_colours(paper).text_on(),
+    ]
+    assert min(ratio(text, back) for _what, text, back in pairs) >= AA_TEXT
