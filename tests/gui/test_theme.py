@@ -151,10 +151,19 @@ def test_choosing_a_theme_applies_at_once_keeps_the_place_and_is_remembered(
     richest = max(dataset.records.values(), key=lambda record: len(record.paragraphs))
     window.navigator.go(richest.id)
     window.details.browser.setFixedHeight(120)  # short enough to scroll
+    window.search_field.setText(richest.title.split()[0])
+    window.search_field.flush()
+    qtbot.waitUntil(lambda: window.results.model.rowCount() > 0)
     qtbot.waitUntil(lambda: window.details.browser.verticalScrollBar().maximum() > 0)
     scroll = window.details.browser.verticalScrollBar()
     scroll.setValue(scroll.maximum() // 2 + 1)
-    place = (window.navigator.current, scroll.value(), window.timeline.visible_extent())
+    place = (
+        window.navigator.current,
+        scroll.value(),
+        window.timeline.visible_extent(),
+        window.search_field.text(),
+        window.results.model.rowCount(),
+    )
     menu = window.theme_menu
     assert menu.menuAction() in window.view_menu.actions()
     assert menu.theme_actions[Theme.SYSTEM].isChecked()
@@ -164,7 +173,13 @@ def test_choosing_a_theme_applies_at_once_keeps_the_place_and_is_remembered(
     assert QApplication.palette().color(QPalette.ColorRole.Window).name() == PALETTES[Theme.DARK]["Window"]
     wait_for_theme(qtbot, window, Theme.DARK)
     assert "#e6e6e6" in window.details.browser.toHtml()  # the page was redrawn in the dark colours
-    assert (window.navigator.current, scroll.value(), window.timeline.visible_extent()) == place
+    assert (
+        window.navigator.current,
+        scroll.value(),
+        window.timeline.visible_extent(),
+        window.search_field.text(),
+        window.results.model.rowCount(),
+    ) == place
     assert menu.theme_actions[Theme.DARK].isChecked() and not menu.theme_actions[Theme.SYSTEM].isChecked()
     assert Settings(settings_file).theme() is Theme.DARK
 
