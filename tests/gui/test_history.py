@@ -1,5 +1,6 @@
 """History restores what the person saw: the record with its search, filters and highlighted result; the
-buttons name where they go; history lists jump to any step; clearing a search gives the tree back."""
+buttons name where they go; history lists jump to any step; clearing a search gives the tree back; and what
+the details show of a record: the values of the figures that measure it."""
 
 from __future__ import annotations
 
