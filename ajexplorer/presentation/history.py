@@ -116,11 +116,10 @@ def step_label(dataset: Dataset, step: Step) -> str:
 
 
 def move_tip(direction: str, dataset: Dataset, step: Step | None, keys: str) -> str:
-    """The Back or Forward button's tooltip, naming where it goes: ``Back to ASEAN-Japan Summit (Alt+Left)``.
-    ``direction`` is "Back" or "Forward"; with nowhere to go, it says so."""
+    """The Back or Forward button's tooltip, naming where it goes and the search it brings back:
+    ``Back to ASEAN-Japan Summit — search "ADMM" (Alt+Left)``. ``direction`` is "Back" or "Forward"; with
+    nowhere to go, it says so."""
     shortcut = f" ({keys})" if keys else ""
     if step is None:
         return f"{direction}: nowhere to go{shortcut}"
-    words = search_words(dataset, step.search)
-    with_search = f", with {words}" if words else ""
-    return f"{direction} to {step_title(dataset, step)}{with_search}{shortcut}"
+    return f"{direction} to {step_label(dataset, step)}{shortcut}"

@@ -52,4 +52,5 @@ def test_labels_and_tooltips_name_the_record_and_the_search_it_brings_back(mini_
     assert move_tip("Back", mini_dataset, Step(record.id), "Alt+Left") == (
         f"Back to {record.display_title} (Alt+Left)"
     )
+    assert move_tip("Back", mini_dataset, step, "Alt+Left") == f"Back to {label} (Alt+Left)"
     assert "nowhere" in move_tip("Forward", mini_dataset, None, "Alt+Right")
