@@ -47,9 +47,6 @@ class Navigator(QObject):
     def can_go_back(self) -> bool:
         return bool(self._history.back)
 
-    def can_go_forward(self) -> bool:
-        return bool(self._history.forward)
-
     def go(self, record_id: str) -> None:
         """Select a record; the current step goes onto the back history and the forward steps are dropped."""
         if not record_id:

@@ -191,11 +191,16 @@ def figures_html(figures: Sequence[Record], marker: Marker, colours: Colours) ->
             f'<a href="{paragraph_link(number)}">&para;&nbsp;{number}</a>'
             for number in sorted(figure.paragraphs)
         )
+        after = (
+            f'<span style="color:{colours.muted};"> &middot; {" &middot; ".join(facts)}</span>'
+            if facts
+            else ""
+        )
+        title = _highlighted(figure.title, marker, colours)
         rows.append(
             f'<tr><td valign="top" style="padding-right:12px; white-space: nowrap;">'
             f"<b>{_highlighted(figure.value_text(), marker, colours)}</b></td>"
-            f'<td valign="top"><a href="{record_link(figure.id)}">{_highlighted(figure.title, marker, colours)}</a>'
-            f'<span style="color:{colours.muted};"> &middot; {" &middot; ".join(facts)}</span></td></tr>'
+            f'<td valign="top"><a href="{record_link(figure.id)}">{title}</a>{after}</td></tr>'
         )
     return f'<h3>Figures</h3><table cellspacing="0" cellpadding="2">{"".join(rows)}</table>'
 
