@@ -627,13 +627,13 @@ class MainWindow(QMainWindow):
     def _update_history_actions(self) -> None:
         """Enabled when there is somewhere to go; the tooltips name where."""
         history = self.navigator.history
-        for action, direction, steps in (
-            (self.back_action, "Back", history.earlier()),
-            (self.forward_action, "Forward", history.later()),
+        for action, steps, forward in (
+            (self.back_action, history.earlier(), False),
+            (self.forward_action, history.later(), True),
         ):
             action.setEnabled(bool(steps))
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            tip = move_tip(direction, self.dataset, steps[0][1] if steps else None, keys)
+            tip = move_tip(self.dataset, steps[0][1] if steps else None, keys, forward=forward)
             action.setToolTip(tip)
             action.setStatusTip(tip)
 

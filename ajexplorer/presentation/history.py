@@ -115,11 +115,12 @@ def step_label(dataset: Dataset, step: Step) -> str:
     return f"{title} \u2014 {words}" if words else title
 
 
-def move_tip(direction: str, dataset: Dataset, step: Step | None, keys: str) -> str:
-    """The Back or Forward button's tooltip, naming where it goes and the search it brings back:
-    ``Back to ASEAN-Japan Summit — search "ADMM" (Alt+Left)``. ``direction`` is "Back" or "Forward"; with
-    nowhere to go, it says so."""
+def move_tip(dataset: Dataset, step: Step | None, keys: str, *, forward: bool = False) -> str:
+    """The Back (or Forward) button's tooltip, naming where it goes and the search it brings back:
+    ``Back to ASEAN-Japan Summit — search "ADMM" (Alt+Left)``; with nowhere to go, it says so."""
     shortcut = f" ({keys})" if keys else ""
     if step is None:
-        return f"{direction}: nowhere to go{shortcut}"
-    return f"{direction} to {step_label(dataset, step)}{shortcut}"
+        nowhere = "Nothing later to go forward to" if forward else "Nothing earlier to go back to"
+        return nowhere + shortcut
+    place = step_label(dataset, step)
+    return (f"Forward to {place}" if forward else f"Back to {place}") + shortcut

@@ -49,8 +49,6 @@ def test_labels_and_tooltips_name_the_record_and_the_search_it_brings_back(mini_
     label = step_label(mini_dataset, step)
     assert label.startswith(record.display_title)
     assert "summit" in label and "events" in label and section.title in label
-    assert move_tip("Back", mini_dataset, Step(record.id), "Alt+Left") == (
-        f"Back to {record.display_title} (Alt+Left)"
-    )
-    assert move_tip("Back", mini_dataset, step, "Alt+Left") == f"Back to {label} (Alt+Left)"
-    assert "nowhere" in move_tip("Forward", mini_dataset, None, "Alt+Right")
+    assert move_tip(mini_dataset, Step(record.id), "Alt+Left") == f"Back to {record.display_title} (Alt+Left)"
+    assert move_tip(mini_dataset, step, "Alt+Right", forward=True) == f"Forward to {label} (Alt+Right)"
+    assert move_tip(mini_dataset, None, "Alt+Right", forward=True).startswith("Nothing later")
