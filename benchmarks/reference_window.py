@@ -1,8 +1,8 @@
 """A second start-up baseline: the app's window rebuilt from stock Qt widgets, with none of the app's code.
 
 It has what the app shows at its first paint, in the same places: the same menus with the same items and
-shortcuts (``MENUS``: 16 menu items, 10 of them with a shortcut, and the two window actions that move between
-the parts: 12 actions with a shortcut, 13 key sequences), a navigation tool bar with the same four actions and a
+shortcuts (``MENUS``: 23 menu items, 12 of them with a shortcut, and the two window actions that move between
+the parts: 14 actions with a shortcut, 15 key sequences), a navigation tool bar with the same four actions and a
 search field, a filter tool bar, a tree of about 100 rows in a dock (with a list tabbed behind it), a painted
 timeline of about 150 marks, a rich-text detail pane and a source pane (with two docks tabbed behind it), and a
 status bar; ``tests/test_benchmarks.py`` holds its menus, tool bars and docks equal to the app's. Like the app,
@@ -135,7 +135,8 @@ def dock(window: QMainWindow, title: str, widget: QWidget, area: Qt.DockWidgetAr
 
 
 #: The app's menus at its first paint, item by item: (menu, [(item, shortcuts)]); "dock:" items are the docks'
-#: own toggles. The export commands join the File menu only after the first paint, in the app as here (not at all).
+#: own toggles; "menu:" items are submenus (filled when opened). The export commands join the File menu only
+#: after the first paint, in the app as here (not at all).
 #: The app's docks (the Figures, Notebook and Chronology docks are filled after the first paint, as here).
 DOCKS = ("Mechanisms", "Results", "Notebook", "Chronology", "Source", "Glossary", "Figures")
 MENUS: tuple[tuple[str, list[tuple[str, list[str]]]], ...] = (
@@ -159,7 +160,7 @@ MENUS: tuple[tuple[str, list[tuple[str, list[str]]]], ...] = (
             ("&Chronology List", ["Ctrl+Shift+L"]),
         ],
     ),
-    ("&Go", [("&Back", ["Alt+Left"]), ("&Forward", ["Alt+Right"])]),
+    ("&Go", [("&Back", ["Alt+Left"]), ("&Forward", ["Alt+Right"]), ("menu:&History", [])]),
     (
         "&Help",
         [
@@ -189,6 +190,10 @@ def build_window() -> QMainWindow:
         for item, keys in entries:
             if item.startswith("dock:"):
                 menu.addAction(docks[item.removeprefix("dock:")].toggleViewAction())
+                continue
+            if item.startswith("menu:"):
+                menu.addSeparator()
+                menu.addMenu(item.removeprefix("menu:"))
                 continue
             action = actions[item] = QAction(item, window)
             action.setShortcuts([QKeySequence(key) for key in keys])

@@ -47,6 +47,9 @@ class RelatedItem:
     title: str
     when: str
     citation: Citation
+    #: A figure's value as written (``approximately 13,500 people``), so it stands in the briefing on what it
+    #: measures; empty for other records.
+    value: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +186,9 @@ def render_markdown(briefing: Briefing, level: int = 1) -> str:
             lines.extend([f"{h3} {escape_markdown(group.label)}", ""])
             for item in group.items:
                 when = f" ({escape_markdown(item.when)})" if item.when else ""
+                value = f": **{escape_markdown(item.value)}**;" if item.value else ":"
                 source = escape_markdown(item.citation.paragraph_text)
-                lines.append(f"- {escape_markdown(item.title)}{when}: source {source}")
+                lines.append(f"- {escape_markdown(item.title)}{when}{value} source {source}")
             lines.append("")
     lines.extend([f"{h2} Sources", ""])
     lines.append(f"- This record: {escape_markdown(briefing.citation.text())}")
@@ -267,7 +271,7 @@ def _citation(info: SourceInfo, record: Record) -> Citation:
 
 def _item(info: SourceInfo, record: Record) -> RelatedItem:
     when = record.when.human() if record.when.known or record.when.recurrence else ""
-    return RelatedItem(record.id, record.display_title, when, _citation(info, record))
+    return RelatedItem(record.id, record.display_title, when, _citation(info, record), record.value_text())
 
 
 def _texts(briefing: Briefing) -> Iterator[str]:
@@ -282,6 +286,7 @@ def _texts(briefing: Briefing) -> Iterator[str]:
         for item in group.items:
             yield item.title
             yield item.when
+            yield item.value
             yield item.citation.text()
     yield briefing.citation.text()
     for quote in briefing.quotes:

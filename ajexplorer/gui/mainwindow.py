@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -28,6 +29,7 @@ from ajexplorer.gui.announce import Announcer, set_description
 from ajexplorer.gui.detail_pane import DetailPane
 from ajexplorer.gui.file_menu import EXPORT, NOTEBOOK, PRINT, QUIT, FileMenu
 from ajexplorer.gui.glossary_panel import GlossaryPanel
+from ajexplorer.gui.history_menu import HistoryMenu, Line, attach_to_button
 from ajexplorer.gui.icons import arrow_icon
 from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel
 from ajexplorer.gui.navigator import Navigator
@@ -45,6 +47,7 @@ from ajexplorer.gui.settings import Settings
 from ajexplorer.gui.source_view import SourceView
 from ajexplorer.gui.theme import ThemeMenu, apply_theme
 from ajexplorer.gui.timeline_widget import TimelineWidget
+from ajexplorer.presentation.history import SearchState, move_tip, step_label
 from ajexplorer.presentation.links import Link, Target
 from ajexplorer.presentation.mechanism_tree import build_tree, mechanism_for
 from ajexplorer.presentation.record_text import dataset_summary, no_such_record, status_line, tooltip
@@ -92,7 +95,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._today = today or dt.date.today()
         self.setWindowTitle(dataset.title)  # Qt adds the application's name after it
-        self.navigator = Navigator(self)
+        self.navigator = Navigator(self, search_state=self._search_state)
 
         self.timeline = TimelineWidget(self)
         self.details = DetailPane(dataset, self)
@@ -108,6 +111,8 @@ class MainWindow(QMainWindow):
         self._search_index: SearchIndex | None = None
         self._index_builder: IndexBuilder | None = None
         self._matches: frozenset[str] | None = None
+        #: The pane the Results covered when a search raised them, given back when the search is cleared.
+        self._covered_by_results: QDockWidget | None = None
         self._first_paint_hook: _AfterFirstPaint | None = None
         #: True once the window has painted and the work deferred past that is done.
         self.started = False
@@ -277,6 +282,12 @@ class MainWindow(QMainWindow):
         go_menu = menu.addMenu("&Go")
         go_menu.addAction(self.back_action)
         go_menu.addAction(self.forward_action)
+        go_menu.addSeparator()
+        # History lists: every step in Go > History; the earlier or later ones on Back's and Forward's buttons.
+        self.history_menu = HistoryMenu("&History", self._history_lines, go_menu)
+        go_menu.addMenu(self.history_menu)
+        self.back_menu = HistoryMenu("Back", lambda: self._history_lines(-1), self)
+        self.forward_menu = HistoryMenu("Forward", lambda: self._history_lines(1), self)
         help_menu = menu.addMenu("&Help")
         for action in (self.legend_action, self.shortcuts_action, self.search_help_action):
             help_menu.addAction(action)
@@ -287,6 +298,10 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.back_action)
         self.toolbar.addAction(self.forward_action)
+        for action, history in ((self.back_action, self.back_menu), (self.forward_action, self.forward_menu)):
+            button = self.toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                attach_to_button(button, history)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.fit_action)
         self.toolbar.addAction(self.zoom_selection_action)
@@ -316,6 +331,9 @@ class MainWindow(QMainWindow):
         # ... and every view follows the navigator.
         nav.currentChanged.connect(self._on_current_changed)
         nav.historyChanged.connect(self._update_history_actions)
+        nav.searchRestored.connect(self._restore_search)
+        for history in (self.history_menu, self.back_menu, self.forward_menu):
+            history.offsetChosen.connect(nav.jump)
         # Commands.
         self.quit_action.triggered.connect(self.close)
         self.back_action.triggered.connect(nav.back)
@@ -545,6 +563,7 @@ class MainWindow(QMainWindow):
         if not text.strip() and not filters.active:
             self._show_matches(None, ())
             self.results.show_hits([], "")
+            self._give_way_results()
             return
         try:
             result = self._searcher().search(text, limit=200, filters=filters)
@@ -582,8 +601,18 @@ class MainWindow(QMainWindow):
         self.source.set_highlight(words)
 
     def _raise_results(self) -> None:
+        if not _on_top(self.results_dock):
+            shown = [dock for dock in self.tabifiedDockWidgets(self.results_dock) if _on_top(dock)]
+            self._covered_by_results = shown[0] if shown else None
         self.results_dock.show()
         self.results_dock.raise_()
+
+    def _give_way_results(self) -> None:
+        """A search cleared: the pane the results covered (the tree, usually) comes back, rather than an
+        empty list where it was."""
+        covered, self._covered_by_results = self._covered_by_results, None
+        if covered is not None and _on_top(self.results_dock) and covered.isVisible():
+            covered.raise_()
 
     # --- following the selection ----------------------------------------------------------------------------
 
@@ -614,8 +643,39 @@ class MainWindow(QMainWindow):
         )
 
     def _update_history_actions(self) -> None:
-        self.back_action.setEnabled(self.navigator.can_go_back())
-        self.forward_action.setEnabled(self.navigator.can_go_forward())
+        """Enabled when there is somewhere to go; the tooltips name where."""
+        history = self.navigator.history
+        for action, steps, forward in (
+            (self.back_action, history.earlier(), False),
+            (self.forward_action, history.later(), True),
+        ):
+            action.setEnabled(bool(steps))
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            tip = move_tip(self.dataset, steps[0][1] if steps else None, keys, forward=forward)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+
+    def _history_lines(self, direction: int = 0) -> list[Line]:
+        """A history list's lines: the earlier steps (-1), the later ones (1), or every step with the current
+        one among them (0), latest at the top as browsers list them."""
+        history = self.navigator.history
+        earlier = [(offset, step_label(self.dataset, step)) for offset, step in history.earlier()]
+        later = [(offset, step_label(self.dataset, step)) for offset, step in history.later()]
+        if direction:
+            return earlier if direction < 0 else later
+        current = [(0, step_label(self.dataset, history.current))] if history.current is not None else []
+        return [*reversed(later), *current, *earlier]
+
+    def _search_state(self) -> SearchState:
+        """What the history keeps with each record chosen: the search text, filters and highlighted result."""
+        return SearchState(self.search_field.text(), self.filter_bar.filters(), self.results.current_record())
+
+    def _restore_search(self, state: SearchState) -> None:
+        """A step returned to: its search text, filters and highlighted result come back (searching once)."""
+        self.filter_bar.set_filters(state.filters)
+        self.search_field.set_query(state.query)
+        self._run_search()
+        self.results.highlight(state.result)
 
     def select_default(self) -> None:
         """On a first start, show the dialogue relations themselves: the root of the tree."""
@@ -870,6 +930,11 @@ class _AfterFirstPaint(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self._work)
         return False
+
+
+def _on_top(dock: QDockWidget) -> bool:
+    """Shown, and not behind another dock's tab."""
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
 
 
 def _app() -> QApplication:

@@ -77,6 +77,11 @@ class SearchField(QLineEdit):
             self._timer.stop()
             self.queryChanged.emit(self.text())
 
+    def set_query(self, text: str) -> None:
+        """Put ``text`` in the field without a search of its own: the caller runs it (history restored)."""
+        self.setText(text)
+        self._timer.stop()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
@@ -215,6 +220,19 @@ class ResultsPanel(QWidget):
         self.message.setText(message)
         if hits:
             self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def current_record(self) -> str | None:
+        """The highlighted result's record id (None with no results)."""
+        record_id = self.model.data(self.view.currentIndex(), HitRole)
+        return record_id if isinstance(record_id, str) else None
+
+    def highlight(self, record_id: str | None) -> None:
+        """Make the result for ``record_id`` the highlighted one, if it is among the results."""
+        model = self.model
+        row = next((r for r in range(model.rowCount()) if model.hit(r).record_id == record_id), None)
+        if row is not None:
+            self.view.setCurrentIndex(model.index(row, 0))
+            self.view.scrollTo(model.index(row, 0))
 
     def move(self, step: int) -> None:  # type: ignore[override]
         """Move the current result (from the search field's Up/Down)."""

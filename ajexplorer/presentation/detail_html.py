@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
-from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Record
+from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Record, Relation
 from ajexplorer.domain.relations import relation_groups
 from ajexplorer.presentation.links import glossary_link, paragraph_link, record_link
 
@@ -157,7 +157,16 @@ def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colou
         f'<table cellspacing="0" cellpadding="2">{rows}</table>',
         f"<p>{marked_text(record.summary, marker, colours)}</p>",
     ]
-    relations = relation_groups(dataset, record)
+    figures = [other for other in dataset.incoming(record.id, Relation.SUBJECT) if other.kind is Kind.FIGURE]
+    if figures:
+        parts.append(figures_html(figures, marker, colours))
+    # The figures listed above with their values are not listed again among the relations.
+    listed = {figure.id for figure in figures}
+    relations = [
+        (name, others)
+        for name, others in relation_groups(dataset, record)
+        if not {other.id for other in others} <= listed
+    ]
     if relations:
         parts.append("<h3>Relations</h3>")
         parts.append('<table cellspacing="0" cellpadding="2">')
@@ -182,6 +191,30 @@ def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colou
         )
     parts.append(f'<p style="color:{colours.muted};"><small>{escape(citation(dataset, record))}</small></p>')
     return "\n".join(parts)
+
+
+def figures_html(figures: Sequence[Record], marker: Marker, colours: Colours) -> str:
+    """What the figures that measure a record say, under its summary: each value with its unit and qualifier
+    ("approximately 13,500 people"), what it counts, its date and the paragraph it is cited to."""
+    rows = []
+    for figure in figures:
+        facts = [escape(figure.when.human())] if figure.when.known else []
+        facts.extend(
+            f'<a href="{paragraph_link(number)}">&para;&nbsp;{number}</a>'
+            for number in sorted(figure.paragraphs)
+        )
+        after = (
+            f'<span style="color:{colours.muted};"> &middot; {" &middot; ".join(facts)}</span>'
+            if facts
+            else ""
+        )
+        title = _highlighted(figure.title, marker, colours)
+        rows.append(
+            f'<tr><td valign="top" style="padding-right:12px; white-space: nowrap;">'
+            f"<b>{_highlighted(figure.value_text(), marker, colours)}</b></td>"
+            f'<td valign="top"><a href="{record_link(figure.id)}">{title}</a>{after}</td></tr>'
+        )
+    return f'<h3>Figures</h3><table cellspacing="0" cellpadding="2">{"".join(rows)}</table>'
 
 
 def _record_anchor(record: Record, colours: Colours) -> str:

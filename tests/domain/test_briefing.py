@@ -194,3 +194,17 @@ def test_a_collection_briefs_each_of_its_records_in_its_order(mini_dataset: Data
     assert positions == sorted(positions)
     assert text.count("\n### Your notes\n") == 1 and "My reading of it." in text
     assert "\n# " not in text[1:]  # each record's briefing sits one level down
+
+
+def test_a_briefing_gives_the_values_of_the_figures_that_measure_its_record(mini_dataset: Dataset) -> None:
+    figure = next(record for record in mini_dataset.records.values() if record.subject)
+    approximate = replace(figure, id=f"{figure.id}-approx", value=1500.0, qualifier="approximately")
+    dataset = with_records(mini_dataset, approximate)
+    figures = section(briefing_markdown(dataset, figure.subject or ""), "Relations")
+    value = escape_markdown(figure.value_text())
+    assert (
+        f"{escape_markdown(figure.title)} ({escape_markdown(figure.when.human())}): **{value}**;" in figures
+    )
+    assert "**approximately 1,500" in figures
+    # Other relations carry no value.
+    assert ": source paragraph" in section(briefing_markdown(dataset, approximate.id), "Relations")

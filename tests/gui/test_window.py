@@ -30,7 +30,7 @@ def test_menus_hold_the_standard_commands(window: MainWindow) -> None:
     assert "Quit" in texts["File"]
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert {"Mechanisms", "Source", "Glossary", "Fit Timeline", "Zoom In", "Zoom Out"} <= set(texts["View"])
-    assert texts["Go"] == ["Back", "Forward"]
+    assert texts["Go"] == ["Back", "Forward", "", "History"]
     assert texts["Help"] == [
         "Timeline Legend",
         "Keyboard Shortcuts",

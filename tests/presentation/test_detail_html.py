@@ -14,6 +14,7 @@ from ajexplorer.presentation.detail_html import (
     source_html,
 )
 from ajexplorer.presentation.links import Link, Target, parse_link, record_link
+from tests.conftest import with_records
 
 
 def test_markup_in_data_is_shown_as_text(mini_dataset: Dataset) -> None:
@@ -83,3 +84,19 @@ def test_only_app_links_are_followed() -> None:
         "",
     ):
         assert parse_link(url) is None
+
+
+def test_a_records_page_gives_the_values_of_the_figures_that_measure_it(mini_dataset: Dataset) -> None:
+    figure = next(record for record in mini_dataset.records.values() if record.subject)
+    approximate = replace(figure, id=f"{figure.id}-approx", value=1500.0, qualifier="approximately")
+    dataset = with_records(mini_dataset, approximate)
+    subject = dataset.records[figure.subject or ""]
+    page = record_html(dataset, subject, make_marker(dataset), Colours())
+    section = page[page.index("<h3>Figures</h3>") :]
+    assert figure.value_text() in section and "approximately 1,500" in section
+    assert figure.when.human() in section
+    assert all(f'href="aj:paragraph/{number}"' in section for number in figure.paragraphs)
+    # Listed with its value, not again among the relations.
+    assert page.count(f'"{record_link(figure.id)}"') == 1
+    unmeasured = next(record for record in dataset.records.values() if not dataset.incoming(record.id))
+    assert "<h3>Figures</h3>" not in record_html(dataset, unmeasured, make_marker(dataset), Colours())
