@@ -153,9 +153,7 @@ class DetailPane(QWidget):
         split.addWidget(editor)
         split.setStretchFactor(0, 4)  # the details hold the answers; the note is a few lines under them
         split.setStretchFactor(1, 1)
-        split.setSizes(
-            [4 * self.browser.height(), max(editor.minimumSizeHint().height(), self.browser.height() // 4)]
-        )
+        split.setSizes([self.browser.height(), editor.minimumSizeHint().height()])
 
     def set_highlight(self, words: Sequence[str]) -> None:
         """Search words to highlight wherever they appear in the pane."""

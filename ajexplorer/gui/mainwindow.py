@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QToolButton,
     QWidget,
@@ -847,6 +848,10 @@ class MainWindow(QMainWindow):
         for dock in right:
             if dock is not anchor:
                 self.tabifyDockWidget(anchor, dock)
+        self.setTabPosition(
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            QTabWidget.TabPosition.West if layout.single_column else QTabWidget.TabPosition.South,
+        )
         self.mechanisms_dock.raise_()
         if not layout.single_column:
             self.source_dock.raise_()

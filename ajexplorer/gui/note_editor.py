@@ -97,6 +97,9 @@ class NoteEditor(QWidget):
         bar.addWidget(self.subject, 1)
         bar.addWidget(self.collections)
         bar.addWidget(self.state)
+        three_lines = 3 * self.fontMetrics().lineSpacing() + 2 * self.text.frameWidth() + 8
+        for part in (self.text, self.preview):
+            part.setMinimumHeight(three_lines)  # the details keep the height; the note grows when dragged
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.text)
         split.addWidget(self.preview)

@@ -20,7 +20,7 @@ SCRIPT = textwrap.dedent(
     import json, sys
     from pathlib import Path
     from PySide6.QtCore import QRect, Qt
-    from PySide6.QtWidgets import QApplication, QDockWidget
+    from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
     from ajexplorer.domain.loading import load_dataset
     from ajexplorer.gui.mainwindow import MainWindow
     from ajexplorer.gui.settings import Settings
@@ -83,6 +83,24 @@ SCRIPT = textwrap.dedent(
         return {"cut": cut, "share": share}
 
     glossary = glossary_cut()
+
+    def tabs_cut():
+        # the dock tabs given less room than their title asks for, along the tab (vertical tabs upright)
+        cut = []
+        groups = [
+            {d.windowTitle() for d in [dock, *window.tabifiedDockWidgets(dock)]}
+            for dock in (window.mechanisms_dock, window.source_dock)
+        ]
+        for bar in window.findChildren(QTabBar):
+            # Qt keeps the tab bars of earlier arrangements; the live ones hold a group of tabbed panes
+            if not bar.isVisible() or {bar.tabText(i) for i in range(bar.count())} not in groups:
+                continue
+            vertical = bar.shape() in (QTabBar.Shape.RoundedWest, QTabBar.Shape.RoundedEast)
+            for i in range(bar.count()):
+                given, wanted = bar.tabRect(i), bar.tabSizeHint(i)  # squeezed below its wish: elided
+                if (given.height() < wanted.height()) if vertical else (given.width() < wanted.width()):
+                    cut.append(bar.tabText(i))
+        return cut
     shown = [dock for dock in window.findChildren(QDockWidget) if not dock.visibleRegion().isEmpty()]
     browser = window.details.browser
     frame = window.frameGeometry()
@@ -97,6 +115,7 @@ SCRIPT = textwrap.dedent(
         "tree_width": tree.viewport().width(),
         "siblings": sibling_names(tree, tree.rootIndex()),
         "glossary": glossary,
+        "tabs_cut": tabs_cut(),
     }))
     window.close()
     """
@@ -162,6 +181,8 @@ def test_every_pane_is_on_the_screen_and_the_details_show_a_dozen_lines(tmp_path
         assert inside(rect, shown["available"]), name
         assert rect[2] >= 200 and rect[3] >= 20, name  # wide enough to read, not squeezed to a sliver
     assert shown["detail_lines"] >= 12
+    if screen != "1920x1080 at 2x":  # at 2x a 1080-line screen is 540 lines: tabs there may shorten
+        assert shown["tabs_cut"] == [], json.dumps(shown["tabs_cut"])  # every pane's tab reads in full
 
 
 def test_a_wide_screen_keeps_panes_on_both_sides_and_a_narrow_one_tabs_them(tmp_path: Path) -> None:
