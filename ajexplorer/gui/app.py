@@ -24,6 +24,7 @@ from ajexplorer.gui.datasets import (
     show_data_problems,
 )
 from ajexplorer.gui.errors import ErrorHandler, display_problem, log_folder
+from ajexplorer.gui.i18n import Translation
 from ajexplorer.gui.logs import init_log
 from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.settings import Settings
@@ -164,7 +165,10 @@ def _run(
     open_log: Callable[[], None],
     link: str | None = None,
 ) -> int:
-    session = DatasetSession(Settings(settings_path(), notebook=log_folder() / NOTEBOOK_FILE))
+    settings = Settings(settings_path(), notebook=log_folder() / NOTEBOOK_FILE)
+    translation = Translation(app)
+    translation.apply(settings.language())  # English, the source language, loads nothing
+    session = DatasetSession(settings, translation=translation)
     try:
         refused = session.start(data_folder)
         phases.mark("window_built")

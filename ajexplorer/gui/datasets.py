@@ -27,6 +27,7 @@ from ajexplorer.domain.errors import DataError
 from ajexplorer.domain.loading import LoadCancelledError, open_dataset
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.file_menu import DATASETS
+from ajexplorer.gui.i18n import Translation
 from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.settings import RecentDataset, Settings
 from ajexplorer.paths import data_dir
@@ -198,10 +199,16 @@ class DatasetSession(QObject):
     windowRetired = Signal()
 
     def __init__(
-        self, settings: Settings | None, today: dt.date | None = None, parent: QObject | None = None
+        self,
+        settings: Settings | None,
+        today: dt.date | None = None,
+        parent: QObject | None = None,
+        translation: Translation | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        #: The application's translators; None: the language cannot be changed (tests, measurements).
+        self.translation = translation
         self._today = today
         self._window: MainWindow | None = None
         self._retired: list[MainWindow] = []
@@ -340,7 +347,17 @@ class DatasetSession(QObject):
         self._add_commands(window)
         return window
 
-    def _replace(self, dataset: Dataset, folder: Path) -> None:
+    def change_language(self, choice: str) -> bool:
+        """View > Language: remember ``choice`` and, if the language shown changes, rebuild the window in it,
+        keeping the person's place (layout, record, search and filters). False if nothing changed."""
+        if self.settings is not None:
+            self.settings.set_language(choice)
+        if self.translation is None or not self.translation.apply(choice):
+            return False
+        self._replace(self.window.dataset, self.folder, same_data=True)
+        return True
+
+    def _replace(self, dataset: Dataset, folder: Path, *, same_data: bool = False) -> None:
         old = self.window
         with _busy():
             self.folder = folder
@@ -348,6 +365,8 @@ class DatasetSession(QObject):
             window.restoreGeometry(QByteArray(old.saveGeometry()))
             window.restoreState(QByteArray(old.saveState()))
             window.splitter.restoreState(QByteArray(old.splitter.saveState()))
+            if same_data:
+                window.take_place_of(old)
             window.select_default()
         self._window = window
         window.show()  # a new top-level window comes up on top
@@ -393,6 +412,7 @@ class DatasetSession(QObject):
         self.bundled_action.triggered.connect(self.open_bundled)
         menu.set_section(DATASETS, [self.open_action, self.recent_menu, self.bundled_action])
         self._fill_recent()
+        window.languageRequested.connect(self.change_language)
 
     def _fill_recent(self) -> None:
         """Rebuilt each time it opens, so a folder removed meanwhile shows as missing."""
