@@ -927,7 +927,9 @@ class MainWindow(QMainWindow):
         """The timeline's marks, drawn by the timeline's painter from a tiny scene."""
         from ajexplorer.gui.help_dialogs import LEGEND_TEXT, LegendCanvas  # noqa: PLC0415 - see _help
 
-        return self._help(translate("MainWindow", "Timeline Legend"), LEGEND_TEXT, LegendCanvas())
+        return self._help(
+            translate("MainWindow", "Timeline Legend"), translate("Help", LEGEND_TEXT), LegendCanvas()
+        )
 
     def show_shortcuts(self) -> QDialog:
         """Read from the window's actions as they are now (export and notebook commands included)."""

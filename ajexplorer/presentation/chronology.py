@@ -11,11 +11,17 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP
 from ajexplorer.domain.model import Dataset
 from ajexplorer.presentation.timeline_layout import Item, Shape
 
 #: Column headings, in the order the rows give their cells.
-COLUMNS = ("Date", "Title", "Kind", "Lane")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Date"),
+    QT_TRANSLATE_NOOP("Columns", "Title"),
+    QT_TRANSLATE_NOOP("Columns", "Kind"),
+    QT_TRANSLATE_NOOP("Columns", "Lane"),
+)
 
 
 @dataclass(frozen=True, slots=True)

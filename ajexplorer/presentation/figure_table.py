@@ -10,10 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP
 from ajexplorer.presentation.charts import Bar, Chart
 
 #: Column headings, in the order the rows give their cells.
-COLUMNS = ("Chart", "Figure", "Value", "Qualifier", "Unit", "Source")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Chart"),
+    QT_TRANSLATE_NOOP("Columns", "Figure"),
+    QT_TRANSLATE_NOOP("Columns", "Value"),
+    QT_TRANSLATE_NOOP("Columns", "Qualifier"),
+    QT_TRANSLATE_NOOP("Columns", "Unit"),
+    QT_TRANSLATE_NOOP("Columns", "Source"),
+)
 
 _QUALIFIERS = {
     "approximately": "approximately",
