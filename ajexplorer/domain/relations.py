@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP
 from ajexplorer.domain.model import Dataset, Record, Relation
 
 
@@ -21,7 +22,7 @@ def relation_groups(dataset: Dataset, record: Record) -> list[tuple[str, list[Re
         ("Events held under it", dataset.events_under(record.id)),
         ("Documents", resolve(record.documents)),
         (
-            "Adopted, signed or endorsed at",
+            QT_TRANSLATE_NOOP("Relations", "Adopted, signed or endorsed at"),
             sorted(incoming[Relation.DOCUMENT], key=lambda other: other.when.sort_key()),
         ),
         ("Succeeds", resolve([record.succeeds])),

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Record
 from ajexplorer.domain.relations import relation_groups
 from ajexplorer.presentation.links import glossary_link, paragraph_link, record_link
+from ajexplorer.presentation.words import kind_label, when_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,9 @@ def marked_text(text: str, marker: Marker, colours: Colours) -> str:
         parts.append(_highlighted(text[position : match.start()], marker, colours))
         form = match.group(0)
         entry = marker.glossary[form]
-        tip = entry.expansion + ("" if entry.from_source else " (expansion not given in the source)")
+        tip = entry.expansion + (
+            "" if entry.from_source else translate("Details", " (expansion not given in the source)")
+        )
         parts.append(
             f'<a href="{glossary_link(entry.acronym)}" title="{escape(tip)}" '
             f'style="color:{colours.text}; text-decoration: none; border-bottom: 1px dotted;">'
@@ -119,23 +123,26 @@ def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colou
     """The detail page for one record."""
     sections = dataset.section_titles
     facts: list[tuple[str, str]] = [
-        ("Kind", escape(f"{record.kind.label} ({record.type.replace('-', ' ')})"))
+        (translate("Details", "Kind"), escape(f"{kind_label(record.kind)} ({record.type.replace('-', ' ')})"))
     ]
     if record.acronym:
-        facts.append(("Acronym", marked_text(record.acronym, marker, colours)))
+        facts.append((translate("Details", "Acronym"), marked_text(record.acronym, marker, colours)))
     if record.aliases:
         facts.append(
-            ("Also called", "; ".join(marked_text(alias, marker, colours) for alias in record.aliases))
+            (
+                translate("Details", "Also called"),
+                "; ".join(marked_text(alias, marker, colours) for alias in record.aliases),
+            )
         )
     if record.when.known or record.when.recurrence:
-        facts.append(("When", escape(record.when.human())))
+        facts.append((translate("Details", "When"), escape(when_text(record.when))))
     if record.place:
-        facts.append(("Place", escape(record.place)))
+        facts.append((translate("Details", "Place"), escape(record.place)))
     if record.kind is Kind.FIGURE:
-        facts.append(("Value", escape(record.value_text())))
+        facts.append((translate("Details", "Value"), escape(record.value_text())))
         if record.measure:
-            facts.append(("Measures", escape(record.measure)))
-    facts.append(("Section", escape(sections.get(record.section, record.section))))
+            facts.append((translate("Details", "Measures"), escape(record.measure)))
+    facts.append((translate("Details", "Section"), escape(sections.get(record.section, record.section))))
     rows = "".join(
         f'<tr><td style="color:{colours.muted}; padding-right:12px;">{name}</td><td>{value}</td></tr>'
         for name, value in facts
@@ -147,21 +154,24 @@ def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colou
     ]
     relations = relation_groups(dataset, record)
     if relations:
-        parts.append("<h3>Relations</h3>")
+        parts.append(f"<h3>{escape(translate('Details', 'Relations'))}</h3>")
         parts.append('<table cellspacing="0" cellpadding="2">')
         for name, records in relations:
             links = "<br>".join(_record_anchor(other, colours) for other in records)
             parts.append(
-                f'<tr><td valign="top" style="color:{colours.muted}; padding-right:12px;">{escape(name)}</td>'
+                f'<tr><td valign="top" style="color:{colours.muted}; padding-right:12px;">'
+                f"{escape(translate('Relations', name))}</td>"
                 f"<td>{links}</td></tr>"
             )
         parts.append("</table>")
-    parts.append("<h3>Source</h3>")
+    parts.append(f"<h3>{escape(translate('Details', 'Source'))}</h3>")
     for number in sorted(record.paragraphs):
         paragraph = dataset.paragraphs.get(number)
         if paragraph is None:
             continue
-        heading = f"Paragraph {number} &middot; {escape(sections.get(paragraph.section, paragraph.section))}"
+        heading = escape(translate("Details", "Paragraph {number}").format(number=number)) + (
+            f" &middot; {escape(sections.get(paragraph.section, paragraph.section))}"
+        )
         parts.append(f'<p><a href="{paragraph_link(number)}">{heading}</a><br>')
         parts.append(f"{marked_text(paragraph.text, marker, colours)}</p>")
         parts.extend(
@@ -173,7 +183,7 @@ def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colou
 
 
 def _record_anchor(record: Record, colours: Colours) -> str:
-    when = record.when.human() if record.when.known else ""
+    when = when_text(record.when) if record.when.known else ""
     suffix = f' <span style="color:{colours.muted};">&middot; {escape(when)}</span>' if when else ""
     return f'<a href="{record_link(record.id)}">{escape(record.display_title)}</a>{suffix}'
 
@@ -198,10 +208,12 @@ def source_html(dataset: Dataset, selected: Record | None, marker: Marker, colou
             for other in records
         )
         notes = "".join(f"<br><small>{escape(note)}</small>" for note in paragraph.footnotes)
+        records_word = escape(translate("Details", "Records:"))
+        none_word = escape(translate("Details", "none"))
         parts.append(
             f'<a name="p{number}"></a><table width="100%" cellpadding="6" cellspacing="0"{background}><tr>'
             f'<td valign="top" width="36" style="white-space: nowrap;"><b>{number}.</b></td>'
             f"<td>{marked_text(paragraph.text, marker, colours)}{notes}"
-            f'<br><small style="color:{colours.muted};">Records: {links or "none"}</small></td></tr></table>'
+            f'<br><small style="color:{colours.muted};">{records_word} {links or none_word}</small></td></tr></table>'
         )
     return "\n".join(parts)
