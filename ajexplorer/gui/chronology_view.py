@@ -130,8 +130,11 @@ class ChronologyView(QTreeView):
         self.setObjectName("chronology")
         self.setAccessibleName(translate("Chronology", "Chronology"))
         self.setAccessibleDescription(
-            "The timeline's events, plans and periods in time order, grouped by year. "
-            "Up and Down move through them and select each; Left and Right close and open a year."
+            translate(
+                "Chronology",
+                "The timeline's events, plans and periods in time order, grouped by year. "
+                "Up and Down move through them and select each; Left and Right close and open a year.",
+            )
         )
         self.chronology = ChronologyModel(parent=self)
         self.setModel(self.chronology)

@@ -11,9 +11,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.domain.model import Dataset
 from ajexplorer.presentation.timeline_layout import Item, Shape
+from ajexplorer.presentation.words import kind_label, when_text, year_text
 
 #: Column headings, in the order the rows give their cells.
 COLUMNS = (
@@ -41,7 +42,7 @@ class Entry:
 
     def spoken(self) -> str:
         """The whole row as one phrase, for a description or an announcement."""
-        period = ", period" if self.is_period else ""
+        period = translate("Chronology", ", period") if self.is_period else ""
         return f"{self.title}; {self.date}; {self.kind.lower()}{period}; {self.lane}"
 
 
@@ -55,7 +56,7 @@ class Group:
     @property
     def label(self) -> str:
         count = len(self.entries)
-        return f"{self.year} ({count} item{'s' if count != 1 else ''})"
+        return translate("Chronology", "{year} (%n item(s))", None, count).format(year=year_text(self.year))
 
 
 def chronology(dataset: Dataset, items: Sequence[Item]) -> list[Group]:
@@ -84,9 +85,9 @@ def _entry(dataset: Dataset, item: Item, lanes: Sequence[str]) -> Entry:
         return Entry(item.id, "", item.label, "", lane, item.shape is Shape.RANGE)
     return Entry(
         record_id=record.id,
-        date=record.when.human(),
+        date=when_text(record.when),
         title=record.title,
-        kind=record.kind.label,
+        kind=kind_label(record.kind),
         lane=lane,
         is_period=item.shape is Shape.RANGE,
     )

@@ -17,7 +17,7 @@ from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Record
 from ajexplorer.domain.relations import relation_groups
 from ajexplorer.presentation.links import glossary_link, paragraph_link, record_link
-from ajexplorer.presentation.words import kind_label, when_text
+from ajexplorer.presentation.words import kind_label, value_text, when_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +139,7 @@ def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colou
     if record.place:
         facts.append((translate("Details", "Place"), escape(record.place)))
     if record.kind is Kind.FIGURE:
-        facts.append((translate("Details", "Value"), escape(record.value_text())))
+        facts.append((translate("Details", "Value"), escape(value_text(record))))
         if record.measure:
             facts.append((translate("Details", "Measures"), escape(record.measure)))
     facts.append((translate("Details", "Section"), escape(sections.get(record.section, record.section))))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ajexplorer.domain.dates import PartialDate, Precision, Recurrence, When
 from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
-from ajexplorer.domain.model import Kind
+from ajexplorer.domain.model import Kind, Record
 
 _KINDS = {
     Kind.EVENT: QT_TRANSLATE_NOOP("Kinds", "Event"),
@@ -99,3 +99,25 @@ def _range_text(start: PartialDate, end: PartialDate) -> str:
             first=year_text(start.year), last=year_text(end.year)
         )
     return translate("Dates", "{start} to {end}").format(start=date_text(start), end=date_text(end))
+
+
+#: How the domain writes a qualifier around a value (``Record.value_text``), and the same in words to translate.
+_QUALIFIED = {
+    "approximately": ("approximately ", "", QT_TRANSLATE_NOOP("Figures", "approximately {value}")),
+    "more-than": ("more than ", "", QT_TRANSLATE_NOOP("Figures", "more than {value}")),
+    "target": ("target: ", "", QT_TRANSLATE_NOOP("Figures", "target: {value}")),
+    "target-more-than": ("target: more than ", "", QT_TRANSLATE_NOOP("Figures", "target: more than {value}")),
+    "preliminary": ("", " (preliminary)", QT_TRANSLATE_NOOP("Figures", "{value} (preliminary)")),
+    "to-date": ("", " (to date)", QT_TRANSLATE_NOOP("Figures", "{value} (to date)")),
+    "reported": ("", " (reported)", QT_TRANSLATE_NOOP("Figures", "{value} (reported)")),
+}
+
+
+def value_text(record: Record) -> str:
+    """A figure's value with its qualifier in the interface's language ("approximately" stays said); the
+    number and its unit are the data's."""
+    text = record.value_text()
+    prefix, suffix, words = _QUALIFIED.get(record.qualifier or "", ("", "", ""))
+    if not words or not text.startswith(prefix) or not text.endswith(suffix):
+        return text
+    return translate("Figures", words).format(value=text[len(prefix) : len(text) - len(suffix)])
