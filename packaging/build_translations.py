@@ -45,8 +45,12 @@ def update() -> None:
         command = [_tool("lupdate"), "-no-obsolete", "-locations", "none", *source_files(), "-ts", str(ts)]
         subprocess.run(command, cwd=ROOT, check=True)  # noqa: S603 - Qt's own tool on our own files
         # lupdate reads every "#:" comment as a note to translators; ours document the code instead.
-        text = ts.read_text(encoding="utf-8")
-        ts.write_text(re.sub(r"\n *<extracomment>.*?</extracomment>", "", text, flags=re.DOTALL), encoding="utf-8")
+        text = re.sub(
+            r"\n *<extracomment>.*?</extracomment>", "", ts.read_text(encoding="utf-8"), flags=re.DOTALL
+        )
+        # lupdate marks a plural only when the count is a literal number; every "%n" message is one.
+        text = re.sub(r"<message>(\s*<source>[^<]*%n)", r'<message numerus="yes">\1', text)
+        ts.write_text(text, encoding="utf-8")
 
 
 def build() -> list[Path]:
@@ -59,8 +63,12 @@ def build() -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--update", action="store_true", help="gather the app's strings into the .ts files first")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--update", action="store_true", help="gather the app's strings into the .ts files first"
+    )
     options = parser.parse_args(argv)
     if options.update:
         update()

@@ -126,8 +126,8 @@ class ErrorHandler:
                 translate("Errors", "AJ Explorer ran into an unexpected problem. It will try to carry on.")
             )
             box.setInformativeText(
-                translate("Errors", "{name__}: {error}\n\nThe details were written to {log_path}.").format(
-                    name__=kind.__name__, error=error, log_path=self.log_path
+                translate("Errors", "{kind}: {error}\n\nThe details were written to {log_path}.").format(
+                    kind=kind.__name__, error=error, log_path=self.log_path
                 )
             )
             box.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -905,12 +905,13 @@ class MainWindow(QMainWindow):
             "An offline explorer of ASEAN-Japan dialogue relations. Every record cites the paragraphs of the "
             "source it is drawn from.",
         )
+        data_label = translate("MainWindow", "Data:")
         QMessageBox.about(
             self,
             translate("MainWindow", "About {app}").format(app=APP_NAME),
             f"<h3>{APP_NAME} {__version__}</h3>"
             f"<p>{escape(explorer)}</p>"
-            f"<p><b>{escape(translate('MainWindow', 'Data:'))}</b> {escape(data)}</p>"
+            f"<p><b>{escape(data_label)}</b> {escape(data)}</p>"
             f"<p><b>{escape(label)}:</b> {escape(attribution)}</p>",
         )
 

@@ -26,6 +26,7 @@ from ajexplorer.domain.model import Dataset
 from ajexplorer.domain.notebook import Notebook, NotebookError, paragraph_target, record_target
 from ajexplorer.gui.browser import SafeBrowser
 from ajexplorer.presentation.note_html import STAR, note_html
+from ajexplorer.presentation.words import kind_label
 
 #: How long after the last keystroke a note is written.
 SAVE_AFTER_MS = 400
@@ -141,7 +142,7 @@ class NoteEditor(QWidget):
             self.subject.clear()
             if record is not None:
                 self.subject.addItem(
-                    translate("NoteEditor", "this {lower}").format(lower=record.kind.label.lower()),
+                    translate("NoteEditor", "this {kind}").format(kind=kind_label(record.kind).lower()),
                     record_target(record.id),
                 )
                 for number in sorted(record.paragraphs):

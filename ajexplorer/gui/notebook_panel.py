@@ -79,12 +79,13 @@ def build_entries(notebook: Notebook, title_of: Callable[[str], str | None], par
             target(notes, note.target, note.title, note.text[:300])
     collections = root.add(Entry(translate("NotebookPanel", "Collections"), EntryKind.HEADING))
     for collection in notebook.collections():
+        count = len(collection.targets)
         node = collections.add(
             Entry(
                 collection.name,
                 EntryKind.COLLECTION,
                 collection.name,
-                translate("NotebookPanel", "%n item(s)", None, len(collection.targets)),
+                translate("NotebookPanel", "%n item(s)", None, count),
             )
         )
         for key in collection.targets:

@@ -154,7 +154,8 @@ def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colou
     ]
     relations = relation_groups(dataset, record)
     if relations:
-        parts.append(f"<h3>{escape(translate('Details', 'Relations'))}</h3>")
+        relations_heading = translate("Details", "Relations")
+        parts.append(f"<h3>{escape(relations_heading)}</h3>")
         parts.append('<table cellspacing="0" cellpadding="2">')
         for name, records in relations:
             links = "<br>".join(_record_anchor(other, colours) for other in records)
@@ -164,7 +165,8 @@ def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colou
                 f"<td>{links}</td></tr>"
             )
         parts.append("</table>")
-    parts.append(f"<h3>{escape(translate('Details', 'Source'))}</h3>")
+    source_heading = translate("Details", "Source")
+    parts.append(f"<h3>{escape(source_heading)}</h3>")
     for number in sorted(record.paragraphs):
         paragraph = dataset.paragraphs.get(number)
         if paragraph is None:

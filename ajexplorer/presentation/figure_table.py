@@ -83,7 +83,8 @@ def _source(paragraphs: Sequence[int]) -> str:
     if not paragraphs:
         return translate("Figures", "no paragraph given")
     numbers = ", ".join(str(number) for number in sorted(paragraphs))
-    return translate("Figures", "paragraph(s) {numbers}", None, len(paragraphs)).format(numbers=numbers)
+    count = len(paragraphs)
+    return translate("Figures", "paragraph(s) {numbers}", None, count).format(numbers=numbers)
 
 
 def card_text(charts: Sequence[Chart]) -> str:

@@ -32,7 +32,8 @@ def results_message(result: Result) -> str:
     if result.corrected:
         pairs = (f"{word} → {' / '.join(terms)}" for word, terms in result.corrected.items())
         typo = " " + translate("Search", "Close matches for: {pairs}.").format(pairs=", ".join(pairs))
-    return translate("Search", "%n result(s){more}.", None, result.total).format(more=more) + typo
+    total = result.total
+    return translate("Search", "%n result(s){more}.", None, total).format(more=more) + typo
 
 
 def query_problem(error: QueryError) -> str:
@@ -63,7 +64,8 @@ def hit_html(hit: Hit, text: str, muted: str, mark: str = "") -> str:
         for segment in hit.snippet
     )
     when = f" &middot; {escape(hit.when)}" if hit.when else ""
-    typo = f" &middot; <i>{escape(translate('Search', 'close match'))}</i>" if hit.fuzzy else ""
+    close = translate("Search", "close match")
+    typo = f" &middot; <i>{escape(close)}</i>" if hit.fuzzy else ""
     text, muted = escape(text), escape(muted)
     marked = f" {escape(mark)}" if mark else ""
     if hit.own:
