@@ -40,9 +40,9 @@ def first_with(dataset: Dataset, precision: str) -> str:
     """A dated record whose start is known only to the year (``year``) or to the month (``month``)."""
     for record in dataset.records.values():
         when = record.when
-        if when.start is not None and when.end is None and not when.ongoing and when.recurrence is None:
-            if when.start.precision.value == precision:
-                return record.id
+        single = when.start is not None and when.end is None and not when.ongoing and when.recurrence is None
+        if single and when.start is not None and when.start.precision.value == precision:
+            return record.id
     pytest.fail(f"the dataset has no record dated to the {precision}")
 
 
@@ -67,7 +67,8 @@ def test_the_window_speaks_japanese(qtbot: QtBot, japanese: Translation, dataset
     assert window.mechanisms_dock.objectName() == "mechanismsDock"  # the saved layout keeps its names
     assert window.back_action.text() == "戻る(&B)"
     language = window.view_menu.findChild(type(window.view_menu), "languageMenu")
-    assert language is not None and [a.text() for a in language.actions()] == ["システムの設定に従う", "English", "日本語"]
+    assert language is not None
+    assert [a.text() for a in language.actions()] == ["システムの設定に従う", "English", "日本語"]
     assert [a.isChecked() for a in language.actions()] == [True, False, False]  # no settings: the system's
     kinds = window.filter_bar.kind
     assert kinds.itemText(0) == "すべての種類"
@@ -77,7 +78,9 @@ def test_the_window_speaks_japanese(qtbot: QtBot, japanese: Translation, dataset
     assert dataset.info.title in window.statusBar().currentMessage()
 
 
-def test_dates_keep_their_precision_in_japanese(qtbot: QtBot, japanese: Translation, dataset: Dataset) -> None:
+def test_dates_keep_their_precision_in_japanese(
+    qtbot: QtBot, japanese: Translation, dataset: Dataset
+) -> None:
     year_only = dataset.records[first_with(dataset, "year")]
     month_only = dataset.records[first_with(dataset, "month")]
     assert year_only.when.start is not None and month_only.when.start is not None
@@ -155,7 +158,10 @@ def test_view_language_rebuilds_the_window_in_place_and_is_remembered(
     assert session.change_language(ENGLISH)
     assert menu_titles(session.window)[0] == "&File"
     session.close()
-    qtbot.waitUntil(lambda: not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()], timeout=5000)
+    shown = QApplication.topLevelWidgets
+    qtbot.waitUntil(
+        lambda: not [w for w in shown() if isinstance(w, MainWindow) and w.isVisible()], timeout=5000
+    )
 
 
 def test_a_checkout_without_built_translations_compiles_them_once_into_the_cache(tmp_path: Path) -> None:

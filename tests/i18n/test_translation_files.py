@@ -30,14 +30,19 @@ def code_messages() -> set[tuple[str, str]]:
                 continue
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
             context, text = node.args[0], node.args[1]
-            if name in {"translate", "QT_TRANSLATE_NOOP"} and isinstance(context, ast.Constant):
-                if isinstance(text, ast.Constant) and isinstance(text.value, str):
-                    found.add((str(context.value), text.value))
+            if name not in {"translate", "QT_TRANSLATE_NOOP"}:
+                continue
+            if (
+                isinstance(context, ast.Constant)
+                and isinstance(text, ast.Constant)
+                and isinstance(text.value, str)
+            ):
+                found.add((str(context.value), text.value))
     return found
 
 
 def messages(ts: Path) -> list[tuple[str, ET.Element]]:
-    root = ET.parse(ts).getroot()
+    root = ET.parse(ts).getroot()  # noqa: S314 - the project's own file
     return [
         (context.findtext("name") or "", message)
         for context in root.iter("context")
@@ -60,7 +65,9 @@ def test_every_message_of_the_code_is_in_the_translation_and_nothing_else(ts: Pa
     in_file = {(context, message.findtext("source") or "") for context, message in messages(ts)}
     in_code = code_messages()
     assert sorted(in_code - in_file) == [], "run: python packaging/build_translations.py --update"
-    assert sorted(in_file - in_code) == [], "obsolete messages: python packaging/build_translations.py --update"
+    assert sorted(in_file - in_code) == [], (
+        "obsolete messages: python packaging/build_translations.py --update"
+    )
 
 
 @pytest.mark.parametrize("ts", TS_FILES, ids=lambda path: path.name)
