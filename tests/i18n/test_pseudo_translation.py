@@ -39,9 +39,7 @@ def pseudo(text: str) -> str:
 
 
 class PseudoTranslator(QTranslator):
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
         del context, disambiguation
         text = pseudo(source)
         return text.replace("%n", str(n)) if n >= 0 else text
@@ -88,7 +86,11 @@ def clipped(widget: QWidget) -> str | None:
         room = widget.width()
     else:
         return None
-    return f"{type(widget).__name__} {widget.objectName() or ''} {text!r}: {needed} > {room}" if needed > room else None
+    return (
+        f"{type(widget).__name__} {widget.objectName() or ''} {text!r}: {needed} > {room}"
+        if needed > room
+        else None
+    )
 
 
 def shown_widgets(top: QWidget) -> list[QWidget]:
