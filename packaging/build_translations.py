@@ -13,9 +13,9 @@ compiles a missing or stale ``.qm`` into the cache folder the first time the lan
 from __future__ import annotations
 
 import argparse
-import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,15 +42,53 @@ def update() -> None:
     """Every ``translate(...)``/``QT_TRANSLATE_NOOP(...)`` of the app into each .ts, obsolete ones dropped;
     no source locations, so that moving code does not change the .ts files."""
     for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        before = _plurals(ET.parse(ts).getroot())  # noqa: S314 - the project's own file
         command = [_tool("lupdate"), "-no-obsolete", "-locations", "none", *source_files(), "-ts", str(ts)]
         subprocess.run(command, cwd=ROOT, check=True)  # noqa: S603 - Qt's own tool on our own files
-        # lupdate reads every "#:" comment as a note to translators; ours document the code instead.
-        text = re.sub(
-            r"\n *<extracomment>.*?</extracomment>", "", ts.read_text(encoding="utf-8"), flags=re.DOTALL
-        )
-        # lupdate marks a plural only when the count is a literal number; every "%n" message is one.
-        text = re.sub(r"<message>(\s*<source>[^<]*%n)", r'<message numerus="yes">\1', text)
-        ts.write_text(text, encoding="utf-8")
+        root = ET.parse(ts).getroot()  # noqa: S314 - see above
+        for context in root.iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                # lupdate reads every "#:" comment as a note to translators; ours document the code instead.
+                for comment in message.findall("extracomment"):
+                    message.remove(comment)
+                _make_plural(message, before.get((name, message.findtext("source") or "")))
+        body = ET.tostring(root, encoding="unicode")
+        ts.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
+
+
+def _plurals(root: ET.Element) -> dict[tuple[str, str], list[str]]:
+    """The finished plural translations: (context, source) to their forms."""
+    found = {}
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if (
+                message.get("numerus") == "yes"
+                and translation is not None
+                and translation.get("type") is None
+            ):
+                forms = [form.text or "" for form in translation.iter("numerusform")]
+                found[(context.findtext("name") or "", message.findtext("source") or "")] = forms
+    return found
+
+
+def _make_plural(message: ET.Element, finished: list[str] | None) -> None:
+    """lupdate marks a plural only when the count is a literal number: every message that counts with "%n"
+    or says "(s)" is one, and keeps the plural forms it was translated with."""
+    source = message.findtext("source") or ""
+    translation = message.find("translation")
+    if ("%n" not in source and "(s)" not in source) or translation is None:
+        return
+    message.set("numerus", "yes")
+    if translation.find("numerusform") is not None:
+        return
+    forms = finished if finished is not None else [translation.text or ""]
+    translation.text = None
+    if finished is not None:
+        translation.attrib.pop("type", None)
+    for text in forms:
+        ET.SubElement(translation, "numerusform").text = text
 
 
 def build() -> list[Path]:

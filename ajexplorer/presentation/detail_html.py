@@ -110,10 +110,12 @@ def _highlighted(text: str, marker: Marker, colours: Colours) -> str:
 def citation(dataset: Dataset, record: Record) -> str:
     """How to cite a record's source: publisher, title, the source's date when known, and paragraph numbers."""
     numbers = sorted(record.paragraphs)
-    label = "paragraph" if len(numbers) == 1 else "paragraphs"
+    count = len(numbers)
     info = dataset.info
     dated = f", {info.as_of}" if info.as_of else ""
-    return f'{info.publisher}, "{info.title}"{dated}, {label} {", ".join(map(str, numbers))}.'
+    return translate("Details", '{publisher}, "{title}"{dated}, paragraph(s) {numbers}.', None, count).format(
+        publisher=info.publisher, title=info.title, dated=dated, numbers=", ".join(map(str, numbers))
+    )
 
 
 # --- the record page ---------------------------------------------------------------------------------------

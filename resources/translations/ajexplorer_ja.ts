@@ -322,6 +322,10 @@
         <source> (expansion not given in the source)</source>
         <translation>（原文に正式名称の記載なし）</translation>
     </message>
+    <message numerus="yes">
+        <source>{publisher}, "{title}"{dated}, paragraph(s) {numbers}.</source>
+        <translation><numerusform>{publisher}「{title}」{dated}、第{numbers}段落。</numerusform></translation>
+    </message>
     <message>
         <source>Kind</source>
         <translation>種類</translation>
@@ -691,9 +695,9 @@ The details were written to {log_path}.</source>
         <source>no paragraph given</source>
         <translation>段落の記載なし</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>paragraph(s) {numbers}</source>
-        <translation>第{numbers}段落</translation>
+        <translation><numerusform>第{numbers}段落</numerusform></translation>
     </message>
     <message>
         <source>approximately {value}</source>
@@ -1563,6 +1567,13 @@ and a new, empty notebook was started. You can save a copy of the old file to ke
     <message>
         <source>close match</source>
         <translation>近い語</translation>
+    </message>
+</context>
+<context>
+    <name>SourceView</name>
+    <message>
+        <source>Source</source>
+        <translation>原文</translation>
     </message>
 </context>
 <context>
