@@ -152,9 +152,11 @@ class Translation(QObject):
             return
         self._app.installTranslator(translator)
         self._installed.append(translator)
+        # Qt's own, where Qt keeps them; the frozen bundle carries a copy beside the app's.
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         shipped = QTranslator(self)
-        if shipped.load(f"qtbase_{language}", qt_folder):
+        name = f"qtbase_{language}"
+        if shipped.load(name, qt_folder) or shipped.load(name, str(own.parent)):
             self._app.installTranslator(shipped)
             self._installed.append(shipped)
         else:
