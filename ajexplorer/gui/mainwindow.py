@@ -48,7 +48,7 @@ from ajexplorer.gui.timeline_widget import TimelineWidget
 from ajexplorer.presentation.links import Link, Target
 from ajexplorer.presentation.mechanism_tree import build_tree, mechanism_for
 from ajexplorer.presentation.record_text import dataset_summary, no_such_record, status_line, tooltip
-from ajexplorer.presentation.search_text import query_problem, results_message
+from ajexplorer.presentation.search_text import dated_hits, query_problem, results_message
 from ajexplorer.presentation.timeline_layout import items_from
 
 if TYPE_CHECKING:
@@ -623,7 +623,7 @@ class MainWindow(QMainWindow):
             matches = result.matched_ids
         else:
             matches = self._searcher().matching_ids(text, filters)
-        self.results.show_hits(result.hits, results_message(result))
+        self.results.show_hits(dated_hits(self.dataset, result.hits), results_message(result))
         self.announcer.say(results_message(result))
         self._show_matches(matches, result.highlight_words)
         self._raise_results()

@@ -6,11 +6,14 @@ decided (and tested) here, as the detail pane's HTML is in :mod:`ajexplorer.pres
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from html import escape
 
 from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
+from ajexplorer.domain.model import Dataset
 from ajexplorer.domain.query import Hit, QueryError, Result
-from ajexplorer.presentation.words import kind_label
+from ajexplorer.presentation.words import kind_label, when_text
 
 
 def results_message(result: Result) -> str:
@@ -34,6 +37,16 @@ def results_message(result: Result) -> str:
         typo = " " + translate("Search", "Close matches for: {pairs}.").format(pairs=", ".join(pairs))
     total = result.total
     return translate("Search", "%n result(s){more}.", None, total).format(more=more) + typo
+
+
+def dated_hits(dataset: Dataset, hits: Sequence[Hit]) -> list[Hit]:
+    """The hits with their dates in the interface's language (the index keeps the English of exports)."""
+    dated = []
+    for hit in hits:
+        record = dataset.get(hit.record_id)
+        known = record is not None and record.when.known
+        dated.append(dataclasses.replace(hit, when=when_text(record.when)) if known and record else hit)
+    return dated
 
 
 def query_problem(error: QueryError) -> str:

@@ -96,6 +96,21 @@ def test_dates_keep_their_precision_in_japanese(
         assert when_text(annual[0].when).endswith("毎年")
 
 
+def test_search_results_say_their_dates_in_japanese(
+    qtbot: QtBot, japanese: Translation, dataset: Dataset
+) -> None:
+    year = next(r.when.start.year for r in dataset.records.values() if r.when.start is not None)
+    window = make_window(qtbot, dataset)
+    window.search_field.setText(f"year:{year}")
+    window.search_field.flush()
+    model = window.results.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=3000)
+    dates = [model.hit(row).when for row in range(model.rowCount())]
+    assert all("年" in when for when in dates if when), dates  # never "December 2013" in a Japanese list
+    assert f"{year}年" in dates[0]
+    assert "件の結果" in window.results.message.text()
+
+
 def test_qt_dialogs_come_up_in_japanese(japanese: Translation) -> None:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not QTranslator().load("qtbase_ja", folder):
