@@ -97,8 +97,12 @@ def app_translation_file(language: str, folder: Path | None = None, cache: Path 
     folder = folder if folder is not None else translations_dir()
     source = folder / f"ajexplorer_{language}.ts"
     built = folder / f"ajexplorer_{language}.qm"
-    frozen = getattr(sys, "frozen", False)  # a bundle's files carry no meaningful times: its .qm was built with it
-    if built.is_file() and (frozen or not source.is_file() or built.stat().st_mtime >= source.stat().st_mtime):
+    frozen = getattr(
+        sys, "frozen", False
+    )  # a bundle's files carry no meaningful times: its .qm was built with it
+    if built.is_file() and (
+        frozen or not source.is_file() or built.stat().st_mtime >= source.stat().st_mtime
+    ):
         return built
     if not source.is_file():
         return None
