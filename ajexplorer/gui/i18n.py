@@ -30,25 +30,32 @@ _log = logging.getLogger("ajexplorer")
 SYSTEM = "system"
 ENGLISH = "en"
 JAPANESE = "ja"
-#: The choices of View > Language, each named in its own language (a person finds theirs whatever is shown).
-CHOICES: tuple[tuple[str, str], ...] = ((ENGLISH, "English"), (JAPANESE, "日本語"))
-#: The languages the app has a translation for, besides English.
-TRANSLATED = frozenset({JAPANESE})
-_QT_LANGUAGE = {ENGLISH: QLocale.Language.English, JAPANESE: QLocale.Language.Japanese}
-_QT_TERRITORY = {ENGLISH: QLocale.Country.UnitedStates, JAPANESE: QLocale.Country.Japan}
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def translated(folder: Path | None = None) -> list[str]:
+    """The languages the app has a translation for besides English, by code (``ja``): one per
+    ``ajexplorer_<code>.ts`` (a source checkout) or ``.qm`` (a bundle), so a new file is a new language."""
+    files = (folder or translations_dir()).glob("ajexplorer_*.[tq][sm]")
+    return sorted({path.stem.removeprefix("ajexplorer_") for path in files} - {ENGLISH})
+
+
+def choices() -> list[tuple[str, str]]:
+    """View > Language's languages, each named in itself (a person finds theirs whatever is shown)."""
+    return [(ENGLISH, "English"), *((code, QLocale(code).nativeLanguageName()) for code in translated())]
 
 
 def resolve(choice: str, system: QLocale | None = None) -> str:
     """The language code to show: ``choice`` if the app has it, else the system locale's language when the
     app has that, else English."""
-    if choice == ENGLISH or choice in TRANSLATED:
+    available = translated()
+    if choice == ENGLISH or choice in available:
         return choice
-    language = (system or QLocale.system()).language()
-    return next((code for code, qt in _QT_LANGUAGE.items() if qt == language), ENGLISH)
-
-
-def translations_dir() -> Path:
-    return resources_dir() / "translations"
+    language = (system or QLocale.system()).name().split("_")[0]
+    return language if language in available else ENGLISH
 
 
 def lrelease_program() -> Path | None:
@@ -127,6 +134,8 @@ class Translation(QObject):
         self._app = app
         self._installed: list[QTranslator] = []
         self.language = ENGLISH
+        #: Qt's own translation is installed too: its file, print and colour dialogs speak the language.
+        self.qt_dialogs_translated = False
 
     def apply(self, choice: str, system: QLocale | None = None) -> bool:
         """Show the interface in ``choice`` (a code or ``system``); True if the language shown changed."""
@@ -136,12 +145,13 @@ class Translation(QObject):
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed = []
+        self.qt_dialogs_translated = False
         if language != ENGLISH:
             self._install(language)
         if not self._installed:
             language = ENGLISH
         i18n.use(qt_translate if language != ENGLISH else i18n.english)
-        QLocale.setDefault(QLocale(_QT_LANGUAGE[language], _QT_TERRITORY[language]))
+        QLocale.setDefault(QLocale("en_US" if language == ENGLISH else language))
         changed = language != self.language
         self.language = language
         return changed
@@ -164,5 +174,6 @@ class Translation(QObject):
         if shipped.load(name, qt_folder) or shipped.load(name, str(own.parent)):
             self._app.installTranslator(shipped)
             self._installed.append(shipped)
+            self.qt_dialogs_translated = True
         else:
             _log.info("Qt's own translation into %s is not installed; its dialogs stay in English", language)

@@ -466,13 +466,13 @@ class MainWindow(QMainWindow):
         """View > Language: System, then each language named in itself; the choice is the settings'."""
         from PySide6.QtGui import QActionGroup  # noqa: PLC0415 - see _after_first_paint
 
-        from ajexplorer.gui.i18n import CHOICES, SYSTEM  # noqa: PLC0415
+        from ajexplorer.gui.i18n import SYSTEM, choices  # noqa: PLC0415
 
         chosen = self.settings.language() if self.settings is not None else SYSTEM
         menu = self.view_menu.addMenu(translate("MainWindow", "&Language"))
         menu.setObjectName("languageMenu")
         group = QActionGroup(menu)
-        for code, name in ((SYSTEM, translate("MainWindow", "System")), *CHOICES):
+        for code, name in ((SYSTEM, translate("MainWindow", "System")), *choices()):
             action = menu.addAction(name)
             action.setCheckable(True)
             action.setChecked(code == chosen)
