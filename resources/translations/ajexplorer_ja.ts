@@ -197,8 +197,52 @@
         <translation>4月</translation>
     </message>
     <message>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
         <source>May</source>
         <translation>5月</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12月</translation>
     </message>
     <message>
         <source>June</source>
@@ -1567,6 +1611,46 @@ and a new, empty notebook was started. You can save a copy of the old file to ke
     <message>
         <source>close match</source>
         <translation>近い語</translation>
+    </message>
+    <message>
+        <source>'is:{value}' is not known (use is:starred)</source>
+        <translation>「is:{value}」は使えません（is:starred を使ってください）</translation>
+    </message>
+    <message>
+        <source>'in:{value}' is not known (use in:notes)</source>
+        <translation>「in:{value}」は使えません（in:notes を使ってください）</translation>
+    </message>
+    <message>
+        <source>'collection:' needs a collection's name</source>
+        <translation>「collection:」にはコレクションの名前が必要です</translation>
+    </message>
+    <message>
+        <source>there is no collection named '{name}' (yours: {names})</source>
+        <translation>「{name}」という名前のコレクションはありません（あるのは: {names}）</translation>
+    </message>
+    <message>
+        <source>type at least two letters</source>
+        <translation>2文字以上入力してください</translation>
+    </message>
+    <message>
+        <source>'{name}:' needs a value</source>
+        <translation>「{name}:」には値が必要です</translation>
+    </message>
+    <message>
+        <source>unknown kind '{value}' (use {kinds})</source>
+        <translation>種類「{value}」は使えません（{kinds} のいずれかを使ってください）</translation>
+    </message>
+    <message>
+        <source>unknown section '{value}' (use {sections})</source>
+        <translation>分野「{value}」は使えません（{sections} のいずれかを使ってください）</translation>
+    </message>
+    <message>
+        <source>'year:{value}' should be a year (2013) or a range (2010..2015)</source>
+        <translation>「year:{value}」には年（2013）または範囲（2010..2015）を指定してください</translation>
+    </message>
+    <message>
+        <source>'year:{value}' ends before it starts</source>
+        <translation>「year:{value}」は終わりが始まりより前になっています</translation>
     </message>
 </context>
 <context>

@@ -128,6 +128,10 @@ def test_japanese_input_searches_english_data_and_says_nothing_was_found(
     qtbot.waitUntil(lambda: window.results.message.text() != "", timeout=3000)
     assert window.results.message.text().startswith("該当する結果はありません。")
     assert window.records_in_view() == []
+    window.search_field.setText("kind:planet")  # a query that cannot mean anything is explained in Japanese
+    window.search_field.flush()
+    qtbot.waitUntil(lambda: window.results.message.text().startswith("検索できません"), timeout=3000)
+    assert "「planet」" in window.results.message.text()
 
 
 def test_exports_keep_english_under_a_japanese_interface(japanese: Translation, dataset: Dataset) -> None:
