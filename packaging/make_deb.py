@@ -279,7 +279,10 @@ def main() -> int:
         print(f"no onedir build at {bundle}: build it first (README, 'Standalone build')", file=sys.stderr)
         return 1
     if not any((bundle / "resources" / "translations").glob("ajexplorer_*.qm")):
-        print(f"the build at {bundle} has no compiled translations: build it again with the spec", file=sys.stderr)
+        print(
+            f"the build at {bundle} has no compiled translations: build it again with the spec",
+            file=sys.stderr,
+        )
         return 1
     if shutil.which("dpkg-deb") is None:
         print("dpkg-deb is needed to build the package (Debian package dpkg)", file=sys.stderr)
