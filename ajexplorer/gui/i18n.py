@@ -13,10 +13,8 @@ checkout that has not run it, or whose ``.ts`` changed since, gets the ``.qm`` c
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -73,6 +71,8 @@ def lrelease_program() -> Path | None:
 
 def compile_translation(source: Path, target: Path) -> bool:
     """``source`` (.ts) compiled to ``target`` (.qm), written whole or not at all; False on any failure."""
+    import subprocess  # noqa: PLC0415 - only a checkout compiles, once; a start in English never does
+
     program = lrelease_program()
     if program is None:
         return False
@@ -113,6 +113,8 @@ def app_translation_file(language: str, folder: Path | None = None, cache: Path 
         return built
     if not source.is_file():
         return None
+    import hashlib  # noqa: PLC0415 - see compile_translation
+
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
     cached = (
         (cache if cache is not None else cache_dir()) / "translations" / f"ajexplorer_{language}-{digest}.qm"

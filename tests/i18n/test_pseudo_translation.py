@@ -97,8 +97,9 @@ def shown_widgets(top: QWidget) -> list[QWidget]:
     return [widget for widget in top.findChildren(QWidget) if widget.isVisible() and widget.width() > 0]
 
 
+@pytest.mark.usefixtures("pseudo_translated")
 def test_nothing_is_cut_in_the_main_window_at_1366x768(
-    qtbot: QtBot, pseudo_translated: None, dataset: Dataset, tmp_path: Path
+    qtbot: QtBot, dataset: Dataset, tmp_path: Path
 ) -> None:
     """The window as a person has it on a 1366x768 screen: a record selected, its note editor under the
     details, every pane in turn."""
