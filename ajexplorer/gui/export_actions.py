@@ -263,7 +263,12 @@ class ExportController(QObject):
                 translate("Export", "Briefing"),
             )
         else:
-            stem, noun = f"{self._stem(context)}-{fmt.scope.value}", fmt.scope.value.title()
+            noun = (
+                translate("Export", "Records")
+                if fmt.scope is Scope.RECORDS
+                else translate("Export", "Events")
+            )
+            stem = f"{self._stem(context)}-{fmt.scope.value}"
         chosen = self._ask_path(
             translate("Export", "Export {noun} as {plain}").format(noun=noun, plain=_plain(fmt.menu_title)),
             stem,

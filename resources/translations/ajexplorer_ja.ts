@@ -597,6 +597,14 @@ The details were written to {log_path}.</source>
         <translation>ブリーフィング</translation>
     </message>
     <message>
+        <source>Records</source>
+        <translation>レコード</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>行事</translation>
+    </message>
+    <message>
         <source>Export {noun} as {plain}</source>
         <translation>{noun}を {plain} でエクスポート</translation>
     </message>
@@ -636,9 +644,29 @@ The details were written to {log_path}.</source>
         <source>Print Timeline</source>
         <translation>タイムラインの印刷</translation>
     </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation><numerusform>レコード %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation><numerusform>行事 %n 件</numerusform></translation>
+    </message>
     <message>
         <source>the timeline</source>
         <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>the whole timeline</source>
+        <translation>タイムライン全体</translation>
+    </message>
+    <message numerus="yes">
+        <source>the briefing on the collection {name} (%n record(s))</source>
+        <translation><numerusform>コレクション「{name}」のブリーフィング（レコード %n 件）</numerusform></translation>
+    </message>
+    <message>
+        <source>the briefing on {subject}</source>
+        <translation>「{subject}」のブリーフィング</translation>
     </message>
     <message>
         <source>Could not print {what}: {error}.</source>
