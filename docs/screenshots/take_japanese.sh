@@ -40,3 +40,9 @@ xdotool key Escape
 xdotool key --window "$window" alt+v
 shot ja-view-menu.png
 xdotool key Escape
+xdotool key --window "$window" ctrl+o
+shot ja-open-dataset-dialog.png
+xdotool key Escape
+# The Figures pane: the last tab at the foot of the left column on a screen this size.
+xdotool mousemove 395 730 click 1
+shot ja-figures.png
