@@ -35,10 +35,10 @@ LEGEND_TEXT = QT_TRANSLATE_NOOP(
 
 def legend_scene() -> Scene:
     items = [
-        Item("legend-day", 0, 2003.4, 2003.4, "A summit", Shape.DAY),
-        Item("legend-day-2", 0, 2008.7, 2008.7, "A meeting", Shape.DAY),
+        Item("legend-day", 0, 2003.4, 2003.4, translate("Help", "A summit"), Shape.DAY),
+        Item("legend-day-2", 0, 2008.7, 2008.7, translate("Help", "A meeting"), Shape.DAY),
         Item("legend-partial", 1, 2005.0, 2006.0, translate("Help", "Known only as 2005"), Shape.PARTIAL),
-        Item("legend-range", 2, 2002.0, 2009.0, "A work plan", Shape.RANGE),
+        Item("legend-range", 2, 2002.0, 2009.0, translate("Help", "A work plan"), Shape.RANGE),
         *(
             Item(
                 f"legend-cluster-{n}",

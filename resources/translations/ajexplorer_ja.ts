@@ -861,8 +861,20 @@ The details were written to {log_path}.</source>
         <translation>&lt;p&gt;&lt;b&gt;点&lt;/b&gt;: 原文で日付まで分かる行事です。&lt;b&gt;帯の上の白抜きの四角&lt;/b&gt;: 原文で月または年までしか分からない行事です。帯はその月または年の範囲を示します。&lt;b&gt;棒&lt;/b&gt;: 複数年にわたる計画・作業計画・プログラムです（終了が未定のものは今日まで伸びます）。&lt;b&gt;数字付きのバッジ&lt;/b&gt;: この拡大率では区別できないほど近い行事の件数です。クリックすると、それらの行事がちょうど収まるように拡大します。選択中の項目は輪で示し、関連する項目は輪郭で示します。検索や絞り込みで除かれた項目は薄く表示します。&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>A summit</source>
+        <translation>首脳会議</translation>
+    </message>
+    <message>
+        <source>A meeting</source>
+        <translation>会合</translation>
+    </message>
+    <message>
         <source>Known only as 2005</source>
         <translation>2005年とだけ分かっている行事</translation>
+    </message>
+    <message>
+        <source>A work plan</source>
+        <translation>作業計画</translation>
     </message>
     <message>
         <source>An event</source>
