@@ -18,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ajexplorer.domain import i18n
 from ajexplorer.paths import cache_dir, resources_dir
@@ -128,11 +128,11 @@ def qt_translate(context: str, text: str, disambiguation: str | None = None, n: 
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
-class Translation(QObject):
-    """The translators installed in the application for the language shown now."""
+class Translation:
+    """The translators installed in the application for the language shown now (a plain class: defining a
+    QObject subclass costs start-up time, and the translators are the application's children anyway)."""
 
     def __init__(self, app: QCoreApplication) -> None:
-        super().__init__(app)
         self._app = app
         self._installed: list[QTranslator] = []
         self.language = ENGLISH
@@ -163,7 +163,7 @@ class Translation(QObject):
         if own is None:
             _log.warning("No translation into %s was found; the interface stays in English", language)
             return
-        translator = QTranslator(self)
+        translator = QTranslator(self._app)
         if not translator.load(str(own)):
             _log.warning("The translation %s could not be read; the interface stays in English", own)
             return
@@ -171,7 +171,7 @@ class Translation(QObject):
         self._installed.append(translator)
         # Qt's own, where Qt keeps them; the frozen bundle carries a copy beside the app's.
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        shipped = QTranslator(self)
+        shipped = QTranslator(self._app)
         name = f"qtbase_{language}"
         if shipped.load(name, qt_folder) or shipped.load(name, str(own.parent)):
             self._app.installTranslator(shipped)
