@@ -146,6 +146,7 @@ class Translation:
             return False
         for translator in self._installed:
             self._app.removeTranslator(translator)
+            translator.deleteLater()
         self._installed = []
         self.qt_dialogs_translated = False
         if language != ENGLISH:
