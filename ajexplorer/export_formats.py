@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ajexplorer.domain.i18n import translate
+
 if TYPE_CHECKING:
     from ajexplorer.domain.export import ExportContext
 
@@ -55,18 +57,25 @@ class ExportFormat:
 
     def describe(self, context: ExportContext) -> str:
         """What a file of this format holds, for "Saved …" and "wrote …": ``12 records``, ``the timeline``."""
+        # In the window's language when it has one; the command line, which installs no translation, says English.
+        records = len(context.records)
         if self.scope is Scope.RECORDS:
-            return _count(len(context.records), "record")
+            return translate("Export", "%n record(s)", None, records)
         if self.scope is Scope.EVENTS:
             from ajexplorer.domain.calendar import calendar_events  # noqa: PLC0415 - see the module's docstring
 
-            return _count(sum(1 for _ in calendar_events(context.records)), "event")
+            events = sum(1 for _ in calendar_events(context.records))
+            return translate("Export", "%n event(s)", None, events)
         if self.scope is Scope.TIMELINE:
-            return "the whole timeline" if context.whole_timeline else "the timeline"
+            whole = context.whole_timeline
+            return translate("Export", "the whole timeline") if whole else translate("Export", "the timeline")
         if context.collection is not None:
-            return f"the briefing on the collection {context.collection} ({_count(len(context.records), 'record')})"
+            return translate(
+                "Export", "the briefing on the collection {name} (%n record(s))", None, records
+            ).format(name=context.collection)
         record = context.selected
-        return f"the briefing on {record.display_title if record else context.selection}"
+        subject = record.display_title if record else context.selection
+        return translate("Export", "the briefing on {subject}").format(subject=subject)
 
 
 # --- the renderers: each imports what it needs when it runs (see the module's docstring) -------------------
@@ -261,7 +270,3 @@ def format_named(name: str) -> ExportFormat:
 
 def of_scope(scope: Scope) -> tuple[ExportFormat, ...]:
     return tuple(row for row in FORMATS if row.scope is scope)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -50,6 +50,8 @@ SYSTEM_COPIES = {
 }
 # Printing goes through the system's CUPS, which the bundle leaves out (see the spec); without it, print to PDF.
 RECOMMENDS = ("libcups2 | libcups2t64",)
+# Japanese (and Chinese and Korean) text in the interface, notes and exports is drawn from the system's CJK font.
+SUGGESTS = ("fonts-noto-cjk",)
 
 
 class PackagingError(Exception):
@@ -253,6 +255,7 @@ def control(tree: Path, version: str, architecture: str) -> str:
     return (
         f"Package: {PACKAGE}\nVersion: {version}\nArchitecture: {architecture}\nMaintainer: {MAINTAINER}\n"
         f"Installed-Size: {(size + 1023) // 1024}\nDepends: {depends}\nRecommends: {', '.join(RECOMMENDS)}\n"
+        f"Suggests: {', '.join(SUGGESTS)}\n"
         f"Section: education\nPriority: optional\nDescription: {control_description(metainfo())}\n"
     )
 
@@ -274,6 +277,12 @@ def main() -> int:
     bundle = ROOT / "dist" / "ajexplorer"
     if not (bundle / "ajexplorer").is_file():
         print(f"no onedir build at {bundle}: build it first (README, 'Standalone build')", file=sys.stderr)
+        return 1
+    if not any((bundle / "resources" / "translations").glob("ajexplorer_*.qm")):
+        print(
+            f"the build at {bundle} has no compiled translations: build it again with the spec",
+            file=sys.stderr,
+        )
         return 1
     if shutil.which("dpkg-deb") is None:
         print("dpkg-deb is needed to build the package (Debian package dpkg)", file=sys.stderr)

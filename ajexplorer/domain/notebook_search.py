@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset, Record
 from ajexplorer.domain.notebook import Note, Notebook, record_id_of
 from ajexplorer.domain.query import Filters, Hit, Query, QueryError, Result, Segment
@@ -48,15 +49,19 @@ def split_query(text: str) -> tuple[str, NotebookScope]:
         value = (match.group(2) if match.group(2) is not None else match.group(3) or "").strip()
         if name == "is":
             if value.lower() not in ("starred", "star"):
-                raise QueryError(f"'is:{value}' is not known (use is:starred)")
+                raise QueryError(
+                    translate("Search", "'is:{value}' is not known (use is:starred)").format(value=value)
+                )
             starred = True
         elif name == "in":
             if value.lower() not in ("notes", "note"):
-                raise QueryError(f"'in:{value}' is not known (use in:notes)")
+                raise QueryError(
+                    translate("Search", "'in:{value}' is not known (use in:notes)").format(value=value)
+                )
             notes_only = True
         else:
             if not value:
-                raise QueryError("'collection:' needs a collection's name")
+                raise QueryError(translate("Search", "'collection:' needs a collection's name"))
             collections.append(value)
     rest = _FIELD.sub(" ", text)
     return " ".join(rest.split()), NotebookScope(starred, notes_only, tuple(collections))
@@ -118,7 +123,11 @@ class NotebookSearch:
             collection = self.notebook.collection(name)
             if collection is None:
                 names = ", ".join(c.name for c in self.notebook.collections()) or "none yet"
-                raise QueryError(f"there is no collection named '{name}' (yours: {names})")
+                raise QueryError(
+                    translate("Search", "there is no collection named '{name}' (yours: {names})").format(
+                        name=name, names=names
+                    )
+                )
             members = set(collection.record_ids)
             allowed = members if allowed is None else allowed & members
         return allowed

@@ -19,6 +19,7 @@ from dataclasses import replace
 from difflib import get_close_matches
 from typing import Any
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Paragraph, Record
 from ajexplorer.domain.query import Filters, Hit, Query, QueryError, Result, Segment
 
@@ -141,18 +142,21 @@ def parse_query(text: str, section_ids: Sequence[str] = ()) -> Query:
     if chosen and len(chosen[-1]) == 1 and (len(chosen) > 1 or filters.active or phrases):
         chosen = chosen[:-1]  # a lone letter being typed: it will narrow the search at the next keystroke
     if len(chosen) == 1 and len(chosen[0]) == 1 and not phrases:
-        raise QueryError("type at least two letters")
+        raise QueryError(translate("Search", "type at least two letters"))
     return Query(tuple(dict.fromkeys(chosen))[:MAX_TERMS], tuple(phrases)[:MAX_TERMS], filters)
 
 
 def _field_filter(name: str, value: str, section_ids: Sequence[str]) -> Filters:
     value = value.strip().strip('"')
     if not value:
-        raise QueryError(f"'{name}:' needs a value")
+        raise QueryError(translate("Search", "'{name}:' needs a value").format(name=name))
     if name == "kind":
         kind = _KIND_NAMES.get(value.lower())
         if kind is None:
-            raise QueryError(f"unknown kind '{value}' (use {', '.join(k.value for k in Kind)})")
+            kinds = ", ".join(k.value for k in Kind)
+            raise QueryError(
+                translate("Search", "unknown kind '{value}' (use {kinds})").format(value=value, kinds=kinds)
+            )
         return Filters(kinds=frozenset({kind}))
     if name == "section":
         wanted = normalised(value)
@@ -160,16 +164,25 @@ def _field_filter(name: str, value: str, section_ids: Sequence[str]) -> Filters:
             p for p in section_ids if normalised(p).startswith(wanted) or wanted in normalised(p).split()
         )
         if not chosen:
-            raise QueryError(f"unknown section '{value}' (use {', '.join(section_ids)})")
+            sections = ", ".join(section_ids)
+            raise QueryError(
+                translate("Search", "unknown section '{value}' (use {sections})").format(
+                    value=value, sections=sections
+                )
+            )
         return Filters(section_ids=chosen)
     if name == "year":
         match = re.fullmatch(r"(\d{4})(?:\.\.(\d{4}))?", value)
         if match is None:
-            raise QueryError(f"'year:{value}' should be a year (2013) or a range (2010..2015)")
+            raise QueryError(
+                translate("Search", "'year:{value}' should be a year (2013) or a range (2010..2015)").format(
+                    value=value
+                )
+            )
         start = int(match.group(1))
         end = int(match.group(2) or start)
         if end < start:
-            raise QueryError(f"'year:{value}' ends before it starts")
+            raise QueryError(translate("Search", "'year:{value}' ends before it starts").format(value=value))
         return Filters(years=(start, end))
     return Filters(place=normalised(value))
 

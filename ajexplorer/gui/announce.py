@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QStatusBar, QWidget
 
+from ajexplorer.domain.i18n import translate
+
 try:  # Qt 6.8 added announcements proper; older Qt falls back to the status bar's name change
     from PySide6.QtGui import QAccessibleAnnouncementEvent as _Announcement
 except ImportError:  # pragma: no cover - depends on the Qt version installed
@@ -33,7 +35,7 @@ class Announcer:
 
     def __init__(self, status_bar: QStatusBar) -> None:
         self._bar = status_bar
-        self._bar.setAccessibleDescription("Status")
+        self._bar.setAccessibleDescription(translate("StatusBar", "Status"))
 
     def say(self, text: str, timeout_ms: int = 0) -> None:
         self._bar.showMessage(text, timeout_ms)

@@ -24,6 +24,7 @@ from ajexplorer.gui.datasets import (
     show_data_problems,
 )
 from ajexplorer.gui.errors import ErrorHandler, display_problem, log_folder
+from ajexplorer.gui.i18n import Translation
 from ajexplorer.gui.logs import init_log
 from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.settings import Settings
@@ -167,7 +168,9 @@ def _run(
 ) -> int:
     settings = Settings(settings_path(), notebook=log_folder() / NOTEBOOK_FILE)
     restore_theme(app, settings)
-    session = DatasetSession(settings)
+    translation = Translation(app)
+    translation.apply(settings.language())  # English, the source language, loads nothing
+    session = DatasetSession(settings, translation=translation)
     try:
         refused = session.start(data_folder)
         phases.mark("window_built")

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.presentation.chronology import COLUMNS, Entry, Group
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -97,7 +98,7 @@ class ChronologyModel(QAbstractItemModel):
             # A year's row has one cell of text; its other cells repeat it rather than read as blanks.
             if entry is None:
                 return self._groups[index.row()].label
-            return entry.cells[index.column()] or "not given"
+            return entry.cells[index.column()] or translate("Chronology", "not given")
         if role == Qt.ItemDataRole.ToolTipRole and entry is not None:
             return entry.spoken()
         return None
@@ -106,7 +107,7 @@ class ChronologyModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+            return translate("Columns", COLUMNS[section]) if 0 <= section < len(COLUMNS) else None
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -127,10 +128,13 @@ class ChronologyView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chronology")
-        self.setAccessibleName("Chronology")
+        self.setAccessibleName(translate("Chronology", "Chronology"))
         self.setAccessibleDescription(
-            "The timeline's events, plans and periods in time order, grouped by year. "
-            "Up and Down move through them and select each; Left and Right close and open a year."
+            translate(
+                "Chronology",
+                "The timeline's events, plans and periods in time order, grouped by year. "
+                "Up and Down move through them and select each; Left and Right close and open a year.",
+            )
         )
         self.chronology = ChronologyModel(parent=self)
         self.setModel(self.chronology)
@@ -153,7 +157,9 @@ class ChronologyView(QTreeView):
         metrics = self.fontMetrics()
         padding = 2 * metrics.averageCharWidth() + self.indentation()
         for column in range(len(COLUMNS)):
-            texts = [COLUMNS[column]] + [entry.cells[column] for group in groups for entry in group.entries]
+            texts = [translate("Columns", COLUMNS[column])] + [
+                entry.cells[column] for group in groups for entry in group.entries
+            ]
             if column == 0:
                 texts += [group.label for group in groups]
             widest = max(metrics.horizontalAdvance(text) for text in texts) + padding

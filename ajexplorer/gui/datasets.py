@@ -24,9 +24,11 @@ from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from ajexplorer.domain.errors import DataError
+from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.loading import LoadCancelledError, open_dataset
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.file_menu import DATASETS
+from ajexplorer.gui.i18n import Translation
 from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.settings import RecentDataset, Settings
 from ajexplorer.paths import data_dir
@@ -58,19 +60,25 @@ def show_data_problems(
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("The dataset could not be opened")
+    box.setWindowTitle(translate("Datasets", "The dataset could not be opened"))
     count = len(error.problems)
-    box.setText(f"The dataset in {folder} has {count} problem{'s' if count != 1 else ''} and was not opened.")
+    box.setText(
+        translate(
+            "Datasets", "The dataset in {folder} has %n problem(s) and was not opened.", None, count
+        ).format(folder=folder)
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     shown = [str(problem) for problem in error.problems[:SHOWN_PROBLEMS]]
     more = count - len(shown)
     if more > 0:
-        shown.append(f"... and {more} more (Show Details lists them all)")
+        shown.append(
+            translate("Datasets", "... and {more} more (Show Details lists them all)").format(more=more)
+        )
     instead = ""
     if fallback:
-        instead = "The bundled dataset is shown instead.\n\n"
+        instead = translate("Datasets", "The bundled dataset is shown instead.\n\n")
     elif current_kept:
-        instead = "The current dataset stays open.\n\n"
+        instead = translate("Datasets", "The current dataset stays open.\n\n")
     box.setInformativeText(instead + "\n".join(shown))
     box.setDetailedText(problems_text(error))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
@@ -82,7 +90,7 @@ def ask_for_folder(parent: QWidget, start: Path) -> Path | None:
     from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - dialogs load when first needed
 
     chosen = QFileDialog.getExistingDirectory(
-        parent, "Open Dataset", str(start), QFileDialog.Option.ShowDirsOnly
+        parent, translate("Datasets", "Open Dataset"), str(start), QFileDialog.Option.ShowDirsOnly
     )
     return Path(chosen) if chosen else None
 
@@ -140,9 +148,15 @@ def load_in_background(folder: Path, parent: QWidget | None) -> Dataset | None:
 
     load = _Load(folder)
     loop = QEventLoop()
-    dialog = QProgressDialog(f"Opening the dataset in {folder}…", "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(
+        translate("Datasets", "Opening the dataset in {folder}…").format(folder=folder),
+        translate("Datasets", "Cancel"),
+        0,
+        0,
+        parent,
+    )
     dialog.setObjectName("datasetProgress")
-    dialog.setWindowTitle("Opening Dataset")
+    dialog.setWindowTitle(translate("Datasets", "Opening Dataset"))
     dialog.setWindowModality(Qt.WindowModality.NonModal)
     dialog.setMinimumDuration(PROGRESS_AFTER_MS)
     dialog.setAutoClose(False)
@@ -198,10 +212,16 @@ class DatasetSession(QObject):
     windowRetired = Signal()
 
     def __init__(
-        self, settings: Settings | None, today: dt.date | None = None, parent: QObject | None = None
+        self,
+        settings: Settings | None,
+        today: dt.date | None = None,
+        parent: QObject | None = None,
+        translation: Translation | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        #: The application's translators; None: the language cannot be changed (tests, measurements).
+        self.translation = translation
         self._today = today
         self._window: MainWindow | None = None
         self._retired: list[MainWindow] = []
@@ -340,7 +360,17 @@ class DatasetSession(QObject):
         self._add_commands(window)
         return window
 
-    def _replace(self, dataset: Dataset, folder: Path) -> None:
+    def change_language(self, choice: str) -> bool:
+        """View > Language: remember ``choice`` and, if the language shown changes, rebuild the window in it,
+        keeping the person's place (layout, record, search and filters). False if nothing changed."""
+        if self.settings is not None:
+            self.settings.set_language(choice)
+        if self.translation is None or not self.translation.apply(choice):
+            return False
+        self._replace(self.window.dataset, self.folder, same_data=True)
+        return True
+
+    def _replace(self, dataset: Dataset, folder: Path, *, same_data: bool = False) -> None:
         old = self.window
         with _busy():
             self.folder = folder
@@ -348,6 +378,8 @@ class DatasetSession(QObject):
             window.restoreGeometry(QByteArray(old.saveGeometry()))
             window.restoreState(QByteArray(old.saveState()))
             window.splitter.restoreState(QByteArray(old.splitter.saveState()))
+            if same_data:
+                window.take_place_of(old)
             window.select_default()
         self._window = window
         window.show()  # a new top-level window comes up on top
@@ -377,22 +409,25 @@ class DatasetSession(QObject):
 
     def _add_commands(self, window: MainWindow) -> None:
         menu = window.file_menu
-        self.open_action = QAction("&Open Dataset…", window)
+        self.open_action = QAction(translate("Datasets", "&Open Dataset…"), window)
         self.open_action.setShortcut(QKeySequence("Ctrl+O"))
-        self.open_action.setStatusTip("Open a dataset folder in place of the current one")
+        self.open_action.setStatusTip(
+            translate("Datasets", "Open a dataset folder in place of the current one")
+        )
         self.open_action.triggered.connect(self.choose_and_open)
-        self.recent_menu = QMenu("Open &Recent", menu)
+        self.recent_menu = QMenu(translate("Datasets", "Open &Recent"), menu)
         self.recent_menu.setToolTipsVisible(True)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.recent_menu.triggered.connect(self._on_recent_triggered)
-        self.bundled_action = QAction("Open &Bundled Dataset", window)
-        self.bundled_action.setStatusTip("Show the dataset that comes with the app")
+        self.bundled_action = QAction(translate("Datasets", "Open &Bundled Dataset"), window)
+        self.bundled_action.setStatusTip(translate("Datasets", "Show the dataset that comes with the app"))
         self.bundled_action.setCheckable(True)
         self.bundled_action.setChecked(self.showing_bundled)
         self.bundled_action.setEnabled(not self.showing_bundled)
         self.bundled_action.triggered.connect(self.open_bundled)
         menu.set_section(DATASETS, [self.open_action, self.recent_menu, self.bundled_action])
         self._fill_recent()
+        window.languageRequested.connect(self.change_language)
 
     def _fill_recent(self) -> None:
         """Rebuilt each time it opens, so a folder removed meanwhile shows as missing."""
@@ -412,15 +447,17 @@ class DatasetSession(QObject):
             action.setData(str(entry.folder))
             if entry.folder.is_dir():
                 action.setToolTip(str(entry.folder))
-                action.setStatusTip(f"Open {entry.folder}")
+                action.setStatusTip(translate("Datasets", "Open {folder}").format(folder=entry.folder))
             else:
                 action.setEnabled(False)
-                action.setText(f"{action.text()} (missing)")
-                action.setToolTip(f"{entry.folder} no longer exists")
+                action.setText(translate("Datasets", "{text} (missing)").format(text=action.text()))
+                action.setToolTip(
+                    translate("Datasets", "{folder} no longer exists").format(folder=entry.folder)
+                )
         if not recent:
-            menu.addAction("No recent datasets").setEnabled(False)
+            menu.addAction(translate("Datasets", "No recent datasets")).setEnabled(False)
         menu.addSeparator()
-        clear = menu.addAction("&Clear Recent")
+        clear = menu.addAction(translate("Datasets", "&Clear Recent"))
         clear.setEnabled(bool(recent))
         clear.triggered.connect(self.clear_recent)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.browser import SafeBrowser
 from ajexplorer.gui.theme import rgb_of
@@ -61,23 +62,32 @@ class DetailPane(QWidget):
     def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("details")
-        self.setAccessibleName("Details")
+        self.setAccessibleName(translate("DetailPane", "Details"))
         self._dataset = dataset
         self._record_id: str | None = None
         self._words: Sequence[str] = ()
         self.browser = SafeBrowser(self)
         self.browser.setObjectName("detailBrowser")
-        self.browser.setAccessibleName("Details")
+        self.browser.setAccessibleName(translate("DetailPane", "Details"))
         # Each button copies its first choice on a click; its arrow offers the rest. The menus fill when opened,
         # so the citation styles load only when someone cites.
-        self.copy_button = self._copy_button("Copy citation", "copyCitation", self._fill_citation_menu)
+        self.copy_button = self._copy_button(
+            translate("DetailPane", "Copy citation"), "copyCitation", self._fill_citation_menu
+        )
         self.copy_button.setToolTip(
-            "Copy a citation of this record (Chicago note); the arrow offers other styles"
+            translate(
+                "DetailPane", "Copy a citation of this record (Chicago note); the arrow offers other styles"
+            )
         )
         self.copy_button.clicked.connect(lambda _checked=False: self.copy_citation())
-        self.link_button = self._copy_button("Copy link", "copyLink", self._fill_link_menu)
+        self.link_button = self._copy_button(
+            translate("DetailPane", "Copy link"), "copyLink", self._fill_link_menu
+        )
         self.link_button.setToolTip(
-            "Copy the link that opens this record in AJ Explorer; the arrow offers its paragraphs"
+            translate(
+                "DetailPane",
+                "Copy the link that opens this record in AJ Explorer; the arrow offers its paragraphs",
+            )
         )
         self.link_button.clicked.connect(lambda _checked=False: self.copy_link())
         self.status = QLabel(self)
@@ -119,7 +129,9 @@ class DetailPane(QWidget):
             action.triggered.connect(lambda _checked=False, name=style.name: self.copy_citation(name))
         menu.addSeparator()
         for name, title, _write in REFERENCE_FORMATS:
-            action = menu.addAction(f"As {title} (for a reference manager)")
+            action = menu.addAction(
+                translate("DetailPane", "As {title} (for a reference manager)").format(title=title)
+            )
             action.setObjectName(name)
             action.triggered.connect(lambda _checked=False, name=name: self.copy_reference(name))
 
@@ -130,7 +142,9 @@ class DetailPane(QWidget):
             return
         menu.addAction("Link to This Record").triggered.connect(lambda _checked=False: self.copy_link())
         for number in sorted(set(record.paragraphs)):
-            action = menu.addAction(f"Link to Paragraph {number}")
+            action = menu.addAction(
+                translate("DetailPane", "Link to Paragraph {number}").format(number=number)
+            )
             action.triggered.connect(lambda _checked=False, number=number: self.copy_link(number))
 
     @property
@@ -199,7 +213,11 @@ class DetailPane(QWidget):
         style = style_named(style_name) if style_name else STYLES[0]
         text = style.write(cite(self._dataset, record))
         QGuiApplication.clipboard().setText(text)
-        self.copied.emit(f"Copied the {style.title} citation of {record.display_title}: {text}")
+        self.copied.emit(
+            translate("DetailPane", "Copied the {title} citation of {display_title}: {text}").format(
+                title=style.title, display_title=record.display_title, text=text
+            )
+        )
         return text
 
     def copy_reference(self, format_name: str) -> str | None:
@@ -212,7 +230,11 @@ class DetailPane(QWidget):
         title, write = next((title, write) for name, title, write in REFERENCE_FORMATS if name == format_name)
         text = write(self._dataset, [record])
         QGuiApplication.clipboard().setText(text)
-        self.copied.emit(f"Copied the {title} entry of {record.display_title}")
+        self.copied.emit(
+            translate("DetailPane", "Copied the {title} entry of {display_title}").format(
+                title=title, display_title=record.display_title
+            )
+        )
         return text
 
     def copy_link(self, paragraph: int | None = None) -> str | None:
@@ -225,5 +247,7 @@ class DetailPane(QWidget):
         text = record_url(record.id) if paragraph is None else paragraph_url(paragraph)
         what = record.display_title if paragraph is None else f"paragraph {paragraph}"
         QGuiApplication.clipboard().setText(text)
-        self.copied.emit(f"Copied the link to {what}: {text}")
+        self.copied.emit(
+            translate("DetailPane", "Copied the link to {what}: {text}").format(what=what, text=text)
+        )
         return text

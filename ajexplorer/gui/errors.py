@@ -20,13 +20,14 @@ from typing import IO, TYPE_CHECKING
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.gui.logs import LOG_FILE
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
 CRASH_LOG = "crash.log"
-OPEN_FOLDER = "Open Log Folder"
+OPEN_FOLDER = QT_TRANSLATE_NOOP("Errors", "Open Log Folder")
 _log = logging.getLogger("ajexplorer.errors")
 
 
@@ -120,10 +121,14 @@ class ErrorHandler:
 
             box = QMessageBox(self.parent)
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("Something went wrong")
-            box.setText("AJ Explorer ran into an unexpected problem. It will try to carry on.")
+            box.setWindowTitle(translate("Errors", "Something went wrong"))
+            box.setText(
+                translate("Errors", "AJ Explorer ran into an unexpected problem. It will try to carry on.")
+            )
             box.setInformativeText(
-                f"{kind.__name__}: {error}\n\nThe details were written to {self.log_path}."
+                translate("Errors", "{kind}: {error}\n\nThe details were written to {log_path}.").format(
+                    kind=kind.__name__, error=error, log_path=self.log_path
+                )
             )
             box.setStandardButtons(QMessageBox.StandardButton.Ok)
             self._offer_folder(box)
@@ -135,7 +140,7 @@ class ErrorHandler:
         """A button that opens the folder with the log and the crash reports, for a person to send them."""
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - dialogs load when first needed
 
-        button = box.addButton(OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole)
+        button = box.addButton(translate("Errors", OPEN_FOLDER), QMessageBox.ButtonRole.ActionRole)
         button.setToolTip(str(self.folder))
         button.clicked.connect(lambda: self._open_url(self.folder_url()))
 
@@ -165,8 +170,12 @@ class ErrorHandler:
 
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle("AJ Explorer closed unexpectedly last time")
-        box.setText("The last session ended with a crash. A report was saved; you can read it below.")
+        box.setWindowTitle(translate("Errors", "AJ Explorer closed unexpectedly last time"))
+        box.setText(
+            translate(
+                "Errors", "The last session ended with a crash. A report was saved; you can read it below."
+            )
+        )
         box.setDetailedText(report)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         self._offer_folder(box)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.export import ExportContext
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.export_formats import FORMATS, ExportFormat, Scope, format_named, of_scope
 from ajexplorer.gui.detail_pane import palette_colours
 from ajexplorer.gui.exporting import (
@@ -36,22 +37,31 @@ from ajexplorer.gui.exporting import (
 from ajexplorer.presentation.detail_html import make_marker, record_html
 
 _REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EACCES: "permission denied: the folder cannot be written to",
-    errno.EPERM: "permission denied: the folder cannot be written to",
-    errno.EROFS: "the disk is read-only",
-    errno.ENOENT: "the folder does not exist",
-    errno.ENOTDIR: "part of the folder's path is not a folder",
-    errno.EISDIR: "a folder of that name is in the way",
-    errno.ENAMETOOLONG: "the file name is too long",
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Export", "the disk is full"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("Export", "the disk quota is used up"),
+    errno.EACCES: QT_TRANSLATE_NOOP("Export", "permission denied: the folder cannot be written to"),
+    errno.EPERM: QT_TRANSLATE_NOOP("Export", "permission denied: the folder cannot be written to"),
+    errno.EROFS: QT_TRANSLATE_NOOP("Export", "the disk is read-only"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("Export", "the folder does not exist"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("Export", "part of the folder's path is not a folder"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("Export", "a folder of that name is in the way"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Export", "the file name is too long"),
 }
 
 #: How the menu names each scope, and the action's tip.
 _MENU = {
-    Scope.RECORDS: ("Records in View as {}…", "Save the records the search and filters leave as {}"),
-    Scope.EVENTS: ("Events in View as {}…", "Save the dated events the search and filters leave as {}"),
-    Scope.BRIEFING: ("Briefing on Selection as {}…", "Save a cited briefing on the selected record as {}"),
+    Scope.RECORDS: (
+        QT_TRANSLATE_NOOP("Export", "Records in View as {}…"),
+        QT_TRANSLATE_NOOP("Export", "Save the records the search and filters leave as {}"),
+    ),
+    Scope.EVENTS: (
+        QT_TRANSLATE_NOOP("Export", "Events in View as {}…"),
+        QT_TRANSLATE_NOOP("Export", "Save the dated events the search and filters leave as {}"),
+    ),
+    Scope.BRIEFING: (
+        QT_TRANSLATE_NOOP("Export", "Briefing on Selection as {}…"),
+        QT_TRANSLATE_NOOP("Export", "Save a cited briefing on the selected record as {}"),
+    ),
 }
 #: What a collection exports as: a briefing on its records, or their citations.
 COLLECTION_FORMATS = tuple(format_named(name) for name in ("md", "pdf", "bibtex", "ris", "csl-json"))
@@ -90,7 +100,7 @@ class ExportController(QObject):
         self.format_actions: dict[str, QAction] = {}
         for fmt in FORMATS:
             if fmt.scope in _MENU:
-                text, tip = _MENU[fmt.scope]
+                text, tip = (translate("Export", words) for words in _MENU[fmt.scope])
                 self.format_actions[fmt.name] = self._action(
                     text.format(fmt.menu_title),
                     tip.format(_plain(fmt.menu_title)),
@@ -98,33 +108,45 @@ class ExportController(QObject):
                 )
         timeline_titles = "/".join(_plain(fmt.menu_title) for fmt in of_scope(Scope.TIMELINE))
         self.timeline_action = self._action(
-            f"&Timeline as {timeline_titles}…",
-            "Save the part of the timeline now shown as an image",
+            translate("Export", "&Timeline as {timeline_titles}…").format(timeline_titles=timeline_titles),
+            translate("Export", "Save the part of the timeline now shown as an image"),
             lambda: self._ask_and_export_timeline(whole=False),
         )
         self.whole_timeline_action = self._action(
-            f"&Whole Timeline as {timeline_titles}…",
-            "Save the timeline from the first event to today as an image",
+            translate("Export", "&Whole Timeline as {timeline_titles}…").format(
+                timeline_titles=timeline_titles
+            ),
+            translate("Export", "Save the timeline from the first event to today as an image"),
             lambda: self._ask_and_export_timeline(whole=True),
         )
         self.collection_action = self._action(
-            "&Collection as Briefing or References…",
-            "Save a collection from the Notebook as a briefing on its records, or as BibTeX, RIS or CSL-JSON",
+            translate("Export", "&Collection as Briefing or References…"),
+            translate(
+                "Export",
+                "Save a collection from the Notebook as a briefing on its records, or as BibTeX, RIS or CSL-JSON",
+            ),
             self._ask_and_export_collection,
         )
         self.include_notes_action = self._action(
-            "Include My &Notes in Briefings",
-            "Briefings show your notes on the record and its paragraphs, in a section apart from the source",
+            translate("Export", "Include My &Notes in Briefings"),
+            translate(
+                "Export",
+                "Briefings show your notes on the record and its paragraphs, in a section apart from the source",
+            ),
             lambda: None,
         )
         self.include_notes_action.setCheckable(True)
         self.include_notes_action.setChecked(True)
         self.print_details_action = self._action(
-            "&Print Details…", "Print the details of the selected record", self.print_details
+            translate("Export", "&Print Details…"),
+            translate("Export", "Print the details of the selected record"),
+            self.print_details,
         )
         self.print_details_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.print_timeline_action = self._action(
-            "Print &Timeline…", "Print the timeline as it is shown", self.print_timeline
+            translate("Export", "Print &Timeline…"),
+            translate("Export", "Print the timeline as it is shown"),
+            self.print_timeline,
         )
         self.export_menu = self._build_menu()
         #: The print commands, for the File menu.
@@ -139,7 +161,7 @@ class ExportController(QObject):
         return action
 
     def _build_menu(self) -> QMenu:
-        menu = QMenu("&Export", self._parent)
+        menu = QMenu(translate("Export", "&Export"), self._parent)
         menu.setObjectName("exportMenu")
         for number, scopes in enumerate(_GROUPS):
             if number:
@@ -172,7 +194,11 @@ class ExportController(QObject):
         if whole_timeline:
             context = dataclasses.replace(context, shown_range=None)
         if fmt.scope is Scope.BRIEFING and context.selected is None:
-            QMessageBox.information(self._parent, "Nothing Selected", "Select a record first.")
+            QMessageBox.information(
+                self._parent,
+                translate("Export", "Nothing Selected"),
+                translate("Export", "Select a record first."),
+            )
             return False
         return self._write(fmt, context, path)
 
@@ -183,7 +209,11 @@ class ExportController(QObject):
         ids = dict(self._collections()).get(name, ())
         records = tuple(record for key in ids if (record := context.dataset.get(key)) is not None)
         if not records:
-            self.failed.emit(f"The collection {name!r} has no record in this dataset: nothing to export.")
+            self.failed.emit(
+                translate(
+                    "Export", "The collection “{name}” has no record in this dataset: nothing to export."
+                ).format(name=name)
+            )
             return False
         return self._write(fmt, dataclasses.replace(context, records=records, collection=name), path)
 
@@ -194,16 +224,28 @@ class ExportController(QObject):
         try:
             atomic_write(path, fmt.render(context))
         except OSError as error:
-            return self._failed(f"Could not save {path.name} in {path.parent}: {_reason(error)}.")
+            return self._failed(
+                translate("Export", "Could not save {name} in {parent}: {reason}.").format(
+                    name=path.name, parent=path.parent, reason=_reason(error)
+                )
+            )
         except ExportError as error:
-            return self._failed(f"Could not save {path.name} in {path.parent}: {error}.")
+            return self._failed(
+                translate("Export", "Could not save {name} in {parent}: {error}.").format(
+                    name=path.name, parent=path.parent, error=error
+                )
+            )
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._folder = path.parent
-        self.saved.emit(f"Saved {fmt.describe(context)} to {path}")
+        self.saved.emit(
+            translate("Export", "Saved {describe} to {path}").format(
+                describe=fmt.describe(context), path=path
+            )
+        )
         return True
 
-    def _failed(self, message: str, title: str = "Export Failed") -> bool:
+    def _failed(self, message: str, title: str = translate("Export", "Export Failed")) -> bool:
         self.failed.emit(message)
         QMessageBox.warning(self._parent, title, message)
         return False
@@ -216,10 +258,22 @@ class ExportController(QObject):
             if context.selected is None:
                 return
             # Named by what the person sees, the record's title, not its internal id.
-            stem, noun = f"{_slug(context.selected.display_title) or 'record'}-briefing", "Briefing"
+            stem, noun = (
+                f"{_slug(context.selected.display_title) or 'record'}-briefing",
+                translate("Export", "Briefing"),
+            )
         else:
-            stem, noun = f"{self._stem(context)}-{fmt.scope.value}", fmt.scope.value.title()
-        chosen = self._ask_path(f"Export {noun} as {_plain(fmt.menu_title)}", stem, [fmt])
+            noun = (
+                translate("Export", "Records")
+                if fmt.scope is Scope.RECORDS
+                else translate("Export", "Events")
+            )
+            stem = f"{self._stem(context)}-{fmt.scope.value}"
+        chosen = self._ask_path(
+            translate("Export", "Export {noun} as {plain}").format(noun=noun, plain=_plain(fmt.menu_title)),
+            stem,
+            [fmt],
+        )
         if chosen is not None:
             self.export(fmt, chosen[0])
 
@@ -227,19 +281,26 @@ class ExportController(QObject):
         """Which collection (when there are several), then where and as what: a briefing or citations."""
         names = [name for name, _ids in self._collections()]
         if not names:
-            self.failed.emit("No collections yet: make one in the Notebook pane.")
+            self.failed.emit(translate("Export", "No collections yet: make one in the Notebook pane."))
             return
         name: str | None = names[0]
         if len(names) > 1:
             from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415 - dialogs load when first needed
 
             name, accepted = QInputDialog.getItem(
-                self._parent, "Export Collection", "Collection:", names, 0, False
+                self._parent,
+                translate("Export", "Export Collection"),
+                translate("Export", "Collection:"),
+                names,
+                0,
+                False,
             )
             if not accepted:
                 return
         chosen = self._ask_path(
-            f"Export Collection {name}", _slug(name or "") or "collection", COLLECTION_FORMATS
+            translate("Export", "Export Collection {name}").format(name=name),
+            _slug(name or "") or "collection",
+            COLLECTION_FORMATS,
         )
         if chosen is not None and name is not None:
             self.export_collection(name, chosen[1], chosen[0])
@@ -247,10 +308,13 @@ class ExportController(QObject):
     def _ask_and_export_timeline(self, whole: bool) -> None:
         context = self._context()
         if whole or context.shown_range is None:
-            name, caption = f"{self._stem(context)}-timeline", "Export Whole Timeline"
+            name, caption = f"{self._stem(context)}-timeline", translate("Export", "Export Whole Timeline")
         else:
             t0, t1 = context.shown_range
-            name, caption = f"{self._stem(context)}-timeline-{int(t0)}-{int(t1)}", "Export Timeline"
+            name, caption = (
+                f"{self._stem(context)}-timeline-{int(t0)}-{int(t1)}",
+                translate("Export", "Export Timeline"),
+            )
         chosen = self._ask_path(caption, name, of_scope(Scope.TIMELINE))
         if chosen is not None:
             self.export(chosen[1], chosen[0], whole_timeline=whole)
@@ -294,7 +358,7 @@ class ExportController(QObject):
         printer = self.printer()
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)
         printer.setDocName(record.display_title)
-        if self._choose_printer(printer, "Print Details"):
+        if self._choose_printer(printer, translate("Export", "Print Details")):
             self.print_details_to(printer)
 
     def print_details_to(self, printer: QPrinter) -> bool:
@@ -309,21 +373,25 @@ class ExportController(QObject):
         document.setDefaultFont(document_font())
         document.setHtml(record_html(dataset, record, make_marker(dataset), colours))
         document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, record.display_title)
-        what = f"the details of {record.display_title}"
+        what = translate("Export", "the details of {display_title}").format(
+            display_title=record.display_title
+        )
         return self._print(printer, lambda: print_document(document, printer), what)
 
     def print_timeline(self) -> None:
         printer = self.printer()
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         printer.setDocName(self._context().timeline_title)
-        if self._choose_printer(printer, "Print Timeline"):
+        if self._choose_printer(printer, translate("Export", "Print Timeline")):
             self.print_timeline_to(printer)
 
     def print_timeline_to(self, printer: QPrinter, whole_timeline: bool = False) -> bool:
         context = self._context()
         if whole_timeline:
             context = dataclasses.replace(context, shown_range=None)
-        return self._print(printer, lambda: print_timeline(context, printer), "the timeline")
+        return self._print(
+            printer, lambda: print_timeline(context, printer), translate("Export", "the timeline")
+        )
 
     def _choose_printer(self, printer: QPrinter, caption: str) -> bool:
         dialog = QPrintDialog(printer, self._parent)
@@ -335,12 +403,19 @@ class ExportController(QObject):
         try:
             work()
         except ExportError as error:
-            return self._failed(f"Could not print {what}: {error}.", "Printing Failed")
+            return self._failed(
+                translate("Export", "Could not print {what}: {error}.").format(what=what, error=error),
+                translate("Export", "Printing Failed"),
+            )
         finally:
             QGuiApplication.restoreOverrideCursor()
         to_file = printer.outputFormat() is QPrinter.OutputFormat.PdfFormat and printer.outputFileName()
         self.saved.emit(
-            f"Saved {what} to {printer.outputFileName()}" if to_file else f"Sent {what} to the printer"
+            translate("Export", "Saved {what} to {outputFileName}").format(
+                what=what, outputFileName=printer.outputFileName()
+            )
+            if to_file
+            else translate("Export", "Sent {what} to the printer").format(what=what)
         )
         return True
 
@@ -348,7 +423,7 @@ class ExportController(QObject):
 def _reason(error: OSError) -> str:
     """The reason in plain words; the OS's own words where there is no better one."""
     if error.errno in _REASONS:
-        return _REASONS[error.errno]
+        return translate("Export", _REASONS[error.errno])
     return (error.strerror or str(error) or type(error).__name__).rstrip(".")
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.presentation.figure_table import COLUMNS, FigureRow
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -61,7 +62,7 @@ class FigureTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+            return translate("Columns", COLUMNS[section]) if 0 <= section < len(COLUMNS) else None
         return str(section + 1)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -82,8 +83,10 @@ class FigureTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figuresTable")
-        self.setAccessibleName("Figures table")
-        self.setAccessibleDescription("Every figure with its value, qualifier, unit and source paragraphs")
+        self.setAccessibleName(translate("FiguresTable", "Figures table"))
+        self.setAccessibleDescription(
+            translate("FiguresTable", "Every figure with its value, qualifier, unit and source paragraphs")
+        )
         self.figures = FigureTableModel(parent=self)
         self.setModel(self.figures)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

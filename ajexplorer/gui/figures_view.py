@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.announce import set_description
 from ajexplorer.gui.figures_table import FigureTable
@@ -116,10 +117,13 @@ class FiguresView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figures")
-        self.setAccessibleName("Figures")
+        self.setAccessibleName(translate("Figures", "Figures"))
         self.setAccessibleDescription(
-            "The source's figures as bar charts, each value with its source paragraph. "
-            "Up and Down move between bars."
+            translate(
+                "Figures",
+                "The source's figures as bar charts, each value with its source paragraph. "
+                "Up and Down move between bars.",
+            )
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -296,7 +300,11 @@ class FiguresView(QWidget):
         bold_metrics = QFontMetricsF(self._bold_font())
         if not layout.charts:
             painter.setPen(ChartColours(palette).empty)
-            painter.drawText(QRectF(self.rect()), int(Qt.AlignmentFlag.AlignCenter), "No figures to show")
+            painter.drawText(
+                QRectF(self.rect()),
+                int(Qt.AlignmentFlag.AlignCenter),
+                translate("Figures", "No figures to show"),
+            )
         for card in layout.cards:
             if _box(card.frame).intersects(exposed):
                 self._paint_card(painter, palette, card, metrics, bold_metrics)
@@ -444,7 +452,9 @@ class FiguresView(QWidget):
         bar = row.bar
         series = self._charts[row.chart].series if 0 <= row.chart < len(self._charts) else None
         card = [chart for chart in self._charts if chart.series == series]
-        return f"{bar.label}: {bar.value_text}, source {bar.citation}. In the card: {card_text(card)}"
+        return translate(
+            "Figures", "{label}: {value_text}, source {citation}. In the card: {card_text}"
+        ).format(label=bar.label, value_text=bar.value_text, citation=bar.citation, card_text=card_text(card))
 
     def tooltip_text(self, pos: QPointF) -> str | None:
         row = self.figures_layout().hit(pos.x(), pos.y())
@@ -453,8 +463,8 @@ class FiguresView(QWidget):
         bar = row.bar
         lines = [bar.measure, bar.value_text]
         if bar.is_target:
-            lines.append("A target, not an outcome")
-        lines.append(f"Source: {bar.citation}")
+            lines.append(translate("Figures", "A target, not an outcome"))
+        lines.append(translate("Figures", "Source: {citation}").format(citation=bar.citation))
         return "\n".join(lines)
 
     # --- input ---------------------------------------------------------------------------------------------
@@ -520,11 +530,11 @@ class FiguresPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figuresPanel")
-        self.setAccessibleName("Figures")
+        self.setAccessibleName(translate("Figures", "Figures"))
         self.view = FiguresView()
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName("figuresScroll")
-        self.scroll_area.setAccessibleName("Figure charts")
+        self.scroll_area.setAccessibleName(translate("Figures", "Figure charts"))
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -532,10 +542,12 @@ class FiguresPanel(QWidget):
         self.table = FigureTable()
         self.table_button = QToolButton(self)
         self.table_button.setObjectName("figuresAsTable")
-        self.table_button.setText("Show as &table")
+        self.table_button.setText(translate("Figures", "Show as &table"))
         self.table_button.setCheckable(True)
-        self.table_button.setAccessibleName("Show as table")
-        self.table_button.setToolTip("Show every figure as a row of a table: value, qualifier, unit, source")
+        self.table_button.setAccessibleName(translate("Figures", "Show as table"))
+        self.table_button.setToolTip(
+            translate("Figures", "Show every figure as a row of a table: value, qualifier, unit, source")
+        )
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.scroll_area)
         self.pages.addWidget(self.table)

@@ -15,10 +15,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.domain.model import GlossaryEntry
 from ajexplorer.gui.headers import ModelIndex, column_title, fit_column
 
-COLUMNS = ("Acronym", "Expansion", "Expansion given")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Acronym"),
+    QT_TRANSLATE_NOOP("Columns", "Expansion"),
+    QT_TRANSLATE_NOOP("Columns", "Expansion given"),
+)
 EntryRole = Qt.ItemDataRole.UserRole + 1
 _Index = ModelIndex
 
@@ -56,14 +61,18 @@ class GlossaryModel(QAbstractTableModel):
             if column == 1:
                 return entry.expansion
             if column == 2:
-                return "in the source" if entry.from_source else "not in the source"
+                return (
+                    translate("Glossary", "in the source")
+                    if entry.from_source
+                    else translate("Glossary", "not in the source")
+                )
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{entry.acronym}: {entry.expansion}"]
             if entry.variants:
-                lines.append("Also written: " + ", ".join(entry.variants))
+                lines.append(translate("Glossary", "Also written: ") + ", ".join(entry.variants))
             if entry.note:
                 lines.append(entry.note)
-            lines.append("Paragraphs: " + ", ".join(map(str, entry.paragraphs)))
+            lines.append(translate("Glossary", "Paragraphs: ") + ", ".join(map(str, entry.paragraphs)))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.FontRole and column == 2 and not entry.from_source:
             from PySide6.QtGui import QFont  # noqa: PLC0415 - only for this rarely-used role
@@ -88,7 +97,7 @@ class GlossaryPanel(QWidget):
     def __init__(self, entries: tuple[GlossaryEntry, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("glossary")
-        self.setAccessibleName("Glossary")
+        self.setAccessibleName(translate("Glossary", "Glossary"))
         self.model = GlossaryModel(entries, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -96,12 +105,12 @@ class GlossaryPanel(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.filter_field = QLineEdit(self)
         self.filter_field.setObjectName("glossaryFilter")
-        self.filter_field.setPlaceholderText("Filter acronyms")
-        self.filter_field.setAccessibleName("Filter acronyms")
+        self.filter_field.setPlaceholderText(translate("Glossary", "Filter acronyms"))
+        self.filter_field.setAccessibleName(translate("Glossary", "Filter acronyms"))
         self.filter_field.setClearButtonEnabled(True)
         self.view = QTableView(self)
         self.view.setObjectName("glossaryTable")
-        self.view.setAccessibleName("Glossary")
+        self.view.setAccessibleName(translate("Glossary", "Glossary"))
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -114,7 +123,12 @@ class GlossaryPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         fit_column(self.view, header, 0, [form for entry in entries for form in entry.forms])
-        fit_column(self.view, header, 2, ["in the source", "not in the source"])
+        fit_column(
+            self.view,
+            header,
+            2,
+            [translate("Glossary", "in the source"), translate("Glossary", "not in the source")],
+        )
         self._acronym_width = header.sectionSize(0)
         self._where_width = header.sectionSize(2)
         layout = QVBoxLayout(self)

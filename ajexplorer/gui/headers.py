@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
+from ajexplorer.domain.i18n import translate
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -17,7 +19,7 @@ def column_title(columns: Sequence[str], section: int, orientation: Qt.Orientati
         and role == Qt.ItemDataRole.DisplayRole
         and 0 <= section < len(columns)
     ):
-        return columns[section]
+        return translate("Columns", columns[section])
     return None
 
 

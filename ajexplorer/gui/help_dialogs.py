@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.gui import timeline_painter
 from ajexplorer.presentation.help_text import Shortcut
 from ajexplorer.presentation.timeline_layout import Item, Shape
@@ -17,32 +18,42 @@ from ajexplorer.presentation.timeline_scene import Scene
 
 #: The legend's lanes: what each mark means, drawn from a tiny scene of invented items.
 LEGEND_LANES = (
-    "Dot: an event on a known day",
-    "Band: known to the month or year",
-    "Bar: a plan or programme",
-    "Badge: events too close to tell apart",
+    QT_TRANSLATE_NOOP("Help", "Dot: an event on a known day"),
+    QT_TRANSLATE_NOOP("Help", "Band: known to the month or year"),
+    QT_TRANSLATE_NOOP("Help", "Bar: a plan or programme"),
+    QT_TRANSLATE_NOOP("Help", "Badge: events too close to tell apart"),
 )
-LEGEND_TEXT = (
+LEGEND_TEXT = QT_TRANSLATE_NOOP(
+    "Help",
     "<p><b>Dot</b>: an event the source dates to the day. <b>Hollow square on a band</b>: an event the source "
     "dates only to a month or a year; the band covers that month or year. <b>Bar</b>: a plan, work plan or "
     "programme spanning years (an open end runs to today). <b>Badge with a number</b>: that many events too "
     "close to tell apart at this zoom; click it to zoom to exactly them. A ring marks the selected item; "
-    "items linked to it are outlined, and what a search or filter leaves out is dimmed.</p>"
+    "items linked to it are outlined, and what a search or filter leaves out is dimmed.</p>",
 )
 
 
 def legend_scene() -> Scene:
     items = [
-        Item("legend-day", 0, 2003.4, 2003.4, "A summit", Shape.DAY),
-        Item("legend-day-2", 0, 2008.7, 2008.7, "A meeting", Shape.DAY),
-        Item("legend-partial", 1, 2005.0, 2006.0, "Known only as 2005", Shape.PARTIAL),
-        Item("legend-range", 2, 2002.0, 2009.0, "A work plan", Shape.RANGE),
+        Item("legend-day", 0, 2003.4, 2003.4, translate("Help", "A summit"), Shape.DAY),
+        Item("legend-day-2", 0, 2008.7, 2008.7, translate("Help", "A meeting"), Shape.DAY),
+        Item("legend-partial", 1, 2005.0, 2006.0, translate("Help", "Known only as 2005"), Shape.PARTIAL),
+        Item("legend-range", 2, 2002.0, 2009.0, translate("Help", "A work plan"), Shape.RANGE),
         *(
-            Item(f"legend-cluster-{n}", 3, 2006.0 + n / 365, 2006.0 + n / 365, "An event", Shape.DAY)
+            Item(
+                f"legend-cluster-{n}",
+                3,
+                2006.0 + n / 365,
+                2006.0 + n / 365,
+                translate("Help", "An event"),
+                Shape.DAY,
+            )
             for n in range(4)
         ),
     ]
-    return Scene.build(items, LEGEND_LANES, dt.date(2011, 1, 1), (2000.0, 2011.0))
+    return Scene.build(
+        items, [translate("Help", lane) for lane in LEGEND_LANES], dt.date(2011, 1, 1), (2000.0, 2011.0)
+    )
 
 
 class LegendCanvas(QWidget):
@@ -51,7 +62,7 @@ class LegendCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legendCanvas")
-        self.setAccessibleName("Timeline legend")
+        self.setAccessibleName(translate("Help", "Timeline legend"))
         self.scene = legend_scene()
         self.setMinimumSize(QSize(560, int(self.scene.full_height())))
 

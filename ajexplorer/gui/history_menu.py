@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
+from ajexplorer.domain.i18n import translate
+
 #: A line of a history list: the offset that reaches it (0 for the current step), and its label.
 Line = tuple[int, str]
 
@@ -31,7 +33,7 @@ class HistoryMenu(QMenu):
         self.clear()
         lines = self._lines()
         if not lines:
-            self.addAction("No history yet").setEnabled(False)
+            self.addAction(translate("History", "No history yet")).setEnabled(False)
             return
         for offset, label in lines:
             action = self.addAction(label.replace("&", "&&"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ajexplorer import APP_NAME, __version__
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.domain.model import Dataset, Record
 from ajexplorer.domain.query import QueryError
 from ajexplorer.gui.announce import Announcer, set_description
@@ -52,7 +53,7 @@ from ajexplorer.presentation.history import SearchState, move_tip, step_label
 from ajexplorer.presentation.links import Link, Target
 from ajexplorer.presentation.mechanism_tree import build_tree, mechanism_for
 from ajexplorer.presentation.record_text import dataset_summary, no_such_record, status_line, tooltip
-from ajexplorer.presentation.search_text import query_problem, results_message
+from ajexplorer.presentation.search_text import dated_hits, query_problem, results_message
 from ajexplorer.presentation.themes import Theme
 from ajexplorer.presentation.timeline_layout import items_from
 
@@ -79,9 +80,11 @@ _log = logging.getLogger("ajexplorer")
 class MainWindow(QMainWindow):
     """Signals:
     firstPainted(): the window has painted and built what waited for that (see _after_first_paint).
+    languageRequested(str): View > Language chose a language code, or "system".
     """
 
     firstPainted = Signal()
+    languageRequested = Signal(str)
 
     def __init__(
         self,
@@ -131,18 +134,34 @@ class MainWindow(QMainWindow):
         self.details.browser.setMinimumHeight(self.details.height_for_lines(DETAIL_LINES))
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.mechanisms_dock = self._dock("Mechanisms", self.mechanisms, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.source_dock = self._dock("Source", self.source, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.glossary_dock = self._dock("Glossary", self.glossary, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.mechanisms_dock = self._dock(
+            QT_TRANSLATE_NOOP("MainWindow", "Mechanisms"),
+            self.mechanisms,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+        )
+        self.source_dock = self._dock(
+            QT_TRANSLATE_NOOP("MainWindow", "Source"), self.source, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.glossary_dock = self._dock(
+            QT_TRANSLATE_NOOP("MainWindow", "Glossary"), self.glossary, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.tabifyDockWidget(self.source_dock, self.glossary_dock)
-        self.figures_dock = self._dock("Figures", QWidget(self), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.figures_dock = self._dock(
+            QT_TRANSLATE_NOOP("MainWindow", "Figures"), QWidget(self), Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.tabifyDockWidget(self.glossary_dock, self.figures_dock)
         self.source_dock.raise_()
-        self.results_dock = self._dock("Results", self.results, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.results_dock = self._dock(
+            QT_TRANSLATE_NOOP("MainWindow", "Results"), self.results, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.tabifyDockWidget(self.mechanisms_dock, self.results_dock)
-        self.notebook_dock = self._dock("Notebook", QWidget(self), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.notebook_dock = self._dock(
+            QT_TRANSLATE_NOOP("MainWindow", "Notebook"), QWidget(self), Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.tabifyDockWidget(self.results_dock, self.notebook_dock)
-        self.chronology_dock = self._dock("Chronology", QWidget(self), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.chronology_dock = self._dock(
+            QT_TRANSLATE_NOOP("MainWindow", "Chronology"), QWidget(self), Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.tabifyDockWidget(self.results_dock, self.chronology_dock)
         self.mechanisms_dock.raise_()
         self.resizeDocks([self.mechanisms_dock, self.source_dock], [470, 440], Qt.Orientation.Horizontal)
@@ -152,7 +171,7 @@ class MainWindow(QMainWindow):
         self._load_timeline()
         self.timeline.set_describer(self.describe)
         self._timeline_about = self.timeline.accessibleDescription()
-        self._timeline_selected = "nothing"
+        self._timeline_selected = translate("MainWindow", "nothing")
         self._connect_signals()
         self._focus_ring: list[QWidget] = [
             self.search_field,
@@ -169,9 +188,11 @@ class MainWindow(QMainWindow):
 
     # --- construction ---------------------------------------------------------------------------------------
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        """``name``: the English title, which also names the dock in the saved layout, whatever the language."""
+        title = translate("MainWindow", name)
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"{title.lower()}Dock")
+        dock.setObjectName(f"{name.lower()}Dock")
         dock.setAccessibleName(title)
         dock.setWidget(widget)
         dock.setFeatures(
@@ -207,60 +228,94 @@ class MainWindow(QMainWindow):
         return action
 
     def _create_actions(self) -> None:
-        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, "Quit the application")
+        self.quit_action = self._action(
+            translate("MainWindow", "&Quit"),
+            QKeySequence.StandardKey.Quit,
+            translate("MainWindow", "Quit the application"),
+        )
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.back_action = self._action(
-            "&Back",
+            translate("MainWindow", "&Back"),
             [QKeySequence("Alt+Left"), QKeySequence(QKeySequence.StandardKey.Back)],
-            "Go back to the previous record",
+            translate("MainWindow", "Go back to the previous record"),
         )
         self.forward_action = self._action(
-            "&Forward",
+            translate("MainWindow", "&Forward"),
             [QKeySequence("Alt+Right"), QKeySequence(QKeySequence.StandardKey.Forward)],
-            "Go forward again",
+            translate("MainWindow", "Go forward again"),
         )
         self._draw_icons()
-        self.fit_action = self._action("&Fit Timeline", "Ctrl+0", "Show the whole time span")
+        self.fit_action = self._action(
+            translate("MainWindow", "&Fit Timeline"),
+            "Ctrl+0",
+            translate("MainWindow", "Show the whole time span"),
+        )
         self.zoom_in_action = self._action(
-            "Zoom &In", QKeySequence.StandardKey.ZoomIn, "Zoom the timeline in"
+            translate("MainWindow", "Zoom &In"),
+            QKeySequence.StandardKey.ZoomIn,
+            translate("MainWindow", "Zoom the timeline in"),
         )
         self.zoom_out_action = self._action(
-            "Zoom &Out", QKeySequence.StandardKey.ZoomOut, "Zoom the timeline out"
+            translate("MainWindow", "Zoom &Out"),
+            QKeySequence.StandardKey.ZoomOut,
+            translate("MainWindow", "Zoom the timeline out"),
         )
         self.zoom_selection_action = self._action(
-            "Zoom to &Selection", "Ctrl+E", "Zoom the timeline to the selection"
+            translate("MainWindow", "Zoom to &Selection"),
+            "Ctrl+E",
+            translate("MainWindow", "Zoom the timeline to the selection"),
         )
-        self.next_part_action = self._action("Next Part", "F6")
-        self.previous_part_action = self._action("Previous Part", "Shift+F6")
+        self.next_part_action = self._action(translate("MainWindow", "Next Part"), "F6")
+        self.previous_part_action = self._action(translate("MainWindow", "Previous Part"), "Shift+F6")
         self.copy_citation_action = self._action(
-            "Copy &Citation",
+            translate("MainWindow", "Copy &Citation"),
             "Ctrl+Shift+C",
-            "Copy a citation of the selected record: source, paragraphs, link",
+            translate("MainWindow", "Copy a citation of the selected record: source, paragraphs, link"),
         )
-        self.about_action = self._action(f"&About {APP_NAME}")
-        self.legend_action = self._action("Timeline &Legend", None, "What the timeline's marks mean")
-        self.shortcuts_action = self._action("&Keyboard Shortcuts", "Ctrl+/", "Every command that has keys")
-        self.search_help_action = self._action("&Search Syntax", None, "How to search, with examples")
+        self.about_action = self._action(translate("MainWindow", "&About {app}").format(app=APP_NAME))
+        self.legend_action = self._action(
+            translate("MainWindow", "Timeline &Legend"),
+            None,
+            translate("MainWindow", "What the timeline's marks mean"),
+        )
+        self.shortcuts_action = self._action(
+            translate("MainWindow", "&Keyboard Shortcuts"),
+            "Ctrl+/",
+            translate("MainWindow", "Every command that has keys"),
+        )
+        self.search_help_action = self._action(
+            translate("MainWindow", "&Search Syntax"),
+            None,
+            translate("MainWindow", "How to search, with examples"),
+        )
         self.find_action = self._action(
-            "&Find…", [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")], "Search the records"
+            translate("MainWindow", "&Find…"),
+            [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")],
+            translate("MainWindow", "Search the records"),
         )
-        self.clear_filters_action = self._action("Clear &Filters", "Ctrl+Shift+F", "Remove every filter")
+        self.clear_filters_action = self._action(
+            translate("MainWindow", "Clear &Filters"),
+            "Ctrl+Shift+F",
+            translate("MainWindow", "Remove every filter"),
+        )
         self.chronology_action = self._action(
-            "&Chronology List", "Ctrl+Shift+L", "The timeline's items as a list in time order"
+            translate("MainWindow", "&Chronology List"),
+            "Ctrl+Shift+L",
+            translate("MainWindow", "The timeline's items as a list in time order"),
         )
         for action in (self.next_part_action, self.previous_part_action):
             self.addAction(action)
 
     def _create_menus_and_toolbar(self) -> None:
         menu = self.menuBar()
-        self.file_menu = FileMenu("&File", self)
+        self.file_menu = FileMenu(translate("MainWindow", "&File"), self)
         menu.addMenu(self.file_menu)
         self.file_menu.set_section(QUIT, [self.quit_action])
-        edit_menu = menu.addMenu("&Edit")
+        edit_menu = menu.addMenu(translate("MainWindow", "&Edit"))
         edit_menu.addAction(self.copy_citation_action)
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.clear_filters_action)
-        view_menu = self.view_menu = menu.addMenu("&View")
+        view_menu = self.view_menu = menu.addMenu(translate("MainWindow", "&View"))
         for dock in (
             self.mechanisms_dock,
             self.results_dock,
@@ -280,21 +335,23 @@ class MainWindow(QMainWindow):
             self.chronology_action,
         ):
             view_menu.addAction(action)
-        go_menu = menu.addMenu("&Go")
+        go_menu = menu.addMenu(translate("MainWindow", "&Go"))
         go_menu.addAction(self.back_action)
         go_menu.addAction(self.forward_action)
         go_menu.addSeparator()
         # History lists: every step in Go > History; the earlier or later ones on Back's and Forward's buttons.
-        self.history_menu = HistoryMenu("&History", self._history_lines, go_menu)
+        self.history_menu = HistoryMenu(translate("MainWindow", "&History"), self._history_lines, go_menu)
         go_menu.addMenu(self.history_menu)
-        self.back_menu = HistoryMenu("Back", lambda: self._history_lines(-1), self)
-        self.forward_menu = HistoryMenu("Forward", lambda: self._history_lines(1), self)
-        help_menu = menu.addMenu("&Help")
+        self.back_menu = HistoryMenu(translate("MainWindow", "Back"), lambda: self._history_lines(-1), self)
+        self.forward_menu = HistoryMenu(
+            translate("MainWindow", "Forward"), lambda: self._history_lines(1), self
+        )
+        help_menu = menu.addMenu(translate("MainWindow", "&Help"))
         for action in (self.legend_action, self.shortcuts_action, self.search_help_action):
             help_menu.addAction(action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
-        self.toolbar = QToolBar("Navigation", self)
+        self.toolbar = QToolBar(translate("MainWindow", "Navigation"), self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.back_action)
@@ -310,7 +367,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.search_field)
         self.addToolBar(self.toolbar)
         self.addToolBarBreak()
-        self.filter_toolbar = QToolBar("Filters", self)
+        self.filter_toolbar = QToolBar(translate("MainWindow", "Filters"), self)
         self.filter_toolbar.setObjectName("filterToolbar")
         self.filter_toolbar.setMovable(False)
         self.filter_toolbar.addWidget(self.filter_bar)
@@ -400,6 +457,7 @@ class MainWindow(QMainWindow):
         self._build_exports()
         self._build_notebook()
         self._build_theme_menu()
+        self._build_language_menu()
         QTimer.singleShot(0, self, self._finish_start)
         self.firstPainted.emit()
 
@@ -427,6 +485,33 @@ class MainWindow(QMainWindow):
         self.chronology_dock.setWidget(view)
         self.chronology = view
         self._focus_ring.insert(self._focus_ring.index(self.timeline) + 1, view)
+
+    def _build_language_menu(self) -> None:
+        """View > Language: System, then each language named in itself; the choice is the settings'."""
+        from PySide6.QtGui import QActionGroup  # noqa: PLC0415 - see _after_first_paint
+
+        from ajexplorer.gui.i18n import SYSTEM, choices  # noqa: PLC0415
+
+        chosen = self.settings.language() if self.settings is not None else SYSTEM
+        menu = self.view_menu.addMenu(translate("MainWindow", "&Language"))
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(menu)
+        for code, name in ((SYSTEM, translate("MainWindow", "System")), *choices()):
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            group.addAction(action)
+        group.triggered.connect(lambda action: self.languageRequested.emit(str(action.data())))
+
+    def take_place_of(self, old: MainWindow) -> None:
+        """Shown in place of ``old`` on the same data (another language): its record, search, filters and
+        Back/Forward history."""
+        self.filter_bar.set_filters(old.filter_bar.filters())
+        self.search_field.setText(old.search_field.text())
+        self.search_field.flush()
+        self._run_search()
+        self.navigator.adopt(old.navigator.history)
 
     def show_chronology(self) -> None:
         """Bring the chronology list forward and give it the keyboard."""
@@ -578,7 +663,7 @@ class MainWindow(QMainWindow):
             matches = result.matched_ids
         else:
             matches = self._searcher().matching_ids(text, filters)
-        self.results.show_hits(result.hits, results_message(result))
+        self.results.show_hits(dated_hits(self.dataset, result.hits), results_message(result))
         self.announcer.say(results_message(result))
         self._show_matches(matches, result.highlight_words)
         self._raise_results()
@@ -630,7 +715,9 @@ class MainWindow(QMainWindow):
             self.chronology.set_current(current)
         record = self.dataset.get(record_id) if current else None
         self._timeline_selected = (
-            tooltip(self.dataset, record_id).replace("\n", ", ") if record else "nothing"
+            tooltip(self.dataset, record_id).replace("\n", ", ")
+            if record
+            else translate("MainWindow", "nothing")
         )
         self._describe_timeline()
         self.announcer.say(status_line(record) if record else dataset_summary(self.dataset))
@@ -638,9 +725,18 @@ class MainWindow(QMainWindow):
     def _describe_timeline(self) -> None:
         """The painted timeline says in words what it shows: the years in view and the selected item."""
         start, end = self.timeline.visible_extent()
-        shown = f"Showing {math.floor(start)} to {math.floor(end)}" if end > start else "Nothing to show"
+        shown = (
+            translate("MainWindow", "Showing {start} to {end}").format(
+                start=math.floor(start), end=math.floor(end)
+            )
+            if end > start
+            else translate("MainWindow", "Nothing to show")
+        )
         set_description(
-            self.timeline, f"{self._timeline_about}. {shown}. Selected: {self._timeline_selected}"
+            self.timeline,
+            translate("MainWindow", "{about}. {shown}. Selected: {selected}").format(
+                about=self._timeline_about, shown=shown, selected=self._timeline_selected
+            ),
         )
 
     def _update_history_actions(self) -> None:
@@ -704,7 +800,9 @@ class MainWindow(QMainWindow):
             link = check_app_link(text, self.dataset)
         except BadLinkError as error:
             _log.warning("Link not opened: %s", error)
-            self.statusBar().showMessage(f"Cannot open the link. {error}")
+            self.statusBar().showMessage(
+                translate("MainWindow", "Cannot open the link. {error}").format(error=error)
+            )
             return False
         if link.target == RECORD:
             self.navigator.go(link.key)
@@ -873,20 +971,32 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         info = self.dataset.info
-        as_of = f" Its latest facts date from {info.as_of}." if info.as_of else ""
-        data = f"{self.dataset.title} (version {self.dataset.version or 'not given'}).{as_of}"
+        as_of = (
+            " " + translate("MainWindow", "Its latest facts date from {date}.").format(date=info.as_of)
+            if info.as_of
+            else ""
+        )
+        data = translate("MainWindow", "{title} (version {version}).").format(
+            title=self.dataset.title, version=self.dataset.version or translate("MainWindow", "not given")
+        )
+        data += as_of
         from ajexplorer.presentation.help_text import attribution_text  # noqa: PLC0415 - see _help
 
         label, attribution = attribution_text(info.attribution)
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - dialogs load when first needed
 
+        explorer = translate(
+            "MainWindow",
+            "An offline explorer of ASEAN-Japan dialogue relations. Every record cites the paragraphs of the "
+            "source it is drawn from.",
+        )
+        data_label = translate("MainWindow", "Data:")
         QMessageBox.about(
             self,
-            f"About {APP_NAME}",
+            translate("MainWindow", "About {app}").format(app=APP_NAME),
             f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>An offline explorer of ASEAN-Japan dialogue relations. Every record cites the paragraphs of the "
-            "source it is drawn from.</p>"
-            f"<p><b>Data:</b> {escape(data)}</p>"
+            f"<p>{escape(explorer)}</p>"
+            f"<p><b>{escape(data_label)}</b> {escape(data)}</p>"
             f"<p><b>{escape(label)}:</b> {escape(attribution)}</p>",
         )
 
@@ -903,19 +1013,24 @@ class MainWindow(QMainWindow):
         """The timeline's marks, drawn by the timeline's painter from a tiny scene."""
         from ajexplorer.gui.help_dialogs import LEGEND_TEXT, LegendCanvas  # noqa: PLC0415 - see _help
 
-        return self._help("Timeline Legend", LEGEND_TEXT, LegendCanvas())
+        return self._help(
+            translate("MainWindow", "Timeline Legend"), translate("Help", LEGEND_TEXT), LegendCanvas()
+        )
 
     def show_shortcuts(self) -> QDialog:
         """Read from the window's actions as they are now (export and notebook commands included)."""
         from ajexplorer.gui.help_dialogs import action_shortcuts  # noqa: PLC0415 - see _help
         from ajexplorer.presentation.help_text import shortcuts_html  # noqa: PLC0415
 
-        return self._help("Keyboard Shortcuts", shortcuts_html(action_shortcuts(self.findChildren(QAction))))
+        return self._help(
+            translate("MainWindow", "Keyboard Shortcuts"),
+            shortcuts_html(action_shortcuts(self.findChildren(QAction))),
+        )
 
     def show_search_help(self) -> QDialog:
         from ajexplorer.presentation.help_text import search_syntax_html  # noqa: PLC0415 - see _help
 
-        return self._help("Search Syntax", search_syntax_html())
+        return self._help(translate("MainWindow", "Search Syntax"), search_syntax_html())
 
 
 class _AfterFirstPaint(QObject):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.domain.model import Record
 from ajexplorer.gui.headers import ModelIndex, column_title, fit_column
 from ajexplorer.gui.theme import qcolor, rgb_of
@@ -43,7 +44,12 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 from ajexplorer.presentation.record_text import notebook_mark
 
-COLUMNS = ("Name", "Acronym", "Since", "Events")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Name"),
+    QT_TRANSLATE_NOOP("Columns", "Acronym"),
+    QT_TRANSLATE_NOOP("Columns", "Since"),
+    QT_TRANSLATE_NOOP("Columns", "Events"),
+)
 RecordRole = Qt.ItemDataRole.UserRole + 1
 
 # A letter mark per category of mechanism, shown as a small badge.
@@ -302,16 +308,16 @@ class MechanismPanel(QWidget):
     def __init__(self, model: MechanismModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mechanisms")
-        self.setAccessibleName("Mechanisms")
+        self.setAccessibleName(translate("Mechanisms", "Mechanisms"))
         self.model = model
         self.filter_field = QLineEdit(self)
         self.filter_field.setObjectName("mechanismFilter")
-        self.filter_field.setPlaceholderText("Filter mechanisms")
-        self.filter_field.setAccessibleName("Filter mechanisms")
+        self.filter_field.setPlaceholderText(translate("Mechanisms", "Filter mechanisms"))
+        self.filter_field.setAccessibleName(translate("Mechanisms", "Filter mechanisms"))
         self.filter_field.setClearButtonEnabled(True)
         self.view = QTreeView(self)
         self.view.setObjectName("mechanismTree")
-        self.view.setAccessibleName("Mechanisms")
+        self.view.setAccessibleName(translate("Mechanisms", "Mechanisms"))
         self.view.setModel(model)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)

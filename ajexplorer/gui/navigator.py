@@ -73,6 +73,12 @@ class Navigator(QObject):
         self.currentChanged.emit(moved.current.record_id)
         self.historyChanged.emit()
 
+    def adopt(self, history: History) -> None:
+        """Carry on another window's history on the same data (the window rebuilt in another language)."""
+        self._history = history
+        self.currentChanged.emit(self.current or "")
+        self.historyChanged.emit()
+
     def reset(self, record_id: str | None = None) -> None:
         """Forget the history (a different dataset was opened) and select ``record_id``."""
         self._history = History(current=Step(record_id, self._search_state())) if record_id else History()

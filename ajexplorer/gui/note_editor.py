@@ -21,14 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.domain.model import Dataset
 from ajexplorer.domain.notebook import Notebook, NotebookError, paragraph_target, record_target
 from ajexplorer.gui.browser import SafeBrowser
 from ajexplorer.presentation.note_html import STAR, note_html
+from ajexplorer.presentation.words import kind_label
 
 #: How long after the last keystroke a note is written.
 SAVE_AFTER_MS = 400
-PLACEHOLDER = "Your note (saved as you type; **bold**, *italic*, - lists)"
+PLACEHOLDER = QT_TRANSLATE_NOOP("NoteEditor", "Your note (saved as you type; **bold**, *italic*, - lists)")
 
 
 class _NoteText(QPlainTextEdit):
@@ -57,7 +59,7 @@ class NoteEditor(QWidget):
     def __init__(self, notebook: Notebook, dataset: Dataset, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noteEditor")
-        self.setAccessibleName("Your note")
+        self.setAccessibleName(translate("NoteEditor", "Your note"))
         self._notebook = notebook
         self._dataset = dataset
         self._record_id: str | None = None
@@ -66,16 +68,18 @@ class NoteEditor(QWidget):
         self.star.setObjectName("starButton")
         self.star.setCheckable(True)
         self.star.setText(STAR)
-        self.star.setAccessibleName("Star")
-        self.star.setToolTip("Star this (Ctrl+D)")
+        self.star.setAccessibleName(translate("NoteEditor", "Star"))
+        self.star.setToolTip(translate("NoteEditor", "Star this (Ctrl+D)"))
         self.star.setShortcut("Ctrl+D")
         self.subject = QComboBox(self)
         self.subject.setObjectName("noteSubject")
-        self.subject.setAccessibleName("Note on")
-        self.subject.setToolTip("Write about the record, or about one of the paragraphs it cites")
+        self.subject.setAccessibleName(translate("NoteEditor", "Note on"))
+        self.subject.setToolTip(
+            translate("NoteEditor", "Write about the record, or about one of the paragraphs it cites")
+        )
         self.collections = QToolButton(self)
         self.collections.setObjectName("collectionsButton")
-        self.collections.setText("Collections")
+        self.collections.setText(translate("NoteEditor", "Collections"))
         self.collections.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.collections_menu = QMenu(self.collections)
         self.collections.setMenu(self.collections_menu)
@@ -84,16 +88,16 @@ class NoteEditor(QWidget):
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.text = _NoteText(self)
         self.text.setObjectName("noteText")
-        self.text.setAccessibleName("Your note")
-        self.text.setPlaceholderText(PLACEHOLDER)
+        self.text.setAccessibleName(translate("NoteEditor", "Your note"))
+        self.text.setPlaceholderText(translate("NoteEditor", PLACEHOLDER))
         self.text.setTabChangesFocus(True)
         self.preview = SafeBrowser(self)
         self.preview.setObjectName("notePreview")
-        self.preview.setAccessibleName("Your note, as shown")
+        self.preview.setAccessibleName(translate("NoteEditor", "Your note, as shown"))
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.star)
-        bar.addWidget(QLabel("Your note on", self))
+        bar.addWidget(QLabel(translate("NoteEditor", "Your note on"), self))
         bar.addWidget(self.subject, 1)
         bar.addWidget(self.collections)
         bar.addWidget(self.state)
@@ -140,9 +144,15 @@ class NoteEditor(QWidget):
         try:
             self.subject.clear()
             if record is not None:
-                self.subject.addItem(f"this {record.kind.label.lower()}", record_target(record.id))
+                self.subject.addItem(
+                    translate("NoteEditor", "this {kind}").format(kind=kind_label(record.kind).lower()),
+                    record_target(record.id),
+                )
                 for number in sorted(record.paragraphs):
-                    self.subject.addItem(f"¶ {number} of the source", paragraph_target(number))
+                    self.subject.addItem(
+                        translate("NoteEditor", "¶ {number} of the source").format(number=number),
+                        paragraph_target(number),
+                    )
         finally:
             self._loading = False
         self._load(record_target(record.id) if record is not None else None)
@@ -219,7 +229,7 @@ class NoteEditor(QWidget):
 
     def _show_state(self) -> None:
         problem = self._notebook.problem
-        self.state.setText("Not saved: kept in memory" if problem else "")
+        self.state.setText(translate("NoteEditor", "Not saved: kept in memory") if problem else "")
         self.state.setToolTip(problem or "")
 
     def _fill_collections(self) -> None:
@@ -236,7 +246,7 @@ class NoteEditor(QWidget):
             menu.addAction(action)
         if menu.actions():
             menu.addSeparator()
-        new = menu.addAction("New collection…")
+        new = menu.addAction(translate("NoteEditor", "New collection…"))
         new.triggered.connect(lambda: self.newCollectionRequested.emit(target))
 
     def set_in_collection(self, name: str, on: bool) -> None:

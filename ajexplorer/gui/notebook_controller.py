@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset
 from ajexplorer.domain.notebook import (
     PARAGRAPH,
@@ -60,10 +61,14 @@ def _ask_export(parent: QWidget, text: str) -> bool:
     from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
 
     box = QMessageBox(
-        QMessageBox.Icon.Warning, "Notebook Not Saved", text, QMessageBox.StandardButton.NoButton, parent
+        QMessageBox.Icon.Warning,
+        translate("Notebook", "Notebook Not Saved"),
+        text,
+        QMessageBox.StandardButton.NoButton,
+        parent,
     )
-    export = box.addButton("Export Notebook…", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Close Without Saving", QMessageBox.ButtonRole.DestructiveRole)
+    export = box.addButton(translate("Notebook", "Export Notebook…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("Notebook", "Close Without Saving"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(export)
     box.exec()
     return box.clickedButton() is export
@@ -118,9 +123,9 @@ class NotebookController(QObject):
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self.retry)
-        self.export_json_action = QAction("Export Notebook as &JSON…", self)
-        self.export_markdown_action = QAction("Export Notebook as Mar&kdown…", self)
-        self.import_action = QAction("&Import Notebook…", self)
+        self.export_json_action = QAction(translate("Notebook", "Export Notebook as &JSON…"), self)
+        self.export_markdown_action = QAction(translate("Notebook", "Export Notebook as Mar&kdown…"), self)
+        self.import_action = QAction(translate("Notebook", "&Import Notebook…"), self)
         self.export_json_action.triggered.connect(self.choose_and_export_json)
         self.export_markdown_action.triggered.connect(self.choose_and_export_markdown)
         self.import_action.triggered.connect(self.choose_and_import)
@@ -180,8 +185,11 @@ class NotebookController(QObject):
             self._retry.stop()
             return
         self.panel.show_problem(
-            f"Your notebook cannot be saved: {problem}. What you write is kept while the app runs and is "
-            "saved as soon as it can be; File > Export Notebook keeps a copy now."
+            translate(
+                "Notebook",
+                "Your notebook cannot be saved: {problem}. What you write is kept while the app runs and is "
+                "saved as soon as it can be; File > Export Notebook keeps a copy now.",
+            ).format(problem=problem)
         )
         if not self._retry.isActive():
             self._retry.start()
@@ -190,7 +198,7 @@ class NotebookController(QObject):
         saved = self.notebook.retry()
         self._show_problem()
         if saved:
-            self.message.emit("Your notebook is saved again.")
+            self.message.emit(translate("Notebook", "Your notebook is saved again."))
         return saved
 
     def close(self) -> None:
@@ -199,25 +207,33 @@ class NotebookController(QObject):
         self.editor.flush()
         self._retry.stop()
         if not self.notebook.retry():
-            text = (
-                f"Some of your notebook could not be saved ({self.notebook.problem}). Export it to a file now "
-                "to keep it?"
-            )
+            text = translate(
+                "Notebook",
+                "Some of your notebook could not be saved ({problem}). Export it to a file now to keep it?",
+            ).format(problem=self.notebook.problem)
             while self.ask_export(self._window, text):
-                path = self.ask_file(self._window, "Export Notebook", "JSON (*.json)", True)
+                path = self.ask_file(
+                    self._window, translate("Notebook", "Export Notebook"), "JSON (*.json)", True
+                )
                 if path is None:
                     continue
                 try:
                     self.export_json(path)
                     break
                 except OSError as error:
-                    text = f"{path} could not be written ({error.strerror or error}). Export it elsewhere?"
+                    text = translate(
+                        "Notebook", "{path} could not be written ({error}). Export it elsewhere?"
+                    ).format(path=path, error=error.strerror or error)
         self.notebook.close()
 
     # --- commands ------------------------------------------------------------------------------------------
 
     def new_collection(self, target: str | None) -> None:
-        name = self.ask_text(self._window, "New Collection", "Name of the collection:")
+        name = self.ask_text(
+            self._window,
+            translate("Notebook", "New Collection"),
+            translate("Notebook", "Name of the collection:"),
+        )
         if name is None:
             return
         try:
@@ -225,21 +241,35 @@ class NotebookController(QObject):
             if target is not None:
                 self.notebook.add_to_collection(name, target)
         except NotebookError as error:
-            self.tell(self._window, "New Collection", f"The collection was not made: {error}.")
+            self.tell(
+                self._window,
+                translate("Notebook", "New Collection"),
+                translate("Notebook", "The collection was not made: {error}.").format(error=error),
+            )
             return
         self.refresh()
 
     def save_search(self, query: str, filters: Filters) -> None:
         if not query.strip() and not filters.active:
-            self.tell(self._window, "Save Search", "There is no search to save: type one first.")
+            self.tell(
+                self._window,
+                translate("Notebook", "Save Search"),
+                translate("Notebook", "There is no search to save: type one first."),
+            )
             return
-        name = self.ask_text(self._window, "Save Search", "Name of the search:")
+        name = self.ask_text(
+            self._window, translate("Notebook", "Save Search"), translate("Notebook", "Name of the search:")
+        )
         if name is None:
             return
         try:
             self.notebook.save_search(name, query, filters)
         except NotebookError as error:
-            self.tell(self._window, "Save Search", f"The search was not saved: {error}.")
+            self.tell(
+                self._window,
+                translate("Notebook", "Save Search"),
+                translate("Notebook", "The search was not saved: {error}.").format(error=error),
+            )
             return
         self.refresh()
 
@@ -250,8 +280,16 @@ class NotebookController(QObject):
                 return
 
     def rename(self, entry: Entry) -> None:
-        what = "Collection" if entry.kind is EntryKind.COLLECTION else "Saved Search"
-        name = self.ask_text(self._window, f"Rename {what}", f"New name for “{entry.key}”:")
+        what = (
+            translate("Notebook", "Collection")
+            if entry.kind is EntryKind.COLLECTION
+            else translate("Notebook", "Saved Search")
+        )
+        name = self.ask_text(
+            self._window,
+            translate("Notebook", "Rename {what}").format(what=what),
+            translate("Notebook", "New name for “{key}”:").format(key=entry.key),
+        )
         if name is None:
             return
         try:
@@ -260,7 +298,11 @@ class NotebookController(QObject):
             else:
                 self.notebook.rename_search(entry.key, name)
         except NotebookError as error:
-            self.tell(self._window, f"Rename {what}", f"It was not renamed: {error}.")
+            self.tell(
+                self._window,
+                translate("Notebook", "Rename {what}").format(what=what),
+                translate("Notebook", "It was not renamed: {error}.").format(error=error),
+            )
             return
         self.refresh()
 
@@ -275,7 +317,7 @@ class NotebookController(QObject):
         elif (
             entry.kind is EntryKind.TARGET
             and entry.parent is not None
-            and entry.parent.title.startswith("Starred")
+            and entry.parent.title.startswith(translate("NotebookPanel", "Starred"))
         ):
             notebook.set_starred(entry.key, False)
         else:
@@ -310,56 +352,78 @@ class NotebookController(QObject):
         self._export("Markdown text (*.md)", self.export_markdown)
 
     def _export(self, file_filter: str, write: Callable[[Path], None]) -> None:
-        path = self.ask_file(self._window, "Export Notebook", file_filter, True)
+        path = self.ask_file(self._window, translate("Notebook", "Export Notebook"), file_filter, True)
         if path is None:
             return
         try:
             write(path)
         except OSError as error:
             self.tell(
-                self._window, "Export Notebook", f"{path} could not be written: {error.strerror or error}."
+                self._window,
+                translate("Notebook", "Export Notebook"),
+                translate("Notebook", "{path} could not be written: {error}.").format(
+                    path=path, error=error.strerror or error
+                ),
             )
             return
-        self.message.emit(f"Saved your notebook to {path}")
+        self.message.emit(translate("Notebook", "Saved your notebook to {path}").format(path=path))
 
     def choose_and_import(self) -> None:
-        path = self.ask_file(self._window, "Import Notebook", "JSON (*.json)", False)
+        path = self.ask_file(self._window, translate("Notebook", "Import Notebook"), "JSON (*.json)", False)
         if path is None:
             return
         try:
             count = self.import_json(path)
         except (OSError, UnicodeDecodeError, NotebookError) as error:
-            self.tell(self._window, "Import Notebook", f"{path} was not imported: {error}.")
+            self.tell(
+                self._window,
+                translate("Notebook", "Import Notebook"),
+                translate("Notebook", "{path} was not imported: {error}.").format(path=path, error=error),
+            )
             return
-        self.message.emit(f"Imported {count} notes from {path}")
+        self.message.emit(
+            translate("Notebook", "Imported {count} notes from {path}").format(count=count, path=path)
+        )
 
     def _offer_moved_aside(self, old: Path) -> None:
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
 
-        reason = self.notebook.moved_aside_reason or "it could not be read"
+        reason = self.notebook.moved_aside_reason or translate("Notebook", "it could not be read")
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Notebook",
-            f"Your notebook file could not be read ({reason}). It was moved aside, not deleted, to\n{old}\n"
-            "and a new, empty notebook was started. You can save a copy of the old file to keep or send.",
+            translate("Notebook", "Notebook"),
+            translate(
+                "Notebook",
+                "Your notebook file could not be read ({reason}). It was moved aside, not deleted, to\n{old}\n"
+                "and a new, empty notebook was started. You can save a copy of the old file to keep or send.",
+            ).format(reason=reason, old=old),
             QMessageBox.StandardButton.Close,
             self._window,
         )
-        save = box.addButton("Save a Copy…", QMessageBox.ButtonRole.ActionRole)
+        save = box.addButton(translate("Notebook", "Save a Copy…"), QMessageBox.ButtonRole.ActionRole)
         save.clicked.connect(lambda: self._save_copy(old))
         self.moved_aside_box = box
         box.open()
 
     def _save_copy(self, old: Path) -> None:
         path = self.ask_file(
-            self._window, "Save a Copy of the Old Notebook", "SQLite database (*.sqlite3)", True
+            self._window,
+            translate("Notebook", "Save a Copy of the Old Notebook"),
+            "SQLite database (*.sqlite3)",
+            True,
         )
         if path is None:
             return
         try:
             copy_file(old, path)
         except OSError as error:
-            self.tell(self._window, "Notebook", f"{path} could not be written: {error.strerror or error}.")
+            self.tell(
+                self._window,
+                translate("Notebook", "Notebook"),
+                translate("Notebook", "{path} could not be written: {error}.").format(
+                    path=path, error=error.strerror or error
+                ),
+            )
 
 
 def _write(path: Path, text: str) -> None:

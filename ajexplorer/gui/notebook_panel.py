@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.notebook import PARAGRAPH, Notebook, split_target
 from ajexplorer.gui.headers import ModelIndex
 
@@ -68,31 +69,39 @@ def build_entries(notebook: Notebook, title_of: Callable[[str], str | None], par
 
     known = notebook.orphans(lambda record_id: title_of(f"record:{record_id}") is not None, paragraphs)
     orphaned = {note.target for note in known}
-    starred = root.add(Entry("Starred", EntryKind.HEADING))
+    starred = root.add(Entry(translate("NotebookPanel", "Starred"), EntryKind.HEADING))
     for note in notebook.starred():
         if note.target not in orphaned:
             target(starred, note.target, note.title, note.text[:300])
-    notes = root.add(Entry("Notes", EntryKind.HEADING))
+    notes = root.add(Entry(translate("NotebookPanel", "Notes"), EntryKind.HEADING))
     for note in notebook.with_text():
         if note.target not in orphaned:
             target(notes, note.target, note.title, note.text[:300])
-    collections = root.add(Entry("Collections", EntryKind.HEADING))
+    collections = root.add(Entry(translate("NotebookPanel", "Collections"), EntryKind.HEADING))
     for collection in notebook.collections():
+        count = len(collection.targets)
         node = collections.add(
-            Entry(collection.name, EntryKind.COLLECTION, collection.name, f"{len(collection.targets)} items")
+            Entry(
+                collection.name,
+                EntryKind.COLLECTION,
+                collection.name,
+                translate("NotebookPanel", "%n item(s)", None, count),
+            )
         )
         for key in collection.targets:
             kept = notebook.note(key)
             target(node, key, kept.title if kept else "", collection=collection.name)
-    searches = root.add(Entry("Saved searches", EntryKind.HEADING))
+    searches = root.add(Entry(translate("NotebookPanel", "Saved searches"), EntryKind.HEADING))
     for search in notebook.saved_searches():
         searches.add(Entry(search.name, EntryKind.SEARCH, search.name, search.query))
     if known:
         lost = root.add(
             Entry(
-                "Not in the open data",
+                translate("NotebookPanel", "Not in the open data"),
                 EntryKind.HEADING,
-                tip="Kept: notes on records or paragraphs this dataset does not have",
+                tip=translate(
+                    "NotebookPanel", "Kept: notes on records or paragraphs this dataset does not have"
+                ),
             )
         )
         for note in known:
@@ -190,11 +199,11 @@ class NotebookPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notebook")
-        self.setAccessibleName("Notebook")
+        self.setAccessibleName(translate("NotebookPanel", "Notebook"))
         self.model = NotebookModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("notebookTree")
-        self.view.setAccessibleName("Notebook")
+        self.view.setAccessibleName(translate("NotebookPanel", "Notebook"))
         self.view.setHeaderHidden(True)
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -203,12 +212,16 @@ class NotebookPanel(QWidget):
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.hide()
-        self.new_collection_button = QPushButton("New collection…", self)
-        self.save_search_button = QPushButton("Save search…", self)
-        self.rename_button = QPushButton("Rename…", self)
-        self.rename_button.setToolTip("Rename the chosen collection or saved search")
-        self.remove_button = QPushButton("Remove", self)
-        self.remove_button.setToolTip("Remove the chosen collection, saved search, item, star or note")
+        self.new_collection_button = QPushButton(translate("NotebookPanel", "New collection…"), self)
+        self.save_search_button = QPushButton(translate("NotebookPanel", "Save search…"), self)
+        self.rename_button = QPushButton(translate("NotebookPanel", "Rename…"), self)
+        self.rename_button.setToolTip(
+            translate("NotebookPanel", "Rename the chosen collection or saved search")
+        )
+        self.remove_button = QPushButton(translate("NotebookPanel", "Remove"), self)
+        self.remove_button.setToolTip(
+            translate("NotebookPanel", "Remove the chosen collection, saved search, item, star or note")
+        )
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for button in (

@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Kind, Section
 from ajexplorer.domain.query import Filters, Hit
 from ajexplorer.presentation.record_text import notebook_mark
 from ajexplorer.presentation.search_text import hit_html, hit_line
+from ajexplorer.presentation.words import kind_plural
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -61,8 +63,10 @@ class SearchField(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchField")
-        self.setAccessibleName("Search")
-        self.setPlaceholderText("Search: words, acronyms, kind:event, year:2013, place:tokyo  (Ctrl+K)")
+        self.setAccessibleName(translate("Search", "Search"))
+        self.setPlaceholderText(
+            translate("Search", "Search: words, acronyms, kind:event, year:2013, place:tokyo  (Ctrl+K)")
+        )
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(420)
         self._timer = QTimer(self)
@@ -194,7 +198,7 @@ class ResultsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("results")
-        self.setAccessibleName("Search results")
+        self.setAccessibleName(translate("Search", "Search results"))
         self.message = QLabel(self)
         self.message.setObjectName("resultsMessage")
         self.message.setWordWrap(True)
@@ -202,7 +206,7 @@ class ResultsPanel(QWidget):
         self.model = ResultsModel(self)
         self.view = QListView(self)
         self.view.setObjectName("resultsList")
-        self.view.setAccessibleName("Search results")
+        self.view.setAccessibleName(translate("Search", "Search results"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(HitDelegate(self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -267,31 +271,31 @@ class FilterBar(QWidget):
     def __init__(self, sections: tuple[Section, ...], last_year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("filters")
-        self.setAccessibleName("Filters")
+        self.setAccessibleName(translate("Search", "Filters"))
         self.kind = QComboBox(self)
-        self.kind.setAccessibleName("Kind filter")
-        self.kind.addItem("All kinds", None)
+        self.kind.setAccessibleName(translate("Search", "Kind filter"))
+        self.kind.addItem(translate("Search", "All kinds"), None)
         for kind in Kind:
-            self.kind.addItem(kind.plural, kind)
+            self.kind.addItem(kind_plural(kind), kind)
         self.section = QComboBox(self)
-        self.section.setAccessibleName("Section filter")
-        self.section.addItem("All sections", None)
+        self.section.setAccessibleName(translate("Search", "Section filter"))
+        self.section.addItem(translate("Search", "All sections"), None)
         for section in sections:
             self.section.addItem(section.title, section.id)
-        self.year_from = self._year_box("From year", self.FIRST_YEAR, last_year)
-        self.year_to = self._year_box("To year", self.FIRST_YEAR, last_year)
+        self.year_from = self._year_box(translate("Search", "From year"), self.FIRST_YEAR, last_year)
+        self.year_to = self._year_box(translate("Search", "To year"), self.FIRST_YEAR, last_year)
         self.indicator = QLabel(self)
         self.indicator.setObjectName("filtersIndicator")
-        self.clear_button = QPushButton("Clear filters", self)
+        self.clear_button = QPushButton(translate("Search", "Clear filters"), self)
         self.clear_button.setObjectName("clearFilters")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         for widget in (
             self.kind,
             self.section,
-            QLabel("Years", self),
+            QLabel(translate("Search", "Years"), self),
             self.year_from,
-            QLabel("to", self),
+            QLabel(translate("Search", "to"), self),
             self.year_to,
         ):
             layout.addWidget(widget)
@@ -310,7 +314,7 @@ class FilterBar(QWidget):
         box = QSpinBox(self)
         box.setAccessibleName(name)
         box.setRange(low - 1, high)
-        box.setSpecialValueText("any")
+        box.setSpecialValueText(translate("Search", "any"))
         box.setValue(low - 1)
         return box
 
@@ -374,7 +378,7 @@ class FilterBar(QWidget):
 
     def _update_indicator(self) -> None:
         active = self.filters().active
-        self.indicator.setText("Filters on" if active else "")
+        self.indicator.setText(translate("Search", "Filters on") if active else "")
         font = self.indicator.font()
         font.setBold(True)
         self.indicator.setFont(font)

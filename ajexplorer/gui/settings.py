@@ -23,6 +23,7 @@ _RECORD = "navigation/record"
 _RECENT = "datasets/recent"
 _LAST_DATASET = "datasets/last"
 _THEME = "view/theme"
+_LANGUAGE = "interface/language"
 _MAX_BLOB = 64 * 1024
 _MAX_PATH = 4096
 _MAX_TITLE = 300
@@ -149,6 +150,15 @@ class Settings:
 
     def set_theme(self, theme: Theme) -> None:
         self._store.setValue(_THEME, theme.value)
+        self._store.sync()
+
+    def language(self) -> str:
+        """The language chosen in View > Language (a code such as ``ja``), or ``system``: the system's."""
+        value = self._value(_LANGUAGE)
+        return value if isinstance(value, str) and value.isascii() and 0 < len(value) <= 16 else "system"
+
+    def set_language(self, choice: str) -> None:
+        self._store.setValue(_LANGUAGE, choice)
         self._store.sync()
 
     def save(

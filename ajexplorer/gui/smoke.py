@@ -218,19 +218,43 @@ def run_smoke_test(data_folder: Path | None = None) -> int:
                 raise RuntimeError("the detail pane does not show the selected record")
             exported = _export_once(window)
             window.close()
+            languages = _check_translations(app)
         if attempts:
             raise NetworkAttemptError(f"{len(attempts)} network attempts: {'; '.join(attempts)}")
         line = (
             f"smoke test passed: {len(dataset.records)} records loaded and checked in full; "
             f"search {query!r} -> {chosen}; "
             f"timeline {timeline.width()}x{timeline.height()} px; details {len(details)} characters; "
-            f"exported {', '.join(exported)}; {len(attempts)} network attempts"
+            f"exported {', '.join(exported)}; interface also in {', '.join(languages)}; "
+            f"{len(attempts)} network attempts"
         )
         _say(sys.stdout, line)
         return 0
     except Exception as error:  # noqa: BLE001 - the smoke test reports any failure as a line and an exit code
         _say(sys.stderr, f"smoke test FAILED: {type(error).__name__}: {error}")
         return 1
+
+
+def _check_translations(app: Any) -> list[str]:
+    """Each translation the app has loads, with Qt's own for its dialogs: a bundle missing a .qm fails here."""
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+    from ajexplorer.gui.i18n import ENGLISH, Translation, translated  # noqa: PLC0415
+
+    translation = Translation(app)
+    try:
+        for language in translated():
+            if not translation.apply(language):
+                raise RuntimeError(f"the {language} translation did not load")
+            if QCoreApplication.translate("MainWindow", "&File") == "&File":
+                raise RuntimeError(f"the {language} translation does not translate the menus")
+            if not translation.qt_dialogs_translated:
+                raise RuntimeError(
+                    f"Qt's own {language} translation is missing: its dialogs would be in English"
+                )
+    finally:
+        translation.apply(ENGLISH)
+    return translated()
 
 
 #: What a file of each format starts with; the smoke test checks that every format in the table has one.

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.browser import SafeBrowser
 from ajexplorer.gui.detail_pane import palette_colours, show_page
@@ -23,13 +24,13 @@ class SourceView(QWidget):
     def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("source")
-        self.setAccessibleName("Source")
+        self.setAccessibleName(translate("SourceView", "Source"))
         self._dataset = dataset
         self._record_id: str | None = None
         self._words: Sequence[str] = ()
         self.browser = SafeBrowser(self)
         self.browser.setObjectName("sourceBrowser")
-        self.browser.setAccessibleName("Source")
+        self.browser.setAccessibleName(translate("SourceView", "Source"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QMenu, QWidget
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.gui.settings import Settings
 from ajexplorer.presentation.contrast import Rgb, mix
 from ajexplorer.presentation.themes import DISABLED, PALETTES, Theme
@@ -72,19 +73,19 @@ class ThemeMenu(QMenu):
     themeChosen = Signal(str)
 
     def __init__(self, current: Theme, parent: QWidget | None = None) -> None:
-        super().__init__("&Theme", parent)
+        super().__init__(translate("Theme", "&Theme"), parent)
         self.setObjectName("themeMenu")
         self._group = QActionGroup(self)
         self._group.setExclusive(True)
         self.theme_actions: dict[Theme, QAction] = {}
         for theme in Theme:
-            action = self.addAction(theme.menu_text)
+            action = self.addAction(translate("Theme", theme.menu_text))
             action.setObjectName(f"theme-{theme.value}")
             action.setCheckable(True)
             action.setChecked(theme is current)
             self._group.addAction(action)
             action.triggered.connect(lambda _checked=False, theme=theme: self.themeChosen.emit(theme.value))
             self.theme_actions[theme] = action
-        self.theme_actions[Theme.SYSTEM].setStatusTip("Use the desktop's colours")
-        self.theme_actions[Theme.LIGHT].setStatusTip("Dark text on light backgrounds")
-        self.theme_actions[Theme.DARK].setStatusTip("Light text on dark backgrounds")
+        self.theme_actions[Theme.SYSTEM].setStatusTip(translate("Theme", "Use the desktop's colours"))
+        self.theme_actions[Theme.LIGHT].setStatusTip(translate("Theme", "Dark text on light backgrounds"))
+        self.theme_actions[Theme.DARK].setStatusTip(translate("Theme", "Light text on dark backgrounds"))

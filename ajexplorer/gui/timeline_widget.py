@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.gui import timeline_painter
 from ajexplorer.gui.timeline_painter import TimelinePainter, pixel_font
 from ajexplorer.gui.tooltips import handle_tooltip
@@ -63,8 +64,10 @@ class TimelineWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline")
-        self.setAccessibleName("Timeline")
-        self.setAccessibleDescription("Events and plans over time, one lane per section of the source")
+        self.setAccessibleName(translate("Timeline", "Timeline"))
+        self.setAccessibleDescription(
+            translate("Timeline", "Events and plans over time, one lane per section of the source")
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -277,10 +280,18 @@ class TimelineWidget(QWidget):
             cluster = hit.cluster
             members = self._scene.members(cluster)
             names = "\n".join(f"• {item.label}" for item in members[:8])
-            more = f"\n… and {cluster.count - 8} more" if cluster.count > 8 else ""
-            return f"{cluster.count} events — click to open them up\n{names}{more}"
+            more = (
+                translate("Timeline", "\n… and {count} more").format(count=cluster.count - 8)
+                if cluster.count > 8
+                else ""
+            )
+            return translate("Timeline", "{count} events — click to open them up\n{names}{more}").format(
+                count=cluster.count, names=names, more=more
+            )
         if hit.bars is not None:
-            return f"{hit.bars.count} plans and programmes overlap here — click to zoom in"
+            return translate(
+                "Timeline", "{count} plans and programmes overlap here — click to zoom in"
+            ).format(count=hit.bars.count)
         if hit.item_id is not None:
             return self.describe(hit.item_id)
         return None

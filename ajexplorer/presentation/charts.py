@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset, Kind, Record
+from ajexplorer.presentation.words import value_text
 
 TextWidth = Callable[[str], float]
 
@@ -56,7 +58,11 @@ class Chart:
 
     @property
     def unit_text(self) -> str:
-        return f"Unit: {self.unit}" if self.unit else "No unit"
+        return (
+            translate("Figures", "Unit: {unit}").format(unit=self.unit)
+            if self.unit
+            else translate("Figures", "No unit")
+        )
 
 
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -128,7 +134,7 @@ def _chart(
             label=label,
             value=(record.value or 0.0) * unit_scale(record.unit or "")[1] / chart_factor,
             qualifier=record.qualifier,
-            value_text=record.value_text(),
+            value_text=value_text(record),
             citation=citation_text(record.paragraphs),
             measure=record.measure or record.title,
             paragraphs=tuple(sorted(record.paragraphs)),

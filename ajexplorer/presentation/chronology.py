@@ -11,11 +11,18 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.domain.model import Dataset
 from ajexplorer.presentation.timeline_layout import Item, Shape
+from ajexplorer.presentation.words import kind_label, when_text, year_text
 
 #: Column headings, in the order the rows give their cells.
-COLUMNS = ("Date", "Title", "Kind", "Lane")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Date"),
+    QT_TRANSLATE_NOOP("Columns", "Title"),
+    QT_TRANSLATE_NOOP("Columns", "Kind"),
+    QT_TRANSLATE_NOOP("Columns", "Lane"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +42,7 @@ class Entry:
 
     def spoken(self) -> str:
         """The whole row as one phrase, for a description or an announcement."""
-        period = ", period" if self.is_period else ""
+        period = translate("Chronology", ", period") if self.is_period else ""
         return f"{self.title}; {self.date}; {self.kind.lower()}{period}; {self.lane}"
 
 
@@ -49,7 +56,7 @@ class Group:
     @property
     def label(self) -> str:
         count = len(self.entries)
-        return f"{self.year} ({count} item{'s' if count != 1 else ''})"
+        return translate("Chronology", "{year} (%n item(s))", None, count).format(year=year_text(self.year))
 
 
 def chronology(dataset: Dataset, items: Sequence[Item]) -> list[Group]:
@@ -78,9 +85,9 @@ def _entry(dataset: Dataset, item: Item, lanes: Sequence[str]) -> Entry:
         return Entry(item.id, "", item.label, "", lane, item.shape is Shape.RANGE)
     return Entry(
         record_id=record.id,
-        date=record.when.human(),
+        date=when_text(record.when),
         title=record.title,
-        kind=record.kind.label,
+        kind=kind_label(record.kind),
         lane=lane,
         is_period=item.shape is Shape.RANGE,
     )

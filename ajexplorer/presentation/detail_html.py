@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Record, Relation
 from ajexplorer.domain.relations import relation_groups
 from ajexplorer.presentation.links import glossary_link, paragraph_link, record_link
+from ajexplorer.presentation.words import kind_label, value_text, when_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,9 @@ def marked_text(text: str, marker: Marker, colours: Colours) -> str:
         parts.append(_highlighted(text[position : match.start()], marker, colours))
         form = match.group(0)
         entry = marker.glossary[form]
-        tip = entry.expansion + ("" if entry.from_source else " (expansion not given in the source)")
+        tip = entry.expansion + (
+            "" if entry.from_source else translate("Details", " (expansion not given in the source)")
+        )
         parts.append(
             f'<a href="{glossary_link(entry.acronym)}" title="{escape(tip)}" '
             f'style="color:{colours.text}; text-decoration: none; border-bottom: 1px dotted;">'
@@ -118,10 +122,12 @@ def _highlighted(text: str, marker: Marker, colours: Colours) -> str:
 def citation(dataset: Dataset, record: Record) -> str:
     """How to cite a record's source: publisher, title, the source's date when known, and paragraph numbers."""
     numbers = sorted(record.paragraphs)
-    label = "paragraph" if len(numbers) == 1 else "paragraphs"
+    count = len(numbers)
     info = dataset.info
     dated = f", {info.as_of}" if info.as_of else ""
-    return f'{info.publisher}, "{info.title}"{dated}, {label} {", ".join(map(str, numbers))}.'
+    return translate("Details", '{publisher}, "{title}"{dated}, paragraph(s) {numbers}.', None, count).format(
+        publisher=info.publisher, title=info.title, dated=dated, numbers=", ".join(map(str, numbers))
+    )
 
 
 # --- the record page ---------------------------------------------------------------------------------------
@@ -131,23 +137,26 @@ def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colou
     """The detail page for one record."""
     sections = dataset.section_titles
     facts: list[tuple[str, str]] = [
-        ("Kind", escape(f"{record.kind.label} ({record.type.replace('-', ' ')})"))
+        (translate("Details", "Kind"), escape(f"{kind_label(record.kind)} ({record.type.replace('-', ' ')})"))
     ]
     if record.acronym:
-        facts.append(("Acronym", marked_text(record.acronym, marker, colours)))
+        facts.append((translate("Details", "Acronym"), marked_text(record.acronym, marker, colours)))
     if record.aliases:
         facts.append(
-            ("Also called", "; ".join(marked_text(alias, marker, colours) for alias in record.aliases))
+            (
+                translate("Details", "Also called"),
+                "; ".join(marked_text(alias, marker, colours) for alias in record.aliases),
+            )
         )
     if record.when.known or record.when.recurrence:
-        facts.append(("When", escape(record.when.human())))
+        facts.append((translate("Details", "When"), escape(when_text(record.when))))
     if record.place:
-        facts.append(("Place", escape(record.place)))
+        facts.append((translate("Details", "Place"), escape(record.place)))
     if record.kind is Kind.FIGURE:
-        facts.append(("Value", escape(record.value_text())))
+        facts.append((translate("Details", "Value"), escape(value_text(record))))
         if record.measure:
-            facts.append(("Measures", escape(record.measure)))
-    facts.append(("Section", escape(sections.get(record.section, record.section))))
+            facts.append((translate("Details", "Measures"), escape(record.measure)))
+    facts.append((translate("Details", "Section"), escape(sections.get(record.section, record.section))))
     rows = "".join(
         f'<tr><td style="color:{colours.muted}; padding-right:12px;">{name}</td><td>{value}</td></tr>'
         for name, value in facts
@@ -168,21 +177,26 @@ def record_html(dataset: Dataset, record: Record, marker: Marker, colours: Colou
         if not {other.id for other in others} <= listed
     ]
     if relations:
-        parts.append("<h3>Relations</h3>")
+        relations_heading = translate("Details", "Relations")
+        parts.append(f"<h3>{escape(relations_heading)}</h3>")
         parts.append('<table cellspacing="0" cellpadding="2">')
         for name, records in relations:
             links = "<br>".join(_record_anchor(other, colours) for other in records)
             parts.append(
-                f'<tr><td valign="top" style="color:{colours.muted}; padding-right:12px;">{escape(name)}</td>'
+                f'<tr><td valign="top" style="color:{colours.muted}; padding-right:12px;">'
+                f"{escape(translate('Relations', name))}</td>"
                 f"<td>{links}</td></tr>"
             )
         parts.append("</table>")
-    parts.append("<h3>Source</h3>")
+    source_heading = translate("Details", "Source")
+    parts.append(f"<h3>{escape(source_heading)}</h3>")
     for number in sorted(record.paragraphs):
         paragraph = dataset.paragraphs.get(number)
         if paragraph is None:
             continue
-        heading = f"Paragraph {number} &middot; {escape(sections.get(paragraph.section, paragraph.section))}"
+        heading = escape(translate("Details", "Paragraph {number}").format(number=number)) + (
+            f" &middot; {escape(sections.get(paragraph.section, paragraph.section))}"
+        )
         parts.append(f'<p><a href="{paragraph_link(number)}">{heading}</a><br>')
         parts.append(f"{marked_text(paragraph.text, marker, colours)}</p>")
         parts.extend(
@@ -198,7 +212,7 @@ def figures_html(figures: Sequence[Record], marker: Marker, colours: Colours) ->
     ("approximately 13,500 people"), what it counts, its date and the paragraph it is cited to."""
     rows = []
     for figure in figures:
-        facts = [escape(figure.when.human())] if figure.when.known else []
+        facts = [escape(when_text(figure.when))] if figure.when.known else []
         facts.extend(
             f'<a href="{paragraph_link(number)}">&para;&nbsp;{number}</a>'
             for number in sorted(figure.paragraphs)
@@ -211,14 +225,15 @@ def figures_html(figures: Sequence[Record], marker: Marker, colours: Colours) ->
         title = _highlighted(figure.title, marker, colours)
         rows.append(
             f'<tr><td valign="top" style="padding-right:12px; white-space: nowrap;">'
-            f"<b>{_highlighted(figure.value_text(), marker, colours)}</b></td>"
+            f"<b>{_highlighted(value_text(figure), marker, colours)}</b></td>"
             f'<td valign="top"><a href="{record_link(figure.id)}">{title}</a>{after}</td></tr>'
         )
-    return f'<h3>Figures</h3><table cellspacing="0" cellpadding="2">{"".join(rows)}</table>'
+    heading = translate("Details", "Figures")
+    return f'<h3>{escape(heading)}</h3><table cellspacing="0" cellpadding="2">{"".join(rows)}</table>'
 
 
 def _record_anchor(record: Record, colours: Colours) -> str:
-    when = record.when.human() if record.when.known else ""
+    when = when_text(record.when) if record.when.known else ""
     suffix = f' <span style="color:{colours.muted};">&middot; {escape(when)}</span>' if when else ""
     return f'<a href="{record_link(record.id)}">{escape(record.display_title)}</a>{suffix}'
 
@@ -243,10 +258,12 @@ def source_html(dataset: Dataset, selected: Record | None, marker: Marker, colou
             for other in records
         )
         notes = "".join(f"<br><small>{escape(note)}</small>" for note in paragraph.footnotes)
+        records_word = escape(translate("Details", "Records:"))
+        none_word = escape(translate("Details", "none"))
         parts.append(
             f'<a name="p{number}"></a><table width="100%" cellpadding="6" cellspacing="0"{background}><tr>'
             f'<td valign="top" width="36" style="white-space: nowrap;"><b>{number}.</b></td>'
             f"<td>{marked_text(paragraph.text, marker, colours)}{notes}"
-            f'<br><small style="color:{colours.muted};">Records: {links or "none"}</small></td></tr></table>'
+            f'<br><small style="color:{colours.muted};">{records_word} {links or none_word}</small></td></tr></table>'
         )
     return "\n".join(parts)

@@ -10,19 +10,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.presentation.charts import Bar, Chart
 
 #: Column headings, in the order the rows give their cells.
-COLUMNS = ("Chart", "Figure", "Value", "Qualifier", "Unit", "Source")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Chart"),
+    QT_TRANSLATE_NOOP("Columns", "Figure"),
+    QT_TRANSLATE_NOOP("Columns", "Value"),
+    QT_TRANSLATE_NOOP("Columns", "Qualifier"),
+    QT_TRANSLATE_NOOP("Columns", "Unit"),
+    QT_TRANSLATE_NOOP("Columns", "Source"),
+)
 
 _QUALIFIERS = {
-    "approximately": "approximately",
-    "more-than": "more than",
-    "target": "target",
-    "target-more-than": "target, more than",
-    "preliminary": "preliminary",
-    "to-date": "to date",
-    "reported": "reported",
+    "approximately": QT_TRANSLATE_NOOP("Figures", "approximately"),
+    "more-than": QT_TRANSLATE_NOOP("Figures", "more than"),
+    "target": QT_TRANSLATE_NOOP("Figures", "target"),
+    "target-more-than": QT_TRANSLATE_NOOP("Figures", "target, more than"),
+    "preliminary": QT_TRANSLATE_NOOP("Figures", "preliminary"),
+    "to-date": QT_TRANSLATE_NOOP("Figures", "to date"),
+    "reported": QT_TRANSLATE_NOOP("Figures", "reported"),
 }
 
 
@@ -30,7 +38,11 @@ def qualifier_words(qualifier: str | None) -> str:
     """``"target-more-than"`` -> ``"target, more than"``; an exact figure has none."""
     if not qualifier:
         return ""
-    return _QUALIFIERS.get(qualifier, qualifier.replace("-", " "))
+    return (
+        translate("Figures", _QUALIFIERS[qualifier])
+        if qualifier in _QUALIFIERS
+        else qualifier.replace("-", " ")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +81,10 @@ def _row(chart: Chart, bar: Bar) -> FigureRow:
 
 def _source(paragraphs: Sequence[int]) -> str:
     if not paragraphs:
-        return "no paragraph given"
-    word = "paragraph" if len(paragraphs) == 1 else "paragraphs"
-    return f"{word} {', '.join(str(number) for number in sorted(paragraphs))}"
+        return translate("Figures", "no paragraph given")
+    numbers = ", ".join(str(number) for number in sorted(paragraphs))
+    count = len(paragraphs)
+    return translate("Figures", "paragraph(s) {numbers}", None, count).format(numbers=numbers)
 
 
 def card_text(charts: Sequence[Chart]) -> str:

@@ -7,21 +7,41 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
+
 #: (what to type, what it finds): every field and form the search understands, with an example.
 SEARCH_EXAMPLES: tuple[tuple[str, str], ...] = (
-    ("jenesys", "records whose title, acronym, text or source paragraphs contain a word starting with it"),
-    ("admm plus", "every word must match; case, accents and punctuation do not matter (= ADMM-Plus)"),
-    ('"mekong region"', "a quoted phrase matches as a phrase"),
-    ("comission", "one typo is forgiven in words of five letters or more"),
-    ("kind:event", "only events (also kind:mechanism, kind:document, kind:programme, kind:figure)"),
-    ("pillar:economic", "only records of a pillar (a section of the source)"),
-    ("year:2013", "records dated in 2013"),
-    ("year:2010..2015", "records dated from 2010 to 2015"),
-    ("place:tokyo", "records that took place in Tokyo"),
-    ("summit year:2013", "fields and words together: all must match"),
-    ("is:starred", "the records you starred in your notebook (also is:noted)"),
-    ("in:notes climate", "only your notes"),
-    ('collection:"Briefing for the summit"', "the records of one of your collections"),
+    (
+        "jenesys",
+        QT_TRANSLATE_NOOP(
+            "Help", "records whose title, acronym, text or source paragraphs contain a word starting with it"
+        ),
+    ),
+    (
+        "admm plus",
+        QT_TRANSLATE_NOOP(
+            "Help", "every word must match; case, accents and punctuation do not matter (= ADMM-Plus)"
+        ),
+    ),
+    ('"mekong region"', QT_TRANSLATE_NOOP("Help", "a quoted phrase matches as a phrase")),
+    ("comission", QT_TRANSLATE_NOOP("Help", "one typo is forgiven in words of five letters or more")),
+    (
+        "kind:event",
+        QT_TRANSLATE_NOOP(
+            "Help", "only events (also kind:mechanism, kind:document, kind:programme, kind:figure)"
+        ),
+    ),
+    ("pillar:economic", QT_TRANSLATE_NOOP("Help", "only records of a pillar (a section of the source)")),
+    ("year:2013", QT_TRANSLATE_NOOP("Help", "records dated in 2013")),
+    ("year:2010..2015", QT_TRANSLATE_NOOP("Help", "records dated from 2010 to 2015")),
+    ("place:tokyo", QT_TRANSLATE_NOOP("Help", "records that took place in Tokyo")),
+    ("summit year:2013", QT_TRANSLATE_NOOP("Help", "fields and words together: all must match")),
+    ("is:starred", QT_TRANSLATE_NOOP("Help", "the records you starred in your notebook (also is:noted)")),
+    ("in:notes climate", QT_TRANSLATE_NOOP("Help", "only your notes")),
+    (
+        'collection:"Briefing for the summit"',
+        QT_TRANSLATE_NOOP("Help", "the records of one of your collections"),
+    ),
 )
 
 
@@ -36,15 +56,16 @@ class Shortcut:
 
 def search_syntax_html() -> str:
     rows = "".join(
-        f"<tr><td><code>{escape(typed)}</code></td><td>{escape(found)}</td></tr>"
+        f"<tr><td><code>{escape(typed)}</code></td><td>{escape(translate('Help', found))}</td></tr>"
         for typed, found in SEARCH_EXAMPLES
     )
-    return (
-        "<h3>Search syntax</h3>"
-        "<p>Type in the search field (Ctrl+K or Ctrl+F); results come as you type, exact titles and acronyms "
-        "first. Up and Down move through the results, Enter opens one.</p>"
-        f'<table cellspacing="0" cellpadding="4">{rows}</table>'
+    heading = translate("Help", "Search syntax")
+    about = translate(
+        "Help",
+        "Type in the search field (Ctrl+K or Ctrl+F); results come as you type, exact titles and acronyms "
+        "first. Up and Down move through the results, Enter opens one.",
     )
+    return f'<h3>{escape(heading)}</h3><p>{escape(about)}</p><table cellspacing="0" cellpadding="4">{rows}</table>'
 
 
 def shortcuts_html(shortcuts: Sequence[Shortcut]) -> str:
@@ -55,7 +76,8 @@ def shortcuts_html(shortcuts: Sequence[Shortcut]) -> str:
         for item in shortcuts
         if item.keys
     )
-    return f'<h3>Keyboard shortcuts</h3><table cellspacing="0" cellpadding="4">{rows}</table>'
+    heading = escape(translate("Help", "Keyboard shortcuts"))
+    return f'<h3>{heading}</h3><table cellspacing="0" cellpadding="4">{rows}</table>'
 
 
 def attribution_text(attribution: str) -> tuple[str, str]:
@@ -63,5 +85,5 @@ def attribution_text(attribution: str) -> tuple[str, str]:
     ("Source: ...") is not labelled "Source" a second time."""
     label, colon, rest = attribution.partition(":")
     if colon and label.strip().casefold() == "source":
-        return "Source", rest.strip()
-    return "Source", attribution.strip()
+        return translate("Help", "Source"), rest.strip()
+    return translate("Help", "Source"), attribution.strip()

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset
 from ajexplorer.domain.query import Filters
+from ajexplorer.presentation.words import kind_plural
 
 #: How many earlier steps are kept.
 MAX_HISTORY = 500
@@ -95,17 +97,17 @@ def search_words(dataset: Dataset, search: SearchState) -> str:
     """What search and filters a step brings back, in words: ``search "ADMM", documents, 2010-2015``."""
     parts: list[str] = []
     if search.query.strip():
-        parts.append(f"search \u201c{search.query.strip()}\u201d")
+        parts.append(translate("History", "search \u201c{query}\u201d").format(query=search.query.strip()))
     filters = search.filters
-    parts.extend(kind.plural.lower() for kind in sorted(filters.kinds, key=lambda kind: kind.value))
+    parts.extend(kind_plural(kind).lower() for kind in sorted(filters.kinds, key=lambda kind: kind.value))
     titles = dataset.section_titles
     parts.extend(titles.get(section, section) for section in sorted(filters.section_ids))
     if filters.years is not None:
         start, end = filters.years
         parts.append(str(start) if start == end else f"{start}\u2013{end}")
     if filters.place:
-        parts.append(f"place {filters.place}")
-    return ", ".join(parts)
+        parts.append(translate("History", "place {place}").format(place=filters.place))
+    return translate("History", ", ").join(parts)
 
 
 def step_label(dataset: Dataset, step: Step) -> str:
@@ -120,7 +122,14 @@ def move_tip(dataset: Dataset, step: Step | None, keys: str, *, forward: bool = 
     ``Back to ASEAN-Japan Summit — search "ADMM" (Alt+Left)``; with nowhere to go, it says so."""
     shortcut = f" ({keys})" if keys else ""
     if step is None:
-        nowhere = "Nothing later to go forward to" if forward else "Nothing earlier to go back to"
+        nowhere = (
+            translate("History", "Nothing later to go forward to")
+            if forward
+            else translate("History", "Nothing earlier to go back to")
+        )
         return nowhere + shortcut
     place = step_label(dataset, step)
-    return (f"Forward to {place}" if forward else f"Back to {place}") + shortcut
+    moving = (
+        translate("History", "Forward to {place}") if forward else translate("History", "Back to {place}")
+    )
+    return moving.format(place=place) + shortcut

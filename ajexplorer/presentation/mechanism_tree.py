@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.domain.model import Dataset, Kind, Record
+from ajexplorer.presentation.words import when_text
 
-OTHER_TITLE = "Other bodies"
+OTHER_TITLE = QT_TRANSLATE_NOOP("Mechanisms", "Other bodies")
 
 
 @dataclass(eq=False, slots=True)
@@ -90,7 +92,7 @@ def group_titles(dataset: Dataset) -> dict[str | None, str]:
     for record in dataset.of_kind(Kind.MECHANISM):
         if record.group is not None and record.group not in titles:
             titles[record.group] = title_from_id(record.group)
-    titles[None] = OTHER_TITLE
+    titles[None] = translate("Mechanisms", OTHER_TITLE)
     return titles
 
 
@@ -138,7 +140,7 @@ def tooltip(node: TreeNode) -> str:
     record = node.record
     if record is None:
         return node.title
-    return f"{record.title}\n{record.type.replace('-', ' ').capitalize()} · {record.when.human()}"
+    return f"{record.title}\n{record.type.replace('-', ' ').capitalize()} · {when_text(record.when)}"
 
 
 def find(root: TreeNode, record_id: str) -> TreeNode | None:

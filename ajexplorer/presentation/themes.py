@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP
+
 
 class Theme(StrEnum):
     """The person's choice in View > Theme, as kept in the settings."""
@@ -22,7 +24,11 @@ class Theme(StrEnum):
         return _TITLES[self]
 
 
-_TITLES = {Theme.SYSTEM: "&System", Theme.LIGHT: "&Light", Theme.DARK: "&Dark"}
+_TITLES = {
+    Theme.SYSTEM: QT_TRANSLATE_NOOP("Theme", "&System"),
+    Theme.LIGHT: QT_TRANSLATE_NOOP("Theme", "&Light"),
+    Theme.DARK: QT_TRANSLATE_NOOP("Theme", "&Dark"),
+}
 
 #: What each role holds, by QPalette.ColorRole name. Every text role meets WCAG AA (4.5:1) on the background
 #: it is drawn on, and the highlight's hue seeds the timeline's lane colours.

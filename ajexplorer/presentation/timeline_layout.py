@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from ajexplorer.domain.dates import PartialDate, Precision, year_fraction
+from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.domain.model import Dataset, Kind, Record
 
 
@@ -534,7 +535,20 @@ class Tick:
     major: bool
 
 
-_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_ABBR = (
+    QT_TRANSLATE_NOOP("Dates", "Jan"),
+    QT_TRANSLATE_NOOP("Dates", "Feb"),
+    QT_TRANSLATE_NOOP("Dates", "Mar"),
+    QT_TRANSLATE_NOOP("Dates", "Apr"),
+    QT_TRANSLATE_NOOP("Dates", "May"),
+    QT_TRANSLATE_NOOP("Dates", "Jun"),
+    QT_TRANSLATE_NOOP("Dates", "Jul"),
+    QT_TRANSLATE_NOOP("Dates", "Aug"),
+    QT_TRANSLATE_NOOP("Dates", "Sep"),
+    QT_TRANSLATE_NOOP("Dates", "Oct"),
+    QT_TRANSLATE_NOOP("Dates", "Nov"),
+    QT_TRANSLATE_NOOP("Dates", "Dec"),
+)
 _YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100)
 _MONTH_STEPS = (1, 3, 6)
 MIN_TICK_PX = 64.0
@@ -565,7 +579,7 @@ def _month_ticks(view: Viewport, step: int) -> list[Tick]:
         for month in range(1, 13, step):
             value = year_fraction(dt.date(year, month, 1))
             if view.t0 <= value <= view.t1:
-                label = str(year) if month == 1 else f"{_MONTH_ABBR[month - 1]}"
+                label = str(year) if month == 1 else translate("Dates", _MONTH_ABBR[month - 1])
                 ticks.append(Tick(value, label, month == 1))
         year += 1
     return ticks
@@ -583,7 +597,12 @@ def _day_ticks(view: Viewport) -> list[Tick]:
             value = year_fraction(day)
             if view.t0 <= value <= view.t1:
                 first = day.day == 1
-                label = f"{_MONTH_ABBR[day.month - 1]} {day.year}" if first else str(day.day)
+                month = translate("Dates", _MONTH_ABBR[day.month - 1])
+                label = (
+                    translate("Dates", "{month} {year}").format(month=month, year=day.year)
+                    if first
+                    else str(day.day)
+                )
                 ticks.append(Tick(value, label, first))
         day += dt.timedelta(days=1)
     return ticks

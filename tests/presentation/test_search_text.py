@@ -90,5 +90,6 @@ def test_tooltip_status_and_summary_speak_of_the_record_and_the_data(mini_datase
     assert tooltip(mini_dataset, "no-such-id") == "no-such-id"
     assert status_line(record) == f"Event: {record.title}"
     summary = dataset_summary(mini_dataset)
-    assert f"{len(mini_dataset.of_kind(Kind.EVENT))} events" in summary
+    events = len(mini_dataset.of_kind(Kind.EVENT))
+    assert f"{events} event{'s' if events != 1 else ''}" in summary  # one event is not "1 events"
     assert summary.endswith(mini_dataset.info.title)
