@@ -45,6 +45,7 @@ from ajexplorer.presentation.timeline_scene import (
     any_between,
     badge_width,
     count_label,
+    fit_lines,
     partial_centre_x,
     scene_from_dataset,
 )
@@ -310,12 +311,26 @@ class TimelinePainter:
             painter.fillRect(QRectF(0, top, width, height), colours.lane_background[lane])
             painter.fillRect(QRectF(0, top, 4, height), colours.hues[lane])
             painter.setPen(colours.title[lane])
+            fitted = self._lane_title(title, height)
             if self._cached:
-                static = self._static_text(title, GUTTER - 16)
+                static = self._static_text(fitted)
                 painter.drawStaticText(QPointF(10, top + (height - static.size().height()) / 2), static)
             else:
-                flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
-                painter.drawText(QRectF(10, top, GUTTER - 16, height), int(flags), title)
+                flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+                painter.drawText(QRectF(10, top, GUTTER - 16, height), int(flags), fitted)
+
+    def _lane_title(self, title: str, height: float) -> str:
+        """A lane's title in as many lines as the lane has room for (the last one shortened if need be)."""
+        key = (f"\0lane{height:.0f}", int(GUTTER))
+        cached = self._elisions.get((title + key[0], key[1]))
+        if cached is not None:
+            return cached
+        rows = max(1, int((height - 4) // self._metrics.lineSpacing()))
+        fitted = "\u2028".join(fit_lines(title, GUTTER - 16, rows, self._metrics.horizontalAdvance))
+        if len(self._elisions) > MAX_STATIC_TEXTS:
+            self._elisions.clear()
+        self._elisions[(title + key[0], key[1])] = fitted
+        return fitted
 
     def _paint_axis(
         self,

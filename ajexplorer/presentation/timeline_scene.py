@@ -324,3 +324,32 @@ def item_position(frame: tl.Frame, geometry: Geometry, record_id: str) -> tuple[
             x = GUTTER + (max(bar.x0, 0) + min(bar.x1, geometry.plot_width())) / 2
             return x, geometry.range_y(bar.item.lane, bar.row) + RANGE_ROW / 2
     return None
+
+
+def fit_lines(text: str, width: float, max_lines: int, measure: Callable[[str], float]) -> list[str]:
+    """``text`` wrapped at word boundaries into lines no wider than ``width``, at most ``max_lines`` of them;
+    whatever does not fit ends the last line with "…". A lane's title then never runs into the next lane,
+    whatever the font's line height (a CJK font's is taller)."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max(max_lines, 1):
+        line = words.pop(0)
+        while words and measure(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        lines.append(line)
+    if words or any(measure(line) > width for line in lines):
+        last = f"{lines[-1]} {' '.join(words)}".strip() if words else lines[-1]
+        while last and measure(last + "\u2026") > width:
+            last = last[:-1].rstrip()
+        lines[-1] = last + "\u2026"
+        lines[:-1] = [_cut(line, width, measure) for line in lines[:-1]]
+    return lines
+
+
+def _cut(line: str, width: float, measure: Callable[[str], float]) -> str:
+    """One word wider than the column: cut with "…"."""
+    if measure(line) <= width:
+        return line
+    while line and measure(line + "\u2026") > width:
+        line = line[:-1]
+    return line + "\u2026"

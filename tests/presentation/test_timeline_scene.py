@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ajexplorer.domain.loading import load_dataset
 from ajexplorer.domain.model import Dataset
 from ajexplorer.presentation import timeline_layout as tl
 from ajexplorer.presentation import timeline_scene as ts
+from ajexplorer.presentation.timeline_scene import fit_lines
 from tests.conftest import FIXTURES
 
 TODAY = dt.date(2026, 11, 28)
@@ -140,3 +143,22 @@ def test_emphasis_reaches_clusters_holding_the_current_linked_or_matched_records
 
 def test_count_labels_stay_short() -> None:
     assert [ts.count_label(n) for n in (2, 999, 1000, 25_400)] == ["2", "999", "1k", "25k"]
+
+
+@given(
+    st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=12), min_size=1, max_size=8),
+    st.integers(min_value=4, max_value=30),
+    st.integers(min_value=1, max_value=4),
+)
+def test_a_lane_title_fits_its_lines_and_says_when_it_was_cut(
+    words: list[str], width: int, rows: int
+) -> None:
+    title = " ".join(words)
+    lines = fit_lines(title, width, rows, len)  # one unit per character
+    assert 1 <= len(lines) <= rows
+    assert all(len(line) <= width for line in lines)
+    shown = " ".join(line.removesuffix("\u2026") for line in lines)
+    if not any(line.endswith("\u2026") for line in lines):
+        assert shown == title  # nothing lost unless it says so
+    else:
+        assert len(shown.replace(" ", "")) < len(title.replace(" ", ""))  # cut, and marked where
