@@ -60,6 +60,7 @@ class DetailPane(QWidget):
         self._dataset = dataset
         self._record_id: str | None = None
         self._words: Sequence[str] = ()
+        self._page = ""  # the record's page as last set
         self.browser = SafeBrowser(self)
         self.browser.setObjectName("detailBrowser")
         self.browser.setAccessibleName("Details")
@@ -153,9 +154,17 @@ class DetailPane(QWidget):
         )
 
     def set_highlight(self, words: Sequence[str]) -> None:
-        """Search words to highlight wherever they appear in the pane."""
+        """Search words to highlight wherever they appear in the pane. A keystroke that changes nothing the
+        page shows (the words are not in it) leaves the page as it is: laying it out again costs most of one."""
         self._words = tuple(words)
-        self.show_record(self._record_id)
+        record = self._dataset.get(self._record_id) if self._record_id else None
+        if record is None:
+            return  # the page that asks to select something holds no words to highlight
+        marker = make_marker(self._dataset, self._words)
+        page = record_html(self._dataset, record, marker, palette_colours(self.palette()))
+        if page != self._page:
+            self._page = page
+            self.browser.setHtml(page)
 
     def show_record(self, record_id: str | None) -> None:
         record = self._dataset.get(record_id) if record_id else None
@@ -163,6 +172,7 @@ class DetailPane(QWidget):
         self.copy_button.setEnabled(record is not None)
         self.link_button.setEnabled(record is not None)
         if record is None:
+            self._page = ""
             self.browser.setHtml(
                 "<h2>Select something to see its details</h2>"
                 "<p>Pick an event on the timeline, a mechanism in the tree, or search at the top.</p>"
@@ -170,7 +180,8 @@ class DetailPane(QWidget):
             self.status.setText("")
             return
         marker = make_marker(self._dataset, self._words)
-        self.browser.setHtml(record_html(self._dataset, record, marker, palette_colours(self.palette())))
+        self._page = record_html(self._dataset, record, marker, palette_colours(self.palette()))
+        self.browser.setHtml(self._page)
         self.status.setText(citation(self._dataset, record))
         self.status.setToolTip(self.status.text())
 

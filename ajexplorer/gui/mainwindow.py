@@ -341,6 +341,14 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.focus_search)
         self.clear_filters_action.triggered.connect(self.filter_bar.clear)
         self.chronology_action.triggered.connect(self.show_chronology)
+        # Views out of sight leave a keystroke's work until their dock is shown (its tab chosen).
+        self.mechanisms_dock.visibilityChanged.connect(lambda shown: self._catch_up(shown, self.mechanisms))
+        self.source_dock.visibilityChanged.connect(lambda shown: self._catch_up(shown, self.source))
+
+    @staticmethod
+    def _catch_up(shown: bool, view: MechanismPanel | SourceView) -> None:
+        if shown:
+            view.catch_up()
 
     # --- search ---------------------------------------------------------------------------------------------
 
@@ -542,8 +550,8 @@ class MainWindow(QMainWindow):
             matches = self._searcher().matching_ids(text, filters)
         self.results.show_hits(result.hits, results_message(result))
         self.announcer.say(results_message(result))
+        self._raise_results()  # first: the views it covers then wait until they are shown
         self._show_matches(matches, result.highlight_words)
-        self._raise_results()
 
     def records_in_view(self) -> list[Record]:
         """The records the search and filters leave, in data order; every record when none is active."""

@@ -40,7 +40,9 @@ from ajexplorer.presentation.search_text import hit_html, hit_line
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-DEBOUNCE_MS = 120
+#: The search runs once the keys already typed are handled: a key pressed while a search runs waits in the
+#: queue and restarts the timer, so a fast typist's keys are searched together, and no fixed wait is added.
+DEBOUNCE_MS = 0
 HitRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
