@@ -7,9 +7,9 @@ panes on both sides), shown, its search index built; then the queries below are 
 one key at a time (``QTest.keyClick``; Backspace included). Each keystroke is timed from just before the key
 event to the end of the next paint of the window with every affected view updated: events are processed
 until the search for the field's text has run (the debounce counts), then until the window has painted what
-changed (its update request handled: the dirty regions of every visible view painted, as on a screen). The views' own work is timed apart by
-wrapping each view's update method (results list, timeline dimming, tree filter, details and source
-highlight, figures), as is the search itself and the final paint.
+changed (its update request handled: the dirty regions of every visible view painted, as on a screen). The
+views' own work is timed apart by wrapping each view's update method (results list, timeline dimming, tree
+filter, details and source highlight, figures), as are the search itself and the final paint.
 
 The datasets are the bundled data and folders cloned from it (``benchmarks/clones.py``; built once and kept
 in ``~/.cache/ajexplorer-bench``, with the app's dataset cache beside them so that only the first run pays
@@ -247,7 +247,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", default="2700,27000", help="cloned folders' record counts, comma-separated")
+    parser.add_argument(
+        "--sizes", default="2700,27000", help="cloned folders' record counts, comma-separated"
+    )
     parser.add_argument("--with-100000", action="store_true", help="also 100,000 records (slow to build)")
     parser.add_argument("--no-bundled", action="store_true", help="skip the bundled data")
     parser.add_argument("--rounds", type=int, default=3, help="times each query is typed")
@@ -279,7 +281,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-keystroke-") as home:
         env["HOME"] = home  # no settings of the person running it
         for name, folder in datasets:
-            command = [sys.executable, "-m", "benchmarks.bench_keystroke", "--worker", folder, str(args.rounds)]
+            command = [
+                sys.executable,
+                "-m",
+                "benchmarks.bench_keystroke",
+                "--worker",
+                folder,
+                str(args.rounds),
+            ]
             if args.profile is not None:
                 args.profile.mkdir(parents=True, exist_ok=True)
                 command += ["--worker-profile", str(args.profile / f"keystroke-{name}.prof")]
