@@ -151,6 +151,7 @@ def _worker(folder: str, rounds: int, profile: Path | None) -> None:
 
     clock = _Clock()
     clock.wrap(window.results, "show_hits", "results")
+    clock.wrap(window.results, "show_rest", "results_rest")
     clock.wrap(window.timeline, "set_matches", "timeline")
     clock.wrap(window.mechanisms, "set_external_filter", "tree")
     clock.wrap(window.details, "set_highlight", "details")

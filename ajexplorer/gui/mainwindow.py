@@ -67,6 +67,10 @@ if TYPE_CHECKING:
 FIRST_PAINT_FALLBACK_MS = 1500
 #: How long the outcome of an export or print stays in the status bar.
 STATUS_MESSAGE_MS = 10_000
+#: A search lists this many results at most; the first screenful of them (more than the list shows) is
+#: painted with the keystroke, the rest follows as soon as that is done.
+RESULTS_LIMIT = 200
+FIRST_RESULTS = 30
 _log = logging.getLogger("ajexplorer")
 
 
@@ -106,6 +110,10 @@ class MainWindow(QMainWindow):
         self._search_index: SearchIndex | None = None
         self._index_builder: IndexBuilder | None = None
         self._matches: frozenset[str] | None = None
+        self._rest_of_results = QTimer(self)
+        self._rest_of_results.setSingleShot(True)
+        self._rest_of_results.setInterval(0)
+        self._rest_of_results.timeout.connect(self._show_rest_of_results)
         self._first_paint_hook: _AfterFirstPaint | None = None
         #: True once the window has painted and the work deferred past that is done.
         self.started = False
@@ -530,6 +538,7 @@ class MainWindow(QMainWindow):
 
     def _run_search(self, *_args: object) -> None:
         """Search with the field's text and the filter controls; every view shows the outcome."""
+        self._rest_of_results.stop()
         text = self.search_field.text()
         filters = self.filter_bar.filters()
         if not text.strip() and not filters.active:
@@ -537,7 +546,7 @@ class MainWindow(QMainWindow):
             self.results.show_hits([], "")
             return
         try:
-            result = self._searcher().search(text, limit=200, filters=filters)
+            result = self._searcher().search(text, limit=FIRST_RESULTS, filters=filters)
         except QueryError as error:
             self.results.show_hits([], query_problem(error))
             self.announcer.say(query_problem(error))
@@ -548,10 +557,26 @@ class MainWindow(QMainWindow):
             matches = result.matched_ids
         else:
             matches = self._searcher().matching_ids(text, filters)
-        self.results.show_hits(result.hits, results_message(result))
-        self.announcer.say(results_message(result))
+        if len(result.hits) < FIRST_RESULTS:
+            self.results.show_hits(result.hits, results_message(result))
+            self.announcer.say(results_message(result))
+        else:  # the list fills after this keystroke's paint (_show_rest_of_results), and is announced then
+            self.results.show_hits(result.hits, results_message(result, min(result.total, RESULTS_LIMIT)))
+            self._rest_of_results.start()
         self._raise_results()  # first: the views it covers then wait until they are shown
         self._show_matches(matches, result.highlight_words)
+
+    def _show_rest_of_results(self) -> None:
+        """The whole list of the search whose first screenful is shown (the field and filters unchanged:
+        any change searched again and stopped this)."""
+        try:
+            result = self._searcher().search(
+                self.search_field.text(), limit=RESULTS_LIMIT, filters=self.filter_bar.filters()
+            )
+        except QueryError:
+            return  # defensive: the same query just ran
+        self.results.show_rest(result.hits, results_message(result))
+        self.announcer.say(results_message(result))
 
     def records_in_view(self) -> list[Record]:
         """The records the search and filters leave, in data order; every record when none is active."""

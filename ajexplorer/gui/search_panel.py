@@ -118,6 +118,19 @@ class ResultsModel(QAbstractListModel):
         self._hits = list(hits)
         self.endResetModel()
 
+    def extend_hits(self, hits: list[Hit]) -> bool:
+        """The full list of a search whose first rows are shown: the rest added after them, the rows shown
+        left in place. False (nothing changed) when the first rows are not the shown ones."""
+        shown = len(self._hits)
+        if len(hits) < shown or [hit.record_id for hit in hits[:shown]] != [h.record_id for h in self._hits]:
+            return False
+        self._hits[:shown] = hits[:shown]
+        if len(hits) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(hits) - 1)
+            self._hits.extend(hits[shown:])
+            self.endInsertRows()
+        return True
+
     def hit(self, row: int) -> Hit:
         return self._hits[row]
 
@@ -139,7 +152,13 @@ class ResultsModel(QAbstractListModel):
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Two lines per hit (:func:`~ajexplorer.presentation.search_text.hit_html`), in the palette's colours."""
+    """Two lines per hit (:func:`~ajexplorer.presentation.search_text.hit_html`), in the palette's colours.
+    One document lays out every row in turn: making one per row cost as much as the rest of the paint."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._page = QTextDocument(self)
+        self._page.setDocumentMargin(3)
 
     def _document(
         self, option: QStyleOptionViewItem, hit: Hit, selected: bool, mark: str = ""
@@ -147,9 +166,8 @@ class HitDelegate(QStyledItemDelegate):
         palette = option.palette
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         muted = palette.color(role if selected else QPalette.ColorRole.PlaceholderText).name()
-        document = QTextDocument()
+        document = self._page
         document.setDefaultFont(option.font)
-        document.setDocumentMargin(3)
         document.setHtml(hit_html(hit, palette.color(role).name(), muted, mark))
         document.setTextWidth(max(option.rect.width(), 100))
         return document
@@ -217,6 +235,16 @@ class ResultsPanel(QWidget):
         self.message.setText(message)
         if hits:
             self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def show_rest(self, hits: list[Hit], message: str) -> None:
+        """The whole list, when the first rows shown were its first screenful: the rows and the current one
+        stay where they are."""
+        if not self.model.extend_hits(hits):
+            row = self.view.currentIndex().row()
+            self.show_hits(hits, message)
+            if 0 < row < len(hits):
+                self.view.setCurrentIndex(self.model.index(row, 0))
+        self.message.setText(message)
 
     def move(self, step: int) -> None:  # type: ignore[override]
         """Move the current result (from the search field's Up/Down)."""

@@ -98,13 +98,17 @@ class SourceView(QWidget):
             return
         self._render()
 
-    def highlighted(self) -> list[tuple[int, str]]:
-        """The highlighted words on screen, with the number of the paragraph each is in."""
+    def highlighted(self) -> list[tuple[int, int, str]]:
+        """The highlighted words around the screen: the number of the paragraph each is in, where it starts
+        in the page, and the word as shown."""
         found = []
         for selection in self.browser.extraSelections():
-            table = selection.cursor.currentTable()
+            cursor = selection.cursor
+            table = cursor.currentTable()
             number = table.cellAt(0, 0).firstCursorPosition().block().text().rstrip(".") if table else ""
-            found.append((int(number) if number.isdigit() else 0, selection.cursor.selectedText()))
+            found.append(
+                (int(number) if number.isdigit() else 0, cursor.selectionStart(), cursor.selectedText())
+            )
         return found
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -162,8 +166,9 @@ class SourceView(QWidget):
         layout = document.documentLayout()
         top = self.browser.verticalScrollBar().value()
         height = self.browser.viewport().height()
-        first = layout.hitTest(QPointF(0, max(0, top - height)), Qt.HitTestAccuracy.FuzzyHit)
-        last = layout.hitTest(QPointF(0, top + 2 * height), Qt.HitTestAccuracy.FuzzyHit)
+        middle = self.browser.viewport().width() / 2  # in the paragraphs' text, not between the tables
+        first = layout.hitTest(QPointF(middle, max(0, top - height)), Qt.HitTestAccuracy.FuzzyHit)
+        last = layout.hitTest(QPointF(middle, top + 2 * height), Qt.HitTestAccuracy.FuzzyHit)
         block = document.findBlock(max(first, 0))
         end = document.findBlock(last) if last >= 0 else document.lastBlock()
         selections: list[QTextEdit.ExtraSelection] = []

@@ -11,12 +11,13 @@ from html import escape
 from ajexplorer.domain.query import Hit, QueryError, Result
 
 
-def results_message(result: Result) -> str:
-    """How many results, how many are listed, and which words were read as close matches or could be meant."""
+def results_message(result: Result, listed: int | None = None) -> str:
+    """How many results, how many are listed, and which words were read as close matches or could be meant.
+    ``listed``: how many the list will hold once it has filled, when only its first screenful is in yet."""
     if not result.hits:
         closest = f" Closest terms: {', '.join(result.suggestions)}." if result.suggestions else ""
         return f"No results.{closest}"
-    shown = len(result.hits)
+    shown = len(result.hits) if listed is None else max(listed, len(result.hits))
     more = f" (showing the first {shown})" if result.total > shown else ""
     typo = ""
     if result.corrected:
