@@ -4,6 +4,7 @@ them, grouped by concern. Parts only declare signals; the navigator owns the sel
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import math
 from collections.abc import Callable, Sequence
@@ -110,10 +111,7 @@ class MainWindow(QMainWindow):
         self._search_index: SearchIndex | None = None
         self._index_builder: IndexBuilder | None = None
         self._matches: frozenset[str] | None = None
-        self._rest_of_results = QTimer(self)
-        self._rest_of_results.setSingleShot(True)
-        self._rest_of_results.setInterval(0)
-        self._rest_of_results.timeout.connect(self._show_rest_of_results)
+        self._rest_of_results = _AfterNextPaint(self, self._show_rest_of_results)
         self._first_paint_hook: _AfterFirstPaint | None = None
         #: True once the window has painted and the work deferred past that is done.
         self.started = False
@@ -525,6 +523,10 @@ class MainWindow(QMainWindow):
         if self._search_index is None:
             self._search_index = index
         self.started = True
+        if gc.get_freeze_count():
+            # The app keeps what lives as long as the window out of the collector's scans (see gui.app); the
+            # index joins it, or each full collection walks its tables in the middle of a keystroke.
+            gc.freeze()
 
     def _searcher(self) -> SearchIndex | NotebookSearch:
         """The index, or with a notebook open, the index and the person's notes searched together."""
@@ -866,6 +868,52 @@ class MainWindow(QMainWindow):
         from ajexplorer.presentation.help_text import search_syntax_html  # noqa: PLC0415 - see _help
 
         return self._help("Search Syntax", search_syntax_html())
+
+
+class _AfterNextPaint(QObject):
+    """Calls ``work`` once ``window`` has painted what is pending (its next update request handled) after
+    :meth:`start`, unless :meth:`stop` comes first; after ``PAINT_WAIT_MS`` anyway if no paint comes (a
+    minimised window)."""
+
+    PAINT_WAIT_MS = 100
+
+    def __init__(self, window: QWidget, work: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._work = work
+        self._watching = False
+        self._soon = QTimer(self)  # fires once the paint under way is done
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._run)
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.setInterval(self.PAINT_WAIT_MS)
+        self._fallback.timeout.connect(self._run)
+
+    def start(self) -> None:
+        self.stop()
+        self._window.installEventFilter(self)
+        self._watching = True
+        self._fallback.start()
+
+    def stop(self) -> None:
+        if self._watching:
+            self._window.removeEventFilter(self)
+            self._watching = False
+        self._soon.stop()
+        self._fallback.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._watching and event.type() == QEvent.Type.UpdateRequest:
+            self._window.removeEventFilter(self)
+            self._watching = False
+            self._soon.start()
+        return False
+
+    def _run(self) -> None:
+        self.stop()
+        self._work()
 
 
 class _AfterFirstPaint(QObject):

@@ -167,7 +167,8 @@ class HitDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         muted = palette.color(role if selected else QPalette.ColorRole.PlaceholderText).name()
         document = self._page
-        document.setDefaultFont(option.font)
+        if document.defaultFont() != option.font:
+            document.setDefaultFont(option.font)  # costly even when the font is the same
         document.setHtml(hit_html(hit, palette.color(role).name(), muted, mark))
         document.setTextWidth(max(option.rect.width(), 100))
         return document

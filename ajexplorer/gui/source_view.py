@@ -45,6 +45,7 @@ class SourceView(QWidget):
         self.browser.linkRequested.connect(self.linkRequested)
         self.browser.verticalScrollBar().valueChanged.connect(self._highlight_on_screen)
         self._rendered = False
+        self._spans: list[tuple[int, int]] = []  # where the words are highlighted now
         # What waits for the view to be shown: a render (and the paragraph to bring into view), a highlight.
         self._render_waits = False
         self._highlight_waits = False
@@ -145,6 +146,8 @@ class SourceView(QWidget):
         # The page without the search words: those are laid over it, on screen only (_highlight_on_screen).
         marker = make_marker(self._dataset)
         self.browser.setHtml(source_html(self._dataset, record, marker, palette_colours(self.palette())))
+        self._spans = []  # a new page has none
+        self.browser.setExtraSelections([])
         self.browser.verticalScrollBar().setValue(scroll)
         self._highlight_on_screen()
 
@@ -155,7 +158,8 @@ class SourceView(QWidget):
             return
         marker = make_marker(self._dataset, self._words)
         if marker.highlight is None:
-            if self.browser.extraSelections():
+            if self._spans:
+                self._spans = []
                 self.browser.setExtraSelections([])
             return
         colours = palette_colours(self.palette())
@@ -188,4 +192,7 @@ class SourceView(QWidget):
             if block == end:
                 break
             block = block.next()
-        self.browser.setExtraSelections(selections)
+        spans = [(selection.cursor.selectionStart(), selection.cursor.selectionEnd()) for selection in selections]
+        if spans != self._spans:  # setting them repaints the whole view, even when nothing changed
+            self._spans = spans
+            self.browser.setExtraSelections(selections)
