@@ -190,6 +190,7 @@ def _worker(folder: str, rounds: int, profile: Path | None) -> None:
     field = window.search_field
     field.setFocus()
     totals: list[float] = []
+    typed: list[tuple[float, str, dict[str, float]]] = []  # each keystroke: ms, the field's text, views' ms
     cpu: list[float] = []  # the GUI thread's own time: what a machine with nothing else to run would give
     fts: list[float] = []
     views: dict[str, list[float]] = defaultdict(list)
@@ -233,9 +234,11 @@ def _worker(folder: str, rounds: int, profile: Path | None) -> None:
         if profiler is not None:
             profiler.disable()
         totals.append((end - begin) * 1000)
+        spent = spent_by_paint if painter.painted_at else clock.spent
+        typed.append((totals[-1], wanted, {name: round(ms, 1) for name, ms in spent.items() if ms >= 1}))
         views["paint"].append((end - painted) * 1000)
-        for name, spent in (spent_by_paint if painter.painted_at else clock.spent).items():
-            views[name].append(spent)
+        for name, ms in spent.items():
+            views[name].append(ms)
         fts_start = time.perf_counter()
         baseline(wanted)
         fts.append((time.perf_counter() - fts_start) * 1000)
@@ -263,6 +266,10 @@ def _worker(folder: str, rounds: int, profile: Path | None) -> None:
         "keystroke_cpu": _summary(cpu),
         "views": {name: _summary(values) for name, values in sorted(views.items())},
         "fts_baseline": _summary(fts),
+        "slowest": [
+            {"ms": round(ms, 1), "text": text, "views_ms": spent}
+            for ms, text, spent in sorted(typed, key=lambda entry: -entry[0])[:5]
+        ],
     }
     window.close()
     print(json.dumps(result))

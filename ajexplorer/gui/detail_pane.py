@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication, QPalette, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,6 +20,41 @@ from PySide6.QtWidgets import (
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.browser import SafeBrowser
 from ajexplorer.presentation.detail_html import Colours, citation, make_marker, record_html
+
+
+def restyle(shown: QTextDocument, page: str) -> bool:
+    """Give ``shown`` the character formats of ``page``, the same text with other words highlighted, only in
+    the blocks whose formats differ: only those are laid out again, where setting the page would lay out all
+    of it. False, and ``shown`` untouched, when the texts differ."""
+    fresh = QTextDocument()
+    fresh.setHtml(page)  # not laid out: it has no view
+    if fresh.blockCount() != shown.blockCount():
+        return False
+    changed: list[QTextBlock] = []
+    old, new = shown.begin(), fresh.begin()
+    while new.isValid():
+        if old.text() != new.text():
+            return False
+        if _formats(old) != _formats(new):
+            changed.append(new)
+        old, new = old.next(), new.next()
+    cursor = QTextCursor(shown)
+    cursor.beginEditBlock()
+    for block in changed:
+        for position, length, look in _formats(block):
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(look)
+    cursor.endEditBlock()
+    return True
+
+
+def _formats(block: QTextBlock) -> list[tuple[int, int, QTextCharFormat]]:
+    runs = []
+    for part in block:
+        fragment = part.fragment()
+        runs.append((fragment.position(), fragment.length(), fragment.charFormat()))
+    return runs
 
 
 def palette_colours(palette: QPalette) -> Colours:
@@ -63,6 +98,7 @@ class DetailPane(QWidget):
         self._page = ""  # the record's page as last set
         self.browser = SafeBrowser(self)
         self.browser.setObjectName("detailBrowser")
+        self.browser.document().setUndoRedoEnabled(False)  # restyle() edits the page: nothing to undo
         self.browser.setAccessibleName("Details")
         # Each button copies its first choice on a click; its arrow offers the rest. The menus fill when opened,
         # so the citation styles load only when someone cites.
@@ -164,7 +200,8 @@ class DetailPane(QWidget):
         page = record_html(self._dataset, record, marker, palette_colours(self.palette()))
         if page != self._page:
             self._page = page
-            self.browser.setHtml(page)
+            if not restyle(self.browser.document(), page):
+                self.browser.setHtml(page)
 
     def show_record(self, record_id: str | None) -> None:
         record = self._dataset.get(record_id) if record_id else None

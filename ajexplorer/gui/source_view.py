@@ -152,8 +152,8 @@ class SourceView(QWidget):
         self._highlight_on_screen()
 
     def _highlight_on_screen(self) -> None:
-        """Highlight the search words as the HTML page would (:func:`highlight_spans`), in the paragraphs from
-        a screen above the view to a screen below it."""
+        """Highlight the search words as the HTML page would (:func:`highlight_spans`), in the paragraphs on
+        screen and just beyond its edges."""
         if not self._rendered:
             return
         marker = make_marker(self._dataset, self._words)
@@ -171,8 +171,9 @@ class SourceView(QWidget):
         top = self.browser.verticalScrollBar().value()
         height = self.browser.viewport().height()
         middle = self.browser.viewport().width() / 2  # in the paragraphs' text, not between the tables
-        first = layout.hitTest(QPointF(middle, max(0, top - height)), Qt.HitTestAccuracy.FuzzyHit)
-        last = layout.hitTest(QPointF(middle, top + 2 * height), Qt.HitTestAccuracy.FuzzyHit)
+        margin = height // 4  # a little beyond the edges, so that a small scroll shows no gap
+        first = layout.hitTest(QPointF(middle, max(0, top - margin)), Qt.HitTestAccuracy.FuzzyHit)
+        last = layout.hitTest(QPointF(middle, top + height + margin), Qt.HitTestAccuracy.FuzzyHit)
         block = document.findBlock(max(first, 0))
         end = document.findBlock(last) if last >= 0 else document.lastBlock()
         selections: list[QTextEdit.ExtraSelection] = []

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from ajexplorer.domain.model import Dataset
 from ajexplorer.domain.search import words_of
-from ajexplorer.gui.detail_pane import palette_colours
+from ajexplorer.gui.detail_pane import DetailPane, palette_colours
 from ajexplorer.gui.mainwindow import FIRST_RESULTS, RESULTS_LIMIT, MainWindow
 from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel
 from ajexplorer.gui.source_view import SourceView
@@ -189,3 +189,20 @@ def test_the_results_list_fills_after_its_first_screenful(
     ]
     assert window.results.view.currentIndex().row() == 1
     assert window.results.message.text() == results_message(full)
+
+
+# --- details: only the blocks whose highlight changed are restyled ---------------------------------------------
+
+
+def test_the_details_highlight_each_keystroke_as_a_fresh_page_would(qtbot: QtBot, dataset: Dataset) -> None:
+    pane = DetailPane(dataset)
+    qtbot.addWidget(pane)
+    record = max(dataset.records.values(), key=lambda record: len(record.summary) + len(record.paragraphs))
+    pane.show_record(record.id)
+    word = common_words(dataset, 1)[0]
+    for typed in [word[:n] for n in range(1, len(word) + 1)] + [word[:2], ""]:
+        pane.set_highlight(typed.split())
+        fresh = DetailPane(dataset)
+        fresh.set_highlight(typed.split())
+        fresh.show_record(record.id)
+        assert pane.browser.toHtml() == fresh.browser.toHtml(), typed
