@@ -193,7 +193,9 @@ class SourceView(QWidget):
             if block == end:
                 break
             block = block.next()
-        spans = [(selection.cursor.selectionStart(), selection.cursor.selectionEnd()) for selection in selections]
+        spans = [
+            (selection.cursor.selectionStart(), selection.cursor.selectionEnd()) for selection in selections
+        ]
         if spans != self._spans:  # setting them repaints the whole view, even when nothing changed
             self._spans = spans
             self.browser.setExtraSelections(selections)
