@@ -212,7 +212,10 @@ def _worker(folder: str, rounds: int, profile: Path | None) -> None:
             profiler.enable()
         begin = time.perf_counter()
         begin_cpu = time.thread_time()
-        QTest.keyClick(field, key)
+        if isinstance(key, str):
+            QTest.keyClicks(field, key)
+        else:
+            QTest.keyClick(field, key)
         wanted = field.text()
         while not searched or searched[-1] != wanted:
             app.processEvents()
@@ -343,6 +346,7 @@ def main() -> None:
         + ",".join(map(str, sizes))
         + f" --rounds {args.rounds}",
         "queries": list(QUERIES),
+        "keystrokes_typed": args.rounds * sum(len(query) + 1 for query in QUERIES),
         "rounds": args.rounds,
         "window": f"{WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}, offscreen",
         "units": {"*_ms": "milliseconds per keystroke"},

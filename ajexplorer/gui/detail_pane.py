@@ -51,9 +51,11 @@ def restyle(shown: QTextDocument, page: str) -> bool:
 
 def _formats(block: QTextBlock) -> list[tuple[int, int, QTextCharFormat]]:
     runs = []
-    for part in block:
+    part = block.begin()
+    while not part.atEnd():
         fragment = part.fragment()
         runs.append((fragment.position(), fragment.length(), fragment.charFormat()))
+        part += 1
     return runs
 
 

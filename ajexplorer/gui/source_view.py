@@ -187,8 +187,8 @@ class SourceView(QWidget):
                     words.setPosition(block.position() + start)
                     words.setPosition(block.position() + stop, QTextCursor.MoveMode.KeepAnchor)
                     selection = QTextEdit.ExtraSelection()
-                    selection.cursor = words  # type: ignore[misc]
-                    selection.format = look  # type: ignore[misc]
+                    selection.cursor = words
+                    selection.format = look
                     selections.append(selection)
             if block == end:
                 break
