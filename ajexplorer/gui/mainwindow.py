@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.model import Dataset, Record
-from ajexplorer.domain.query import QueryError
+from ajexplorer.domain.query import Filters, QueryError
 from ajexplorer.gui.announce import Announcer, set_description
 from ajexplorer.gui.detail_pane import DetailPane
 from ajexplorer.gui.file_menu import EXPORT, NOTEBOOK, PRINT, QUIT, FileMenu
@@ -56,7 +56,6 @@ if TYPE_CHECKING:
 
     from ajexplorer.domain.export import ExportContext
     from ajexplorer.domain.notebook_search import NotebookSearch
-    from ajexplorer.domain.query import Filters
     from ajexplorer.domain.search import SearchIndex
     from ajexplorer.gui.background import IndexBuilder
     from ajexplorer.gui.chronology_view import ChronologyView
@@ -112,6 +111,7 @@ class MainWindow(QMainWindow):
         self._index_builder: IndexBuilder | None = None
         self._matches: frozenset[str] | None = None
         self._rest_of_results = _AfterNextPaint(self, self._show_rest_of_results)
+        self._rest_query: tuple[str, Filters] = ("", Filters())
         self._first_paint_hook: _AfterFirstPaint | None = None
         #: True once the window has painted and the work deferred past that is done.
         self.started = False
@@ -564,17 +564,19 @@ class MainWindow(QMainWindow):
             self.announcer.say(results_message(result))
         else:  # the list fills after this keystroke's paint (_show_rest_of_results), and is announced then
             self.results.show_hits(result.hits, results_message(result, min(result.total, RESULTS_LIMIT)))
+            self._rest_query = (text, filters)
             self._rest_of_results.start()
         self._raise_results()  # first: the views it covers then wait until they are shown
         self._show_matches(matches, result.highlight_words)
 
     def _show_rest_of_results(self) -> None:
-        """The whole list of the search whose first screenful is shown (the field and filters unchanged:
-        any change searched again and stopped this)."""
+        """The whole list of the search whose first screenful is shown; nothing if the field or the filters
+        changed since (their search, on its way, shows its own)."""
+        text, filters = self._rest_query
+        if (text, filters) != (self.search_field.text(), self.filter_bar.filters()):
+            return
         try:
-            result = self._searcher().search(
-                self.search_field.text(), limit=RESULTS_LIMIT, filters=self.filter_bar.filters()
-            )
+            result = self._searcher().search(text, limit=RESULTS_LIMIT, filters=filters)
         except QueryError:
             return  # defensive: the same query just ran
         self.results.show_rest(result.hits, results_message(result))
