@@ -42,7 +42,7 @@ BENCHMARKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "notebook": ("bench_notebook", ()),
     "link": ("bench_link", ()),
     "open": ("bench_open", ("--sizes", "270,2700,27000", "--runs", "1")),
-    "keystroke": ("bench_keystroke", ("--sizes", "2700,27000", "--rounds", "3")),
+    "keystroke": ("bench_keystroke", ("--sizes", "2700,27000", "--with-100000", "--rounds", "3")),
 }
 
 Result = Mapping[str, Any]
