@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 import sqlite3
 import unicodedata
@@ -178,6 +179,7 @@ def _field_filter(name: str, value: str, section_ids: Sequence[str]) -> Filters:
 
 
 _ALL_MATCHES = "SELECT rowid FROM fts WHERE fts MATCH ?"
+_first = operator.itemgetter(0)
 
 
 class SearchIndex:
@@ -593,15 +595,16 @@ class SearchIndex:
             if phrase:
                 upper = phrase + "\U0010ffff"
                 rows = self._db.execute("SELECT id FROM names WHERE name >= ? AND name < ?", (phrase, upper))
-                rowids.update(rowid for (rowid,) in rows)
+                rowids.update(map(_first, rows))
         try:
-            rowids.update(rowid for (rowid,) in self._db.execute(_ALL_MATCHES, (expression,)))
+            rowids.update(map(_first, self._db.execute(_ALL_MATCHES, (expression,))))
         except sqlite3.OperationalError as error:  # defensive, as in _fts_rowids
             raise QueryError(f"the query could not be run: {error}") from None
         rowids.update(self._paragraph_rowids(expression))
         if allowed is not None:
             rowids &= allowed
-        return frozenset(self._records[rowid].id for rowid in rowids)
+        records = self._records
+        return frozenset([records[rowid].id for rowid in rowids])
 
 
 class _Expander:
