@@ -2,6 +2,7 @@
 
     python -m benchmarks.report --run load search timeline startup   # run these, keep their JSON, rewrite
     python -m benchmarks.report --run frozen                         # the frozen builds (PyInstaller; slow)
+    python -m benchmarks.report --run keystroke                      # keystroke to painted window (minutes)
     python -m benchmarks.report                                      # rewrite the table from the kept JSON
     python -m benchmarks.report --check                              # exit 1 when the README differs
 
@@ -41,6 +42,7 @@ BENCHMARKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "notebook": ("bench_notebook", ()),
     "link": ("bench_link", ()),
     "open": ("bench_open", ("--sizes", "270,2700,27000", "--runs", "1")),
+    "keystroke": ("bench_keystroke", ("--sizes", "2700,27000", "--with-100000", "--rounds", "3")),
 }
 
 Result = Mapping[str, Any]
@@ -307,6 +309,53 @@ def open_row(result: Result) -> Row:
     )
 
 
+#: The views of a keystroke, as the keystroke benchmark names them, and as the README does.
+KEYSTROKE_VIEWS = {
+    "search": "search",
+    "results": "results list",
+    "timeline": "timeline dimming",
+    "tree": "tree filter",
+    "details": "details highlight",
+    "source": "source highlight",
+    "paint": "paint",
+}
+
+
+def keystroke_row(result: Result) -> Row:
+    datasets = result["datasets"]
+    figures, baselines, verdicts = [], [], []
+    for name, entry in datasets.items():
+        label = f"{'bundled, ' if name == 'bundled' else ''}{entry['records']:,} records"
+        total, cpu = entry["keystroke"], entry["keystroke_cpu"]
+        views = ", ".join(
+            f"{title} {_number(float(entry['views'][view]['p95_ms']))}"
+            for view, title in KEYSTROKE_VIEWS.items()
+            if view in entry["views"]
+        )
+        figures.append(
+            f"{label}: p50 {_number(float(total['p50_ms']))} ms, p95 {_number(float(total['p95_ms']))} ms "
+            f"(GUI thread's CPU p95 {_number(float(cpu['p95_ms']))} ms; p95 by part, ms: {views})"
+        )
+        baselines.append(f"{label}: {_number(float(entry['fts_baseline']['p95_ms']))} ms p95")
+        verdicts.append(
+            under(float(total["p95_ms"]), float(entry["target_p95_ms"]), "ms", f"{entry['records']:,}")
+        )
+    targets = "; ".join(
+        f"{'bundled' if name == 'bundled' else format(entry['records'], ',')} under {entry['target_p95_ms']} ms"
+        for name, entry in datasets.items()
+    )
+    return Row(
+        "`bench_keystroke`",
+        f"one keystroke typed into the real window's search field to the end of the window's next paint with "
+        f"every view updated (debounce included), {result['keystrokes_typed']} keystrokes per dataset, "
+        f"{result['window']}",
+        "; ".join(figures),
+        "a bare SQLite FTS5 prefix query on the same records' titles and summaries: " + "; ".join(baselines),
+        f"p95 {targets}",
+        "; ".join(verdicts),
+    )
+
+
 ROWS: dict[str, Callable[[Result], Row]] = {
     "load": load_row,
     "timeline": timeline_row,
@@ -317,6 +366,7 @@ ROWS: dict[str, Callable[[Result], Row]] = {
     "notebook": notebook_row,
     "link": link_row,
     "open": open_row,
+    "keystroke": keystroke_row,
 }
 
 

@@ -138,3 +138,19 @@ def test_the_readme_describes_the_reference_window_with_the_counted_figures() ->
     readme = " ".join(Path(report.README).read_text(encoding="utf-8").split())
     assert "the same five menus with the same 23 items (12 with a shortcut)" in readme
     assert "(14 actions with a shortcut, 15 key sequences, as the app's;" in readme
+
+
+def test_each_keystroke_dataset_is_held_to_its_own_target() -> None:
+    keystroke = copy.deepcopy(kept("keystroke"))
+    names = list(keystroke["datasets"])
+    for name in names:
+        keystroke["datasets"][name]["keystroke"]["p95_ms"] = keystroke["datasets"][name]["target_p95_ms"]
+    assert "**missed**" not in report.keystroke_row(keystroke).verdict
+    last = keystroke["datasets"][names[-1]]
+    last["keystroke"]["p95_ms"] = last["target_p95_ms"] + 12.5
+    verdicts = report.keystroke_row(keystroke).verdict.split("; ")
+    assert (
+        verdicts[-1]
+        == f"{last['records']:,} **missed** by 12.5 ms ({report._number(last['keystroke']['p95_ms'])} ms)"
+    )
+    assert all("met (" in verdict for verdict in verdicts[:-1])

@@ -107,8 +107,16 @@ class NotebookSearch:
         return result
 
     def matching_ids(self, text: str, filters: Filters | None = None) -> frozenset[str]:
-        result = self.search(text, limit=max(len(self.index), 1), filters=filters)
-        return result.matched_ids
+        rest, scope = split_query(text)
+        if scope.active:
+            return self.search(text, limit=max(len(self.index), 1), filters=filters).matched_ids
+        # No notebook field: the index's matches (unranked, see SearchIndex.matching_ids) and the notes'.
+        found = self.index.matching_ids(rest, filters)
+        query = parse_query(rest, self.index.section_ids) if rest.strip() else Query()
+        if filters is not None:
+            query = replace(query, filters=query.filters.merged(filters))
+        own = self._note_hits(query, None, listing=False)
+        return found | {hit.record_id for hit in own[:MAX_NOTE_HITS]}
 
     # --- the parts -----------------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 import sqlite3
 import unicodedata
@@ -188,6 +189,10 @@ def _field_filter(name: str, value: str, section_ids: Sequence[str]) -> Filters:
 
 
 # --- the index ---------------------------------------------------------------------------------------------
+
+
+_ALL_MATCHES = "SELECT rowid FROM fts WHERE fts MATCH ?"
+_first = operator.itemgetter(0)
 
 
 class SearchIndex:
@@ -581,9 +586,38 @@ class SearchIndex:
             result.hits.append(Hit(record.id, record.kind, record.title, when, 0.0, 6, snippet))
 
     def matching_ids(self, text: str, filters: Filters | None = None) -> frozenset[str]:
-        """Every record matching (no limit): what the other views keep while a search is active."""
-        result = self.search(text, limit=max(len(self._records), 1), filters=filters)
-        return result.matched_ids
+        """Every record matching (no limit): what the other views keep while a search is active. The same
+        records as an unlimited :meth:`search` finds, without ranking them or making their snippets."""
+        query = parse_query(text, self.section_ids)
+        if filters is not None:
+            query = replace(query, filters=query.filters.merged(filters))
+        if not query.has_text and not query.filters.active:
+            raise QueryError("type something to search for")
+        condition, values = self._filter_sql(query.filters)
+        if not query.has_text:
+            rows = self._db.execute(f"SELECT id FROM meta WHERE {condition or '1'}", values)
+            return frozenset(self._records[rowid].id for (rowid,) in rows)
+        corrections = self._corrections(query)
+        if any(not terms for terms in corrections.values()):
+            return frozenset()  # a word matching nothing, not even with a typo: no hits, only suggestions
+        expression = self._match_expression(query, corrections)
+        allowed = self._allowed(condition, values)
+        rowids: set[int] = set()
+        if not corrections and not query.phrases:
+            phrase = " ".join(query.words)
+            if phrase:
+                upper = phrase + "\U0010ffff"
+                rows = self._db.execute("SELECT id FROM names WHERE name >= ? AND name < ?", (phrase, upper))
+                rowids.update(map(_first, rows))
+        try:
+            rowids.update(map(_first, self._db.execute(_ALL_MATCHES, (expression,))))
+        except sqlite3.OperationalError as error:  # defensive, as in _fts_rowids
+            raise QueryError(f"the query could not be run: {error}") from None
+        rowids.update(self._paragraph_rowids(expression))
+        if allowed is not None:
+            rowids &= allowed
+        records = self._records
+        return frozenset([records[rowid].id for rowid in rowids])
 
 
 class _Expander:

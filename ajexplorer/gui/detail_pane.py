@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication, QPalette, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,44 @@ from ajexplorer.gui.browser import SafeBrowser
 from ajexplorer.gui.theme import rgb_of
 from ajexplorer.presentation.contrast import hex_colour, legible, mix
 from ajexplorer.presentation.detail_html import Colours, citation, make_marker, record_html
+
+
+def restyle(shown: QTextDocument, page: str) -> bool:
+    """Give ``shown`` the character formats of ``page``, the same text with other words highlighted, only in
+    the blocks whose formats differ: only those are laid out again, where setting the page would lay out all
+    of it. False, and ``shown`` untouched, when the texts differ."""
+    fresh = QTextDocument()
+    fresh.setDefaultStyleSheet(shown.defaultStyleSheet())  # the links' colour, as the shown page has it
+    fresh.setHtml(page)  # not laid out: it has no view
+    if fresh.blockCount() != shown.blockCount():
+        return False
+    changed: list[QTextBlock] = []
+    old, new = shown.begin(), fresh.begin()
+    while new.isValid():
+        if old.text() != new.text():
+            return False
+        if _formats(old) != _formats(new):
+            changed.append(new)
+        old, new = old.next(), new.next()
+    cursor = QTextCursor(shown)
+    cursor.beginEditBlock()
+    for block in changed:
+        for position, length, look in _formats(block):
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(look)
+    cursor.endEditBlock()
+    return True
+
+
+def _formats(block: QTextBlock) -> list[tuple[int, int, QTextCharFormat]]:
+    runs = []
+    part = block.begin()
+    while not part.atEnd():
+        fragment = part.fragment()
+        runs.append((fragment.position(), fragment.length(), fragment.charFormat()))
+        part += 1
+    return runs
 
 
 def palette_colours(palette: QPalette) -> Colours:
@@ -66,8 +104,10 @@ class DetailPane(QWidget):
         self._dataset = dataset
         self._record_id: str | None = None
         self._words: Sequence[str] = ()
+        self._page = ""  # the record's page as last set
         self.browser = SafeBrowser(self)
         self.browser.setObjectName("detailBrowser")
+        self.browser.document().setUndoRedoEnabled(False)  # restyle() edits the page: nothing to undo
         self.browser.setAccessibleName(translate("DetailPane", "Details"))
         # Each button copies its first choice on a click; its arrow offers the rest. The menus fill when opened,
         # so the citation styles load only when someone cites.
@@ -170,9 +210,19 @@ class DetailPane(QWidget):
         split.setSizes([self.browser.height(), editor.minimumSizeHint().height()])
 
     def set_highlight(self, words: Sequence[str]) -> None:
-        """Search words to highlight wherever they appear in the pane."""
+        """Search words to highlight wherever they appear in the pane. A keystroke that changes nothing the
+        page shows (the words are not in it) leaves the page as it is: laying it out again costs most of one."""
         self._words = tuple(words)
-        self.show_record(self._record_id)
+        record = self._dataset.get(self._record_id) if self._record_id else None
+        if record is None:
+            return  # the page that asks to select something holds no words to highlight
+        marker = make_marker(self._dataset, self._words)
+        colours = palette_colours(self.palette())
+        page = record_html(self._dataset, record, marker, colours)
+        if page != self._page:
+            self._page = page
+            if not restyle(self.browser.document(), page):
+                show_page(self.browser, page, colours)
 
     def show_record(self, record_id: str | None) -> None:
         record = self._dataset.get(record_id) if record_id else None
@@ -180,6 +230,7 @@ class DetailPane(QWidget):
         self.copy_button.setEnabled(record is not None)
         self.link_button.setEnabled(record is not None)
         if record is None:
+            self._page = ""
             self.browser.setHtml(
                 "<h2>Select something to see its details</h2>"
                 "<p>Pick an event on the timeline, a mechanism in the tree, or search at the top.</p>"
@@ -188,7 +239,8 @@ class DetailPane(QWidget):
             return
         marker = make_marker(self._dataset, self._words)
         colours = palette_colours(self.palette())
-        show_page(self.browser, record_html(self._dataset, record, marker, colours), colours)
+        self._page = record_html(self._dataset, record, marker, colours)
+        show_page(self.browser, self._page, colours)
         self.status.setText(citation(self._dataset, record))
         self.status.setToolTip(self.status.text())
 

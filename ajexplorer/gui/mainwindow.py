@@ -4,6 +4,7 @@ them, grouped by concern. Parts only declare signals; the navigator owns the sel
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import math
 from collections.abc import Callable, Sequence
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from ajexplorer import APP_NAME, __version__
 from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.domain.model import Dataset, Record
-from ajexplorer.domain.query import QueryError
+from ajexplorer.domain.query import Filters, QueryError
 from ajexplorer.gui.announce import Announcer, set_description
 from ajexplorer.gui.detail_pane import DetailPane
 from ajexplorer.gui.file_menu import EXPORT, NOTEBOOK, PRINT, QUIT, FileMenu
@@ -62,7 +63,6 @@ if TYPE_CHECKING:
 
     from ajexplorer.domain.export import ExportContext
     from ajexplorer.domain.notebook_search import NotebookSearch
-    from ajexplorer.domain.query import Filters
     from ajexplorer.domain.search import SearchIndex
     from ajexplorer.gui.background import IndexBuilder
     from ajexplorer.gui.chronology_view import ChronologyView
@@ -74,6 +74,10 @@ if TYPE_CHECKING:
 FIRST_PAINT_FALLBACK_MS = 1500
 #: How long the outcome of an export or print stays in the status bar.
 STATUS_MESSAGE_MS = 10_000
+#: A search lists this many results at most; the first screenful of them (more than the list shows) is
+#: painted with the keystroke, the rest follows as soon as that is done.
+RESULTS_LIMIT = 200
+FIRST_RESULTS = 30
 _log = logging.getLogger("ajexplorer")
 
 
@@ -117,6 +121,8 @@ class MainWindow(QMainWindow):
         self._matches: frozenset[str] | None = None
         #: The pane the Results covered when a search raised them, given back when the search is cleared.
         self._covered_by_results: QDockWidget | None = None
+        self._rest_of_results = _AfterNextPaint(self, self._show_rest_of_results)
+        self._rest_query: tuple[str, Filters] = ("", Filters())
         self._first_paint_hook: _AfterFirstPaint | None = None
         #: True once the window has painted and the work deferred past that is done.
         self.started = False
@@ -419,6 +425,14 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.focus_search)
         self.clear_filters_action.triggered.connect(self.filter_bar.clear)
         self.chronology_action.triggered.connect(self.show_chronology)
+        # Views out of sight leave a keystroke's work until their dock is shown (its tab chosen).
+        self.mechanisms_dock.visibilityChanged.connect(lambda shown: self._catch_up(shown, self.mechanisms))
+        self.source_dock.visibilityChanged.connect(lambda shown: self._catch_up(shown, self.source))
+
+    @staticmethod
+    def _catch_up(shown: bool, view: MechanismPanel | SourceView) -> None:
+        if shown:
+            view.catch_up()
 
     # --- search ---------------------------------------------------------------------------------------------
 
@@ -631,6 +645,10 @@ class MainWindow(QMainWindow):
         if self._search_index is None:
             self._search_index = index
         self.started = True
+        if gc.get_freeze_count():
+            # The app keeps what lives as long as the window out of the collector's scans (see gui.app); the
+            # index joins it, or each full collection walks its tables in the middle of a keystroke.
+            gc.freeze()
 
     def _searcher(self) -> SearchIndex | NotebookSearch:
         """The index, or with a notebook open, the index and the person's notes searched together."""
@@ -644,6 +662,7 @@ class MainWindow(QMainWindow):
 
     def _run_search(self, *_args: object) -> None:
         """Search with the field's text and the filter controls; every view shows the outcome."""
+        self._rest_of_results.stop()
         text = self.search_field.text()
         filters = self.filter_bar.filters()
         if not text.strip() and not filters.active:
@@ -652,7 +671,7 @@ class MainWindow(QMainWindow):
             self._give_way_results()
             return
         try:
-            result = self._searcher().search(text, limit=200, filters=filters)
+            result = self._searcher().search(text, limit=FIRST_RESULTS, filters=filters)
         except QueryError as error:
             self.results.show_hits([], query_problem(error))
             self.announcer.say(query_problem(error))
@@ -663,10 +682,31 @@ class MainWindow(QMainWindow):
             matches = result.matched_ids
         else:
             matches = self._searcher().matching_ids(text, filters)
-        self.results.show_hits(dated_hits(self.dataset, result.hits), results_message(result))
-        self.announcer.say(results_message(result))
+        if len(result.hits) < FIRST_RESULTS:
+            self.results.show_hits(dated_hits(self.dataset, result.hits), results_message(result))
+            self.announcer.say(results_message(result))
+        else:  # the list fills after this keystroke's paint (_show_rest_of_results), and is announced then
+            self.results.show_hits(
+                dated_hits(self.dataset, result.hits),
+                results_message(result, min(result.total, RESULTS_LIMIT)),
+            )
+            self._rest_query = (text, filters)
+            self._rest_of_results.start()
+        self._raise_results()  # first: the views it covers then wait until they are shown
         self._show_matches(matches, result.highlight_words)
-        self._raise_results()
+
+    def _show_rest_of_results(self) -> None:
+        """The whole list of the search whose first screenful is shown; nothing if the field or the filters
+        changed since (their search, on its way, shows its own)."""
+        text, filters = self._rest_query
+        if (text, filters) != (self.search_field.text(), self.filter_bar.filters()):
+            return
+        try:
+            result = self._searcher().search(text, limit=RESULTS_LIMIT, filters=filters)
+        except QueryError:
+            return  # defensive: the same query just ran
+        self.results.show_rest(dated_hits(self.dataset, result.hits), results_message(result))
+        self.announcer.say(results_message(result))
 
     def records_in_view(self) -> list[Record]:
         """The records the search and filters leave, in data order; every record when none is active."""
@@ -772,7 +812,9 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_filters(state.filters)
         self.search_field.set_query(state.query)
         self._run_search()
-        self.results.highlight(state.result)
+        if state.result is not None and not self.results.highlight(state.result):
+            self._show_rest_of_results()  # past the first screenful: the whole list now, not after the paint
+            self.results.highlight(state.result)
 
     def select_default(self) -> None:
         """On a first start, show the dialogue relations themselves: the root of the tree."""
@@ -1031,6 +1073,52 @@ class MainWindow(QMainWindow):
         from ajexplorer.presentation.help_text import search_syntax_html  # noqa: PLC0415 - see _help
 
         return self._help(translate("MainWindow", "Search Syntax"), search_syntax_html())
+
+
+class _AfterNextPaint(QObject):
+    """Calls ``work`` once ``window`` has painted what is pending (its next update request handled) after
+    :meth:`start`, unless :meth:`stop` comes first; after ``PAINT_WAIT_MS`` anyway if no paint comes (a
+    minimised window)."""
+
+    PAINT_WAIT_MS = 100
+
+    def __init__(self, window: QWidget, work: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._work = work
+        self._watching = False
+        self._soon = QTimer(self)  # fires once the paint under way is done
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._run)
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.setInterval(self.PAINT_WAIT_MS)
+        self._fallback.timeout.connect(self._run)
+
+    def start(self) -> None:
+        self.stop()
+        self._window.installEventFilter(self)
+        self._watching = True
+        self._fallback.start()
+
+    def stop(self) -> None:
+        if self._watching:
+            self._window.removeEventFilter(self)
+            self._watching = False
+        self._soon.stop()
+        self._fallback.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._watching and event.type() == QEvent.Type.UpdateRequest:
+            self._window.removeEventFilter(self)
+            self._watching = False
+            self._soon.start()
+        return False
+
+    def _run(self) -> None:
+        self.stop()
+        self._work()
 
 
 class _AfterFirstPaint(QObject):

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -36,6 +36,7 @@ from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.domain.model import Record
 from ajexplorer.gui.headers import ModelIndex, column_title, fit_column
 from ajexplorer.gui.theme import qcolor, rgb_of
+from ajexplorer.gui.visibility import out_of_sight
 from ajexplorer.presentation.contrast import legible
 from ajexplorer.presentation.mechanism_tree import TreeNode, mark_matches, tooltip
 from ajexplorer.presentation.names import fit_name
@@ -342,6 +343,7 @@ class MechanismPanel(QWidget):
         self._applying = False
         self._searching = False
         self._external_keep: Callable[[Record], bool] | None = None
+        self._filter_waits = False
         self._selected_id: str | None = None
         self.filter_field.textChanged.connect(self._apply_filter)
         self.view.selectionModel().currentChanged.connect(self._on_current)
@@ -388,9 +390,23 @@ class MechanismPanel(QWidget):
         return keep
 
     def set_external_filter(self, keep: Callable[[Record], bool] | None) -> None:
-        """A filter from outside (the search), combined with the panel's own filter field."""
+        """A filter from outside (the search), combined with the panel's own filter field. While the panel is
+        hidden (its dock tabbed away) the filter is applied when it shows."""
         self._external_keep = keep
+        if out_of_sight(self):
+            self._filter_waits = True
+            return
         self._apply_filter()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Apply the filter that waited while the panel was out of sight (it is being shown)."""
+        if self._filter_waits:
+            self._apply_filter()
+            self.follow(self._selected_id)
 
     def _apply_filter(self) -> None:
         """Mark the pure tree with what the search and the filter field keep, then show the marks."""
@@ -402,6 +418,7 @@ class MechanismPanel(QWidget):
             def keep(record: Record) -> bool:
                 return (own is None or own(record)) and (outside is None or outside(record))
 
+        self._filter_waits = False
         mark_matches(self.model.root, keep)
         self._searching = keep is not None
         with self._applying_marks():

@@ -42,7 +42,9 @@ from ajexplorer.presentation.words import kind_plural
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-DEBOUNCE_MS = 120
+#: The search runs once the keys already typed are handled: a key pressed while a search runs waits in the
+#: queue and restarts the timer, so a fast typist's keys are searched together, and no fixed wait is added.
+DEBOUNCE_MS = 0
 HitRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -125,6 +127,19 @@ class ResultsModel(QAbstractListModel):
         self._hits = list(hits)
         self.endResetModel()
 
+    def extend_hits(self, hits: list[Hit]) -> bool:
+        """The full list of a search whose first rows are shown: the rest added after them, the rows shown
+        left in place. False (nothing changed) when the first rows are not the shown ones."""
+        shown = len(self._hits)
+        if len(hits) < shown or [hit.record_id for hit in hits[:shown]] != [h.record_id for h in self._hits]:
+            return False
+        self._hits[:shown] = hits[:shown]
+        if len(hits) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(hits) - 1)
+            self._hits.extend(hits[shown:])
+            self.endInsertRows()
+        return True
+
     def hit(self, row: int) -> Hit:
         return self._hits[row]
 
@@ -146,7 +161,13 @@ class ResultsModel(QAbstractListModel):
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Two lines per hit (:func:`~ajexplorer.presentation.search_text.hit_html`), in the palette's colours."""
+    """Two lines per hit (:func:`~ajexplorer.presentation.search_text.hit_html`), in the palette's colours.
+    One document lays out every row in turn: making one per row cost as much as the rest of the paint."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._page = QTextDocument(self)
+        self._page.setDocumentMargin(3)
 
     def _document(
         self, option: QStyleOptionViewItem, hit: Hit, selected: bool, mark: str = ""
@@ -154,9 +175,9 @@ class HitDelegate(QStyledItemDelegate):
         palette = option.palette
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         muted = palette.color(role if selected else QPalette.ColorRole.PlaceholderText).name()
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(3)
+        document = self._page
+        if document.defaultFont() != option.font:
+            document.setDefaultFont(option.font)  # costly even when the font is the same
         document.setHtml(hit_html(hit, palette.color(role).name(), muted, mark))
         document.setTextWidth(max(option.rect.width(), 100))
         return document
@@ -230,13 +251,24 @@ class ResultsPanel(QWidget):
         record_id = self.model.data(self.view.currentIndex(), HitRole)
         return record_id if isinstance(record_id, str) else None
 
-    def highlight(self, record_id: str | None) -> None:
-        """Make the result for ``record_id`` the highlighted one, if it is among the results."""
+    def highlight(self, record_id: str | None) -> bool:
+        """Make the result for ``record_id`` the highlighted one; False if it is not among the results."""
         model = self.model
         row = next((r for r in range(model.rowCount()) if model.hit(r).record_id == record_id), None)
         if row is not None:
             self.view.setCurrentIndex(model.index(row, 0))
             self.view.scrollTo(model.index(row, 0))
+        return row is not None
+
+    def show_rest(self, hits: list[Hit], message: str) -> None:
+        """The whole list, when the first rows shown were its first screenful: the rows and the current one
+        stay where they are."""
+        if not self.model.extend_hits(hits):
+            row = self.view.currentIndex().row()
+            self.show_hits(hits, message)
+            if 0 < row < len(hits):
+                self.view.setCurrentIndex(self.model.index(row, 0))
+        self.message.setText(message)
 
     def move(self, step: int) -> None:  # type: ignore[override]
         """Move the current result (from the search field's Up/Down)."""

@@ -4,18 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.browser import SafeBrowser
 from ajexplorer.gui.detail_pane import palette_colours, show_page
-from ajexplorer.presentation.detail_html import make_marker, source_html
+from ajexplorer.gui.visibility import out_of_sight
+from ajexplorer.presentation.detail_html import highlight_spans, make_marker, source_html
+
+#: The paragraph's text ends where the first line break (footnotes, the records' links) starts.
+_LINE_BREAK = "\u2028"
 
 
 class SourceView(QWidget):
-    """Signals:
+    """The page is rendered when the selection changes; the search words are highlighted over it (as extra
+    selections) only in the paragraphs on screen, again as it scrolls, so a keystroke touches a few lines
+    whatever the size of the data. Hidden, it does nothing until shown.
+
+    Signals:
     linkRequested(object): a link was activated (a Link).
     """
 
@@ -35,7 +44,13 @@ class SourceView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
         self.browser.linkRequested.connect(self.linkRequested)
+        self.browser.verticalScrollBar().valueChanged.connect(self._highlight_on_screen)
         self._rendered = False
+        self._spans: list[tuple[int, int]] = []  # where the words are highlighted now
+        # What waits for the view to be shown: a render (and the paragraph to bring into view), a highlight.
+        self._render_waits = False
+        self._highlight_waits = False
+        self._paragraph_waits: int | None = None
         # Until released, renders wait: at start-up the window paints first and the source follows.
         self._held = True
 
@@ -47,37 +62,142 @@ class SourceView(QWidget):
 
     def set_highlight(self, words: Sequence[str]) -> None:
         self._words = tuple(words)
-        self._render()
+        if self._held or not self._rendered:
+            return
+        if out_of_sight(self):
+            self._highlight_waits = True
+            return
+        self._highlight_on_screen()
 
     def follow(self, record_id: str | None) -> None:
         """Highlight the selected record's paragraphs and bring the first into view."""
         self._record_id = record_id
         if self._held:
             return
-        self._render()
         record = self._dataset.get(record_id) if record_id else None
-        if record is not None and record.paragraphs:
-            self.show_paragraph(min(record.paragraphs))
+        first = min(record.paragraphs) if record is not None and record.paragraphs else None
+        if out_of_sight(self):
+            self._render_waits = True
+            self._paragraph_waits = first
+            return
+        self._render()
+        if first is not None:
+            self.show_paragraph(first)
 
     def show_paragraph(self, number: int) -> None:
         self.release()
+        if self._render_waits and out_of_sight(self):
+            self._paragraph_waits = number
+            return
+        self.catch_up()
         self.browser.scrollToAnchor(f"p{number}")
 
     def refresh(self) -> None:
+        if self._held:
+            return
+        if out_of_sight(self):
+            self._render_waits = True
+            return
         self._render()
+
+    def highlighted(self) -> list[tuple[int, int, str]]:
+        """The highlighted words around the screen: the number of the paragraph each is in, where it starts
+        in the page, and the word as shown."""
+        found = []
+        for selection in self.browser.extraSelections():
+            cursor = selection.cursor
+            table = cursor.currentTable()
+            number = table.cellAt(0, 0).firstCursorPosition().block().text().rstrip(".") if table else ""
+            found.append(
+                (int(number) if number.isdigit() else 0, cursor.selectionStart(), cursor.selectedText())
+            )
+        return found
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.catch_up()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._highlight_on_screen()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and self._rendered:
-            self._render()  # the page's colours come from the palette
+            self.refresh()  # the page's colours come from the palette
         super().changeEvent(event)
+
+    def catch_up(self) -> None:
+        """Do what waited while the view was out of sight (it is being shown)."""
+        if self._render_waits:
+            self._render()
+            if self._paragraph_waits is not None:
+                number, self._paragraph_waits = self._paragraph_waits, None
+                self.browser.scrollToAnchor(f"p{number}")
+        elif self._highlight_waits:
+            self._highlight_waits = False
+            self._highlight_on_screen()
 
     def _render(self) -> None:
         if self._held:
             return
+        self._render_waits = self._highlight_waits = False
         self._rendered = True
         record = self._dataset.get(self._record_id) if self._record_id else None
         scroll = self.browser.verticalScrollBar().value()
-        marker = make_marker(self._dataset, self._words)
+        # The page without the search words: those are laid over it, on screen only (_highlight_on_screen).
+        marker = make_marker(self._dataset)
         colours = palette_colours(self.palette())
         show_page(self.browser, source_html(self._dataset, record, marker, colours), colours)
+        self._spans = []  # a new page has none
+        self.browser.setExtraSelections([])
         self.browser.verticalScrollBar().setValue(scroll)
+        self._highlight_on_screen()
+
+    def _highlight_on_screen(self) -> None:
+        """Highlight the search words as the HTML page would (:func:`highlight_spans`), in the paragraphs on
+        screen and just beyond its edges."""
+        if not self._rendered:
+            return
+        marker = make_marker(self._dataset, self._words)
+        if marker.highlight is None:
+            if self._spans:
+                self._spans = []
+                self.browser.setExtraSelections([])
+            return
+        colours = palette_colours(self.palette())
+        look = QTextCharFormat()
+        look.setBackground(QColor(colours.highlight))
+        look.setForeground(QColor(colours.highlight_text))
+        document = self.browser.document()
+        layout = document.documentLayout()
+        top = self.browser.verticalScrollBar().value()
+        height = self.browser.viewport().height()
+        middle = self.browser.viewport().width() / 2  # in the paragraphs' text, not between the tables
+        margin = height // 4  # a little beyond the edges, so that a small scroll shows no gap
+        first = layout.hitTest(QPointF(middle, max(0, top - margin)), Qt.HitTestAccuracy.FuzzyHit)
+        last = layout.hitTest(QPointF(middle, top + height + margin), Qt.HitTestAccuracy.FuzzyHit)
+        block = document.findBlock(max(first, 0))
+        end = document.findBlock(last) if last >= 0 else document.lastBlock()
+        selections: list[QTextEdit.ExtraSelection] = []
+        while block.isValid():
+            cursor = QTextCursor(block)
+            table = cursor.currentTable()
+            if table is not None and table.cellAt(cursor).column() == 1:
+                text = block.text().split(_LINE_BREAK, 1)[0]
+                for start, stop in highlight_spans(text, marker):
+                    words = QTextCursor(block)
+                    words.setPosition(block.position() + start)
+                    words.setPosition(block.position() + stop, QTextCursor.MoveMode.KeepAnchor)
+                    selection = QTextEdit.ExtraSelection()
+                    selection.cursor = words
+                    selection.format = look
+                    selections.append(selection)
+            if block == end:
+                break
+            block = block.next()
+        spans = [
+            (selection.cursor.selectionStart(), selection.cursor.selectionEnd()) for selection in selections
+        ]
+        if spans != self._spans:  # setting them repaints the whole view, even when nothing changed
+            self._spans = spans
+            self.browser.setExtraSelections(selections)

@@ -109,8 +109,11 @@ class TimelineWidget(QWidget):
         self.update()
 
     def set_matches(self, record_ids: frozenset[str] | None) -> None:
-        """While a search is active, items outside ``record_ids`` are dimmed; None shows all normally."""
+        """While a search is active, items outside ``record_ids`` are dimmed; None shows all normally. A
+        keystroke that leaves the same records matching repaints nothing."""
         scene = self._scene
+        if record_ids == scene.matches:
+            return
         self._scene = scene.emphasised(scene.current, scene.linked, record_ids)
         self.update()
 

@@ -119,6 +119,28 @@ def _highlighted(text: str, marker: Marker, colours: Colours) -> str:
     return "".join(parts)
 
 
+def highlight_spans(text: str, marker: Marker) -> list[tuple[int, int]]:
+    """Where :func:`marked_text` highlights search words in ``text``, as (start, end) offsets: the same
+    matches, made within the pieces the glossary's acronyms cut the text into, so a view can highlight
+    plain text exactly as the HTML would."""
+    if marker.highlight is None or not text:
+        return []
+    pieces: list[tuple[int, int]] = []
+    position = 0
+    if marker.acronyms is not None:
+        for match in marker.acronyms.finditer(text):
+            pieces += [(position, match.start()), (match.start(), match.end())]
+            position = match.end()
+    pieces.append((position, len(text)))
+    return [
+        (start + found.start(), start + found.end())
+        for start, end in pieces
+        if end > start
+        for found in marker.highlight.finditer(text[start:end])
+        if found.end() > found.start()
+    ]
+
+
 def citation(dataset: Dataset, record: Record) -> str:
     """How to cite a record's source: publisher, title, the source's date when known, and paragraph numbers."""
     numbers = sorted(record.paragraphs)

@@ -16,8 +16,9 @@ from ajexplorer.domain.query import Hit, QueryError, Result
 from ajexplorer.presentation.words import kind_label, when_text
 
 
-def results_message(result: Result) -> str:
-    """How many results, how many are listed, and which words were read as close matches or could be meant."""
+def results_message(result: Result, listed: int | None = None) -> str:
+    """How many results, how many are listed, and which words were read as close matches or could be meant.
+    ``listed``: how many the list will hold once it has filled, when only its first screenful is in yet."""
     if not result.hits:
         closest = (
             " " + translate("Search", "Closest terms: {terms}.").format(terms=", ".join(result.suggestions))
@@ -25,7 +26,7 @@ def results_message(result: Result) -> str:
             else ""
         )
         return translate("Search", "No results.") + closest
-    shown = len(result.hits)
+    shown = len(result.hits) if listed is None else max(listed, len(result.hits))
     more = (
         translate("Search", " (showing the first {shown})").format(shown=shown)
         if result.total > shown

@@ -129,10 +129,15 @@ def fit_all_extent(index: tl.TimelineIndex, today: dt.date, plot_width: float) -
 def _positions(index: tl.TimelineIndex, record_ids: Iterable[str]) -> dict[int, list[int]]:
     """Sorted point indexes per lane, so a cluster can tell if it holds one of the records by bisection."""
     at: dict[int, list[int]] = {}
+    point_at = index.point_at.get  # a search on a large dataset passes tens of thousands of ids
     for record_id in record_ids:
-        where = index.point_at.get(record_id)
+        where = point_at(record_id)
         if where is not None:
-            at.setdefault(where[0], []).append(where[1])
+            lane = at.get(where[0])
+            if lane is None:
+                at[where[0]] = [where[1]]
+            else:
+                lane.append(where[1])
     for indexes in at.values():
         indexes.sort()
     return at

@@ -118,3 +118,21 @@ def test_any_query_gives_results_or_says_why_not(searcher: NotebookSearch, text:
     if problem:
         return
     assert all(hit.record_id in searcher.dataset.records for hit in result.hits)
+
+
+def test_the_views_get_every_record_the_notebook_search_finds(searcher: NotebookSearch) -> None:
+    """Matching without ranking (what the timeline and tree keep) finds what an unlimited search lists."""
+    records = list(searcher.dataset.records.values())
+    searcher.notebook.set_text(record_target(records[3].id), f"Ask the desk officer, {OWN_WORD} so.")
+    searcher.notebook.set_starred(record_target(records[1].id), True)
+    title_word = max(words_of(records[0].title), key=len)
+    for text in (
+        OWN_WORD[:5],
+        title_word,
+        title_word[:3],
+        f"is:starred {title_word}",
+        "in:notes desk",
+        "xyzzy",
+    ):
+        unlimited = searcher.search(text, limit=len(searcher.index)).matched_ids
+        assert searcher.matching_ids(text) == unlimited, text

@@ -222,3 +222,50 @@ def test_no_input_string_raises(index: SearchIndex, text: str) -> None:
 def test_parsing_never_raises_anything_but_a_query_error(text: str) -> None:
     with contextlib.suppress(QueryError):
         parse_query(text, ["economic", "socio-cultural"])
+
+
+def _every_match(index: SearchIndex, text: str, filters: Filters | None = None) -> frozenset[str] | str:
+    """What an unlimited search finds, or its error."""
+    try:
+        return index.search(text, limit=len(index), filters=filters).matched_ids
+    except QueryError as error:
+        return str(error)
+
+
+def _matching(index: SearchIndex, text: str, filters: Filters | None = None) -> frozenset[str] | str:
+    try:
+        return index.matching_ids(text, filters)
+    except QueryError as error:
+        return str(error)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        *(query for query, _expected, _within in TABLE),
+        "s",
+        "su",
+        "summ",
+        "mekongg",
+        "summiit meeting",
+        '"east asia"',
+        "kind:event tokyo",
+        "year:2013",
+        "section:economic",
+        "xyzzy",
+        "",
+        "ASEAN-J",
+        "日本",
+    ],
+)
+def test_the_views_get_every_record_a_search_finds(index: SearchIndex, dataset: Dataset, query: str) -> None:
+    """The timeline, tree and figures keep what an unlimited search lists, computed without ranking it."""
+    assert _matching(index, query) == _every_match(index, query)
+    events = Filters(kinds=frozenset({Kind.EVENT}), years=(2005, 2015))
+    assert _matching(index, query, events) == _every_match(index, query, events)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet='aeinorstu -"', max_size=12))
+def test_every_typed_prefix_matches_the_same_records(index: SearchIndex, text: str) -> None:
+    assert _matching(index, text) == _every_match(index, text)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QDockWidget
 from pytestqt.qtbot import QtBot
 
 from ajexplorer.domain.model import Dataset
@@ -42,7 +43,11 @@ def window(qtbot: QtBot, dataset: Dataset, settings_file: Path) -> MainWindow:
 
 
 def shown_in_tree(panel: MechanismPanel) -> list[str]:
-    """The mechanisms whose rows the tree shows (not hidden by a search or filter), in tree order."""
+    """The mechanisms whose rows the tree shows (not hidden by a search or filter), in tree order, to a person
+    looking at it: its dock brought forward first, as a tree tabbed away catches up with the search when shown."""
+    dock = panel.parentWidget()
+    if isinstance(dock, QDockWidget):
+        dock.raise_()
     model, view = panel.model, panel.view
     shown: list[str] = []
 

@@ -16,6 +16,7 @@ def test_mechanism_model(qtmodeltester: ModelTester, dataset: Dataset, window: M
     model = MechanismModel(build_tree(dataset), window.palette())
     qtmodeltester.check(model)
     panel = MechanismPanel(model, window)  # the tester keeps watching the model while the panel filters
+    panel.show()  # a panel out of sight leaves filtering until it is shown
     rows = model.rowCount()
     panel.set_external_filter(lambda record: "dialogue" in record.title.lower())
     qtmodeltester.check(model)
