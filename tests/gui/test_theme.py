@@ -22,7 +22,7 @@ from ajexplorer.gui.detail_pane import palette_colours
 from ajexplorer.gui.exporting import paper_palette
 from ajexplorer.gui.figures_view import FiguresView
 from ajexplorer.gui.help_dialogs import LegendCanvas
-from ajexplorer.gui.mainwindow import MainWindow
+from ajexplorer.gui.mainwindow import MainWindow, _AfterNextPaint
 from ajexplorer.gui.settings import Settings
 from ajexplorer.gui.theme import apply_theme, palette_for, restore_theme, rgb_of
 from ajexplorer.gui.timeline_painter import TimelinePainter, paint, pixel_font, scene_from_dataset
@@ -154,6 +154,7 @@ def test_choosing_a_theme_applies_at_once_keeps_the_place_and_is_remembered(
     window.search_field.setText(richest.title.split()[0])
     window.search_field.flush()
     qtbot.waitUntil(lambda: window.results.model.rowCount() > 0)
+    qtbot.wait(3 * _AfterNextPaint.PAINT_WAIT_MS)  # the rest of a long list follows the first screenful's paint
     qtbot.waitUntil(lambda: window.details.browser.verticalScrollBar().maximum() > 0)
     scroll = window.details.browser.verticalScrollBar()
     scroll.setValue(scroll.maximum() // 2 + 1)
