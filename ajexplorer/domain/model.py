@@ -27,10 +27,6 @@ class Kind(Enum):
     def label(self) -> str:
         return self.value.capitalize()
 
-    @property
-    def plural(self) -> str:
-        return f"{self.label}s"
-
 
 class Relation(Enum):
     """How one record points at another. Labels read from the pointing record's side."""
