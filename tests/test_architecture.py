@@ -105,7 +105,7 @@ def test_opening_the_window_leaves_what_the_first_paint_does_not_need_unloaded()
             "sqlite3", "yaml", "jsonschema", "ajexplorer.domain.search", "ajexplorer.commands",
             "ajexplorer.gui.export_actions", "ajexplorer.gui.exporting", "ajexplorer.gui.figures_view",
             "ajexplorer.presentation.charts", "ajexplorer.domain.briefing", "ajexplorer.domain.calendar",
-            "ajexplorer.domain.export",
+            "ajexplorer.domain.export", "ajexplorer.export_formats",
             "ajexplorer.domain.notebook", "ajexplorer.domain.notebook_io", "ajexplorer.domain.notebook_search",
             "ajexplorer.gui.notebook_controller", "ajexplorer.gui.notebook_panel", "ajexplorer.gui.note_editor",
             "ajexplorer.presentation.note_html",

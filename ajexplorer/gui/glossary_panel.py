@@ -98,7 +98,6 @@ class GlossaryPanel(QWidget):
         self.filter_field.setObjectName("glossaryFilter")
         self.filter_field.setPlaceholderText("Filter acronyms")
         self.filter_field.setAccessibleName("Filter acronyms")
-        self.filter_field.setClearButtonEnabled(True)
         self.view = QTableView(self)
         self.view.setObjectName("glossaryTable")
         self.view.setAccessibleName("Glossary")

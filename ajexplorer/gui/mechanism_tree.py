@@ -285,7 +285,6 @@ class MechanismPanel(QWidget):
         self.filter_field.setObjectName("mechanismFilter")
         self.filter_field.setPlaceholderText("Filter mechanisms")
         self.filter_field.setAccessibleName("Filter mechanisms")
-        self.filter_field.setClearButtonEnabled(True)
         self.view = QTreeView(self)
         self.view.setObjectName("mechanismTree")
         self.view.setAccessibleName("Mechanisms")
