@@ -8,13 +8,25 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ajexplorer import APP_NAME, __version__
-from ajexplorer.domain.model import Kind
-from ajexplorer.export_formats import DEFAULT_FORMAT, FORMATS, Scope
+
+if TYPE_CHECKING:
+    from ajexplorer.export_formats import Scope
+
+#: What the parser makes of no arguments at all: the window on the bundled data. A plain start (from the
+#: desktop's menu) takes this without building the parser, its commands and their help; a test keeps the two
+#: in step.
+PLAIN_START = argparse.Namespace(
+    data=None, open_id=None, smoke_test=False, report_startup=False, command=None
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ajexplorer.domain.model import Kind  # noqa: PLC0415 - a plain start builds no parser
+    from ajexplorer.export_formats import DEFAULT_FORMAT, FORMATS, Scope  # noqa: PLC0415
+
     parser = argparse.ArgumentParser(
         prog="ajexplorer",
         description=f"{APP_NAME}: explore ASEAN-Japan dialogue relations, every fact cited to its source.",
@@ -91,6 +103,8 @@ def _is_link(arg: str) -> bool:
 
 
 def _names(*scopes: Scope) -> str:
+    from ajexplorer.export_formats import FORMATS  # noqa: PLC0415 - see build_parser
+
     return ", ".join(fmt.name for fmt in FORMATS if fmt.scope in scopes)
 
 
@@ -100,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # by its scheme alone, as app_links.looks_like_app_link does, so that a start without one imports nothing.
     given = list(sys.argv[1:] if argv is None else argv)
     links = [arg for arg in given if _is_link(arg)]
-    args = build_parser().parse_args([arg for arg in given if not _is_link(arg)])
+    args = PLAIN_START if not given else build_parser().parse_args([a for a in given if not _is_link(a)])
     if args.command in {"validate", "export", "search"}:
         from ajexplorer import commands  # noqa: PLC0415 - the window needs none of it
 

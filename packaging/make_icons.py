@@ -3,7 +3,8 @@
     python packaging/make_icons.py
 
 Writes hicolor PNGs (16-512 px) and the scalable SVG under packaging/icons/hicolor/, the Windows .ico and the
-macOS .icns.
+macOS .icns, and the window's icon at the sizes window managers ask for (resources/icons/ajexplorer-SIZE.png:
+rendering the SVG at each size when the window first shows would delay its first paint).
 Uses Qt's own SVG renderer, so no other tool is needed. The output is committed; rerun after changing the SVG.
 """
 
@@ -26,6 +27,7 @@ SOURCE = ROOT / "resources" / "icons" / "ajexplorer.svg"
 APP_ID = "org.ajexplorer.AJExplorer"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+WINDOW_SIZES = (16, 32, 48, 64, 128)  # kept in step with ajexplorer.gui.app.WINDOW_ICON_SIZES
 # macOS icon element types holding PNG data, by pixel size; the @2x types reuse the image twice the point size.
 ICNS_TYPES = (
     (b"icp4", 16),
@@ -95,6 +97,8 @@ def main() -> int:
         folder = target / f"{size}x{size}" / "apps"
         folder.mkdir(parents=True, exist_ok=True)
         render(renderer, size).save(str(folder / f"{APP_ID}.png"))
+    for size in WINDOW_SIZES:
+        render(renderer, size).save(str(SOURCE.parent / f"ajexplorer-{size}.png"))
     scalable = target / "scalable" / "apps"
     scalable.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SOURCE, scalable / f"{APP_ID}.svg")

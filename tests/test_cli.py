@@ -12,6 +12,7 @@ from pathlib import Path
 import icalendar
 
 from ajexplorer import __version__
+from ajexplorer.cli import PLAIN_START, build_parser
 from tests.conftest import BROKEN, FIXTURES
 
 
@@ -309,3 +310,9 @@ def test_a_reader_that_stops_early_gets_no_traceback() -> None:
         error = process.stderr.read().decode("utf-8")
         assert process.wait(timeout=120) == 0
     assert "Traceback" not in error and "Error" not in error
+
+
+def test_a_plain_start_opens_the_window_as_the_parser_would_with_no_arguments() -> None:
+    """Started from the desktop's menu (no arguments), the window opens without the parser being built: what it
+    is given must be what the parser makes of nothing, or a new option would be missing from a plain start."""
+    assert vars(PLAIN_START) == vars(build_parser().parse_args([]))

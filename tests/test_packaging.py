@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QImageReader, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
-from ajexplorer.gui.app import application
+from ajexplorer.gui.app import WINDOW_ICON_SIZES, application, window_icon
 
 ROOT = Path(__file__).resolve().parent.parent
 ICONS = ROOT / "packaging" / "icons"
@@ -54,3 +56,21 @@ def test_the_macos_icon_holds_each_size_finder_and_the_dock_ask_for() -> None:
         assert not image.isNull() and image.hasAlphaChannel()
         sizes.add((image.width(), image.height()))
     assert sizes == {(size, size) for size in (16, 32, 64, 128, 256, 512, 1024)}
+
+
+def test_the_window_icon_is_drawn_beforehand_at_each_size_a_window_manager_asks_for() -> None:
+    icon = window_icon()
+    assert sorted((size.width(), size.height()) for size in icon.availableSizes()) == [
+        (size, size) for size in WINDOW_ICON_SIZES
+    ]
+    renderer = QSvgRenderer(str(ROOT / "resources" / "icons" / "ajexplorer.svg"))
+    for size in WINDOW_ICON_SIZES:
+        drawn = QImage(str(ROOT / "resources" / "icons" / f"ajexplorer-{size}.png"))
+        fresh = QImage(size, size, QImage.Format.Format_ARGB32)
+        fresh.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(fresh)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        # the PNG is the current SVG drawn at that size (rerun packaging/make_icons.py after changing it)
+        assert drawn.convertToFormat(QImage.Format.Format_ARGB32) == fresh

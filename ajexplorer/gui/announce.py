@@ -6,15 +6,20 @@ helpers send that event, so a screen reader reads search outcomes, exports and t
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from ajexplorer.domain.i18n import translate
 
-try:  # Qt 6.8 added announcements proper; older Qt falls back to the status bar's name change
-    from PySide6.QtGui import QAccessibleAnnouncementEvent as _Announcement
-except ImportError:  # pragma: no cover - depends on the Qt version installed
-    _Announcement = None  # type: ignore[assignment,misc]
+
+def _listening(widget: QWidget) -> bool:
+    """Whether assistive technology could hear about ``widget`` now. A widget not yet shown has nobody to tell
+    (what it says then is read when it appears), and asking Qt first there would build QAccessible's Python
+    side, enums and all, before the window's first paint."""
+    if not widget.isVisible():
+        return False
+    from PySide6.QtGui import QAccessible  # noqa: PLC0415 - see above
+
+    return QAccessible.isActive()
 
 
 def set_description(widget: QWidget, text: str) -> None:
@@ -22,7 +27,9 @@ def set_description(widget: QWidget, text: str) -> None:
     if widget.accessibleDescription() == text:
         return
     widget.setAccessibleDescription(text)
-    if QAccessible.isActive():
+    if _listening(widget):
+        from PySide6.QtGui import QAccessible, QAccessibleEvent  # noqa: PLC0415 - see _listening
+
         QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged))
 
 
@@ -39,8 +46,14 @@ class Announcer:
 
     def say(self, text: str, timeout_ms: int = 0) -> None:
         self._bar.showMessage(text, timeout_ms)
-        if not QAccessible.isActive():
+        if not _listening(self._bar):
             return
-        QAccessible.updateAccessibility(QAccessibleEvent(self._bar, QAccessible.Event.NameChanged))
-        if _Announcement is not None:
-            QAccessible.updateAccessibility(_Announcement(self._bar, text))
+        from PySide6 import QtGui  # noqa: PLC0415 - see _listening
+
+        QtGui.QAccessible.updateAccessibility(
+            QtGui.QAccessibleEvent(self._bar, QtGui.QAccessible.Event.NameChanged)
+        )
+        # Qt 6.8 added announcements proper; older Qt falls back to the status bar's name change.
+        announcement = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
+        if announcement is not None:
+            QtGui.QAccessible.updateAccessibility(announcement(self._bar, text))

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, qVersion
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -62,10 +62,28 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("ajexplorer")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("org.ajexplorer.AJExplorer")
-    icon = resources_dir() / "icons" / "ajexplorer.svg"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(window_icon())
     return app
+
+
+#: The sizes the window's icon is drawn at beforehand (packaging/make_icons.py writes them from the SVG). An
+#: X11 window carries its icon at every size: drawing the SVG at each when the window first shows would cost
+#: its first paint about as much as the rest of showing it.
+WINDOW_ICON_SIZES = (16, 32, 48, 64, 128)
+
+
+def window_icon() -> QIcon:
+    """The app's icon for its windows: the PNGs drawn from the SVG, or the SVG itself if they are missing."""
+    folder = resources_dir() / "icons"
+    icon = QIcon()
+    for size in WINDOW_ICON_SIZES:
+        drawn = folder / f"ajexplorer-{size}.png"
+        if drawn.is_file():
+            icon.addFile(str(drawn), QSize(size, size))
+    svg = folder / "ajexplorer.svg"
+    if icon.isNull() and svg.is_file():
+        icon = QIcon(str(svg))
+    return icon
 
 
 def settings_path() -> Path:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ajexplorer.presentation.links import Link, parse_link
+
+if TYPE_CHECKING:  # Qt hands QUrls in; Python touching the class first would build its enums at start-up
+    from PySide6.QtCore import QUrl
 
 
 class SafeBrowser(QTextBrowser):

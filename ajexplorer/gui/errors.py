@@ -17,13 +17,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.gui.logs import LOG_FILE
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
     from PySide6.QtWidgets import QMessageBox
 
 CRASH_LOG = "crash.log"
@@ -89,6 +90,8 @@ class ErrorHandler:
 
     def folder_url(self) -> QUrl:
         """What "Open Log Folder" opens: the folder itself, as a local file URL."""
+        from PySide6.QtCore import QUrl  # noqa: PLC0415 - its enums wait until the folder is asked for
+
         return QUrl.fromLocalFile(str(self.folder))
 
     def install(self) -> None:

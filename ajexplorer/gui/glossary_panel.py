@@ -107,7 +107,6 @@ class GlossaryPanel(QWidget):
         self.filter_field.setObjectName("glossaryFilter")
         self.filter_field.setPlaceholderText(translate("Glossary", "Filter acronyms"))
         self.filter_field.setAccessibleName(translate("Glossary", "Filter acronyms"))
-        self.filter_field.setClearButtonEnabled(True)
         self.view = QTableView(self)
         self.view.setObjectName("glossaryTable")
         self.view.setAccessibleName(translate("Glossary", "Glossary"))

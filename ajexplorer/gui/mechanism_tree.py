@@ -315,7 +315,6 @@ class MechanismPanel(QWidget):
         self.filter_field.setObjectName("mechanismFilter")
         self.filter_field.setPlaceholderText(translate("Mechanisms", "Filter mechanisms"))
         self.filter_field.setAccessibleName(translate("Mechanisms", "Filter mechanisms"))
-        self.filter_field.setClearButtonEnabled(True)
         self.view = QTreeView(self)
         self.view.setObjectName("mechanismTree")
         self.view.setAccessibleName(translate("Mechanisms", "Mechanisms"))

@@ -69,7 +69,6 @@ class SearchField(QLineEdit):
         self.setPlaceholderText(
             translate("Search", "Search: words, acronyms, kind:event, year:2013, place:tokyo  (Ctrl+K)")
         )
-        self.setClearButtonEnabled(True)
         self.setMinimumWidth(420)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -154,7 +154,8 @@ def test_choosing_a_theme_applies_at_once_keeps_the_place_and_is_remembered(
     window.search_field.setText(richest.title.split()[0])
     window.search_field.flush()
     qtbot.waitUntil(lambda: window.results.model.rowCount() > 0)
-    qtbot.wait(3 * _AfterNextPaint.PAINT_WAIT_MS)  # the rest of a long list follows the first screenful's paint
+    # The rest of a long list follows the first screenful's paint.
+    qtbot.wait(3 * _AfterNextPaint.PAINT_WAIT_MS)
     qtbot.waitUntil(lambda: window.details.browser.verticalScrollBar().maximum() > 0)
     scroll = window.details.browser.verticalScrollBar()
     scroll.setValue(scroll.maximum() // 2 + 1)
