@@ -139,3 +139,25 @@ def test_the_check_sees_a_cut_label(qtbot: QtBot) -> None:
 
 def test_the_pseudo_translator_is_gone_after_its_test() -> None:
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+@pytest.mark.usefixtures("pseudo_translated")
+def test_nothing_is_cut_in_the_help_dialogs(qtbot: QtBot, dataset: Dataset, tmp_path: Path) -> None:
+    """Help's dialogs (the legend, the shortcuts, the search syntax) as they open, in the longer language."""
+    application()
+    window = MainWindow(dataset, Settings(tmp_path / "settings.ini"), today=TODAY)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.started, timeout=5000)
+    for show, title in (
+        (window.show_legend, "Timeline Legend"),
+        (window.show_shortcuts, "Keyboard Shortcuts"),
+        (window.show_search_help, "Search Syntax"),
+    ):
+        dialog = show()
+        qtbot.waitExposed(dialog)
+        assert dialog.windowTitle() == pseudo(title)  # the longer language reached it
+        problems = [problem for widget in shown_widgets(dialog) if (problem := clipped(widget)) is not None]
+        assert problems == [], title
+        dialog.close()
