@@ -278,7 +278,7 @@ def main() -> int:
     if not (bundle / "ajexplorer").is_file():
         print(f"no onedir build at {bundle}: build it first (README, 'Standalone build')", file=sys.stderr)
         return 1
-    if not any((bundle / "resources" / "translations").glob("ajexplorer_*.qm")):
+    if not any(bundle.glob("*/resources/translations/ajexplorer_*.qm")):  # beside the bundle's Python
         print(
             f"the build at {bundle} has no compiled translations: build it again with the spec",
             file=sys.stderr,
