@@ -187,7 +187,8 @@ def chart_total(dataset: Dataset, records: Sequence[Record], bars: Sequence[Bar]
     overlap: the same subject counted twice for the same measure or over a shared period (a running "to date"
     count next to its parts), or a programme's figure next to one of its own parts' (a multi-year total and
     its yearly editions). Targets are outcomes not yet reached: they are left out of the sum, and the label
-    names them. "approximately" in any summed figure makes the total approximate.
+    names them. "approximately" in any summed figure makes the total approximate; "more than" makes it a floor, and
+    a preliminary or running ("to date") part makes it preliminary or running too.
     """
     pairs = list(zip(records, bars, strict=True))
     counted = [(record, bar) for record, bar in pairs if not bar.is_target]
@@ -198,11 +199,18 @@ def chart_total(dataset: Dataset, records: Sequence[Record], bars: Sequence[Bar]
             if _overlap(dataset, record, other):
                 return None
     value = math.fsum(bar.value for _, bar in counted)
-    approximate = any(record.qualifier in {"approximately", "more-than"} for record, _ in counted)
+    qualifiers = {record.qualifier for record, _ in counted}
+    approximate = "approximately" in qualifiers
     number = _total_number(value, [bar.value for _, bar in counted])
     amount = f"{number} {unit}" if unit else number
     if approximate:
         amount = translate("Figures", "approximately {value}").format(value=amount)
+    elif "more-than" in qualifiers:  # at least one part is a floor: so is the sum
+        amount = translate("Figures", "more than {value}").format(value=amount)
+    if "preliminary" in qualifiers:  # a part may still change: so may the sum
+        amount = translate("Figures", "{value} (preliminary)").format(value=amount)
+    if "to-date" in qualifiers:  # a part is still counting: so is the sum
+        amount = translate("Figures", "{value} (to date)").format(value=amount)
     left_out = [bar for _, bar in pairs if bar.is_target]
     count = len(counted)
     if left_out:
@@ -227,9 +235,11 @@ def _overlap(dataset: Dataset, first: Record, second: Record) -> bool:
     if first.subject is None or second.subject is None:
         return first.subject == second.subject and _periods_meet(first, second)
     if first.subject == second.subject:
-        # Two measures of one subject (invited to Japan, invited from Japan) add up; one measure twice does
-        # not, nor does a running count next to anything else of its subject.
-        return first.measure == second.measure or "to-date" in {first.qualifier, second.qualifier}
+        # Two measures of one subject (invited to Japan, invited from Japan) add up, and so does one measure
+        # over separate years; one measure twice over a shared period does not, nor does a running count.
+        if "to-date" in {first.qualifier, second.qualifier}:
+            return True
+        return first.measure == second.measure and _periods_meet(first, second)
     return _within(dataset, first.subject, second.subject) or _within(dataset, second.subject, first.subject)
 
 
