@@ -473,7 +473,7 @@ class ChartLayout:
     grid: tuple[
         Box, ...
     ] = ()  # where grid lines run: the whole plot, or only beside each bar when labels sit above
-    total: tuple[TextLine, ...] = ()  # the sum's label, then its citation; empty where the figures do not add up
+    total: tuple[TextLine, ...] = ()  # the sum, then its citation; empty: the figures do not add up
 
     def texts(self) -> Iterator[TextLine]:
         yield self.unit

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ajexplorer.domain.dates import PartialDate, When
 from ajexplorer.domain.errors import DataError
 from ajexplorer.domain.loading import load_dataset
-from ajexplorer.domain.dates import PartialDate, When
 from ajexplorer.domain.model import Dataset, Kind, Record
 from ajexplorer.paths import data_dir
 from ajexplorer.presentation import charts as ch
@@ -432,7 +432,13 @@ def _editions(base: Dataset, *, qualifier: str | None = "approximately") -> list
     return [
         _figure(base, "fig-a", 1200, subject="prog-exchange-1", years=(2015, 2015), paragraph=3),
         _figure(
-            base, "fig-b", 850, subject="prog-exchange-2", years=(2016, 2016), paragraph=4, qualifier=qualifier
+            base,
+            "fig-b",
+            850,
+            subject="prog-exchange-2",
+            years=(2016, 2016),
+            paragraph=4,
+            qualifier=qualifier,
         ),
         _figure(base, "fig-c", 430, subject="prog-exchange-3", years=(2017, 2017), paragraph=4),
     ]
@@ -462,7 +468,13 @@ def test_one_approximate_figure_makes_the_sum_approximate(mini_dataset: Dataset)
 def test_a_target_is_left_out_of_the_sum_and_named(mini_dataset: Dataset) -> None:
     editions = _editions(mini_dataset)
     target = _figure(
-        mini_dataset, "fig-d", 9000, subject="prog-exchange-3", years=(2018, 2018), paragraph=9, qualifier="target"
+        mini_dataset,
+        "fig-d",
+        9000,
+        subject="prog-exchange-3",
+        years=(2018, 2018),
+        paragraph=9,
+        qualifier="target",
     )
     chart = _exchange(mini_dataset, *editions, target)
     assert chart.total is not None
@@ -504,7 +516,13 @@ def test_two_measures_of_one_programme_add_up(mini_dataset: Dataset) -> None:
     figures = [
         _figure(mini_dataset, "fig-in", 700, subject="prog-exchange-1", years=(2015, 2016), paragraph=3),
         _figure(
-            mini_dataset, "fig-out", 60, subject="prog-exchange-1", years=(2015, 2016), paragraph=3, measure="out"
+            mini_dataset,
+            "fig-out",
+            60,
+            subject="prog-exchange-1",
+            years=(2015, 2016),
+            paragraph=3,
+            measure="out",
         ),
     ]
     chart = _exchange(mini_dataset, *figures)
@@ -520,7 +538,7 @@ def test_the_total_is_laid_out_under_the_bars_without_overlap(mini_dataset: Data
         assert " ".join(line.text for line in panel.total).startswith("Sum of the 3")
         assert min(line.box.y for line in panel.total) >= max(row.row.bottom for row in panel.rows) - 1e-6
         assert max(line.box.bottom for line in panel.total) <= panel.box.bottom + 1e-6
-        assert all(0 <= line.box.x and line.box.right <= width for line in panel.total)
+        assert all(line.box.x >= 0 and line.box.right <= width for line in panel.total)
         texts = list(layout.texts())
         for first, second in itertools.combinations(texts, 2):
             assert not first.box.overlaps(second.box), (first.text, second.text)

@@ -54,7 +54,9 @@ def test_a_charts_total_is_a_row_after_its_figures(partner: Dataset) -> None:
     assert len(rows) == sum(len(chart.bars) for chart in charts) + len(totalled)
     for chart in totalled:
         assert chart.total is not None
-        last_bar = max(i for i, row in enumerate(rows) if row.record_id in {bar.record_id for bar in chart.bars})
+        last_bar = max(
+            i for i, row in enumerate(rows) if row.record_id in {bar.record_id for bar in chart.bars}
+        )
         total = rows[last_bar + 1]
         assert (total.record_id, total.chart) == ("", chart.title)
         assert total.label == f"Sum of {len(chart.total.counted)} figures"
