@@ -542,3 +542,22 @@ def test_the_total_is_laid_out_under_the_bars_without_overlap(mini_dataset: Data
         texts = list(layout.texts())
         for first, second in itertools.combinations(texts, 2):
             assert not first.box.overlaps(second.box), (first.text, second.text)
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "reads"),
+    [
+        ("more-than", "more than {value}"),
+        ("preliminary", "{value} (preliminary)"),
+        ("to-date", "{value} (to date)"),
+        ("reported", "{value}"),
+    ],
+)
+def test_a_floor_a_preliminary_or_a_running_part_carries_into_the_sum(
+    mini_dataset: Dataset, qualifier: str, reads: str
+) -> None:
+    figures = _editions(mini_dataset, qualifier=qualifier)
+    chart = _exchange(mini_dataset, *figures)
+    assert chart.total is not None
+    plain = f"{sum(record.value or 0 for record in figures):,.0f} people"
+    assert chart.total.value_text == reads.format(value=plain)
