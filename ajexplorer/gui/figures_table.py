@@ -135,5 +135,5 @@ class FigureTable(QTableView):
         if self._following:
             return
         figure = self.figures.figure(current.row()) if current.isValid() else None
-        if figure is not None:
+        if figure is not None and figure.record_id:  # a total's row stands for no record
             self.recordActivated.emit(figure.record_id)

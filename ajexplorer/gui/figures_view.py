@@ -377,6 +377,24 @@ class FiguresView(QWidget):
                 self._paint_current_row(painter, palette, row)
         for row in panel.rows:
             self._paint_row(painter, palette, row, colour, metrics, bold_metrics)
+        self._paint_total(painter, palette, panel, metrics)
+
+    def _paint_total(
+        self, painter: QPainter, palette: QPalette, panel: ch.ChartLayout, metrics: QFontMetricsF
+    ) -> None:
+        """The sum under the bars in the charts' text colour; its citation as quiet as the bars' citations."""
+        total = panel.chart.total
+        if total is None or not panel.total:
+            return
+        colours = self.colours(palette)
+        lines = panel.total
+        cited = lines[-1] if total.citation else None
+        painter.setFont(self.font())
+        painter.setPen(colours.text)
+        for line in lines:
+            if line is cited:
+                painter.setPen(colours.quiet)
+            self._draw_text(painter, line, metrics)
 
     def _paint_current_row(self, painter: QPainter, palette: QPalette, row: ch.BarLayout) -> None:
         highlight = palette.color(QPalette.ColorRole.Highlight)

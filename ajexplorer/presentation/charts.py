@@ -44,6 +44,23 @@ class Bar:
 
 
 @dataclass(frozen=True, slots=True)
+class Total:
+    """The sum of a chart's figures where they add up: ``text`` says what was summed and what was left out."""
+
+    value: float
+    value_text: str  # "approximately 35,900 people"
+    text: str  # "Sum of 11 of the figures shown (targets left out: JENESYS2021): approximately …"
+    paragraphs: tuple[int, ...]
+    counted: tuple[str, ...]  # record ids summed
+    left_out: tuple[str, ...]  # targets shown but not summed
+    approximate: bool = False
+
+    @property
+    def citation(self) -> str:
+        return citation_text(self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
 class Chart:
     """Figures of one series in one unit; charts of one series are drawn as panels under one title."""
 
@@ -55,6 +72,7 @@ class Chart:
     style: ChartStyle
     section: str
     scale_max: float | None = None  # a natural full scale (100 per cent); None: from the values
+    total: Total | None = None  # where the figures add up
 
     @property
     def unit_text(self) -> str:
@@ -145,6 +163,7 @@ def _chart(
     ordinal = base.lower() in _ORDINAL_UNITS
     per_cent = base.lower() in _PER_CENT_UNITS
     style = ChartStyle.VALUES if ordinal or (len(bars) == 1 and not per_cent) else ChartStyle.BARS
+    summable = not (ordinal or per_cent)
     return Chart(
         key=f"{series}|{base}",
         series=series,
@@ -154,7 +173,108 @@ def _chart(
         style=style,
         section=records[0].section,
         scale_max=100.0 if per_cent else None,
+        total=chart_total(dataset, records, bars, unit) if summable else None,
     )
+
+
+# --- totals --------------------------------------------------------------------------------------------------
+
+
+def chart_total(dataset: Dataset, records: Sequence[Record], bars: Sequence[Bar], unit: str) -> Total | None:
+    """The sum of the figures, when they add up; None when a sum would count something twice or mix things.
+
+    They add up when all measure the same kind of thing (the records' ``type``) in one unit, and no two
+    overlap: the same subject counted twice for the same measure or over a shared period (a running "to date"
+    count next to its parts), or a programme's figure next to one of its own parts' (a multi-year total and
+    its yearly editions). Targets are outcomes not yet reached: they are left out of the sum, and the label
+    names them. "approximately" in any summed figure makes the total approximate; "more than" makes it a floor, and
+    a preliminary or running ("to date") part makes it preliminary or running too.
+    """
+    pairs = list(zip(records, bars, strict=True))
+    counted = [(record, bar) for record, bar in pairs if not bar.is_target]
+    if len(counted) < 2 or len({record.type for record, _ in pairs}) != 1:
+        return None
+    for position, (record, _) in enumerate(counted):
+        for other, _bar in counted[position + 1 :]:
+            if _overlap(dataset, record, other):
+                return None
+    value = math.fsum(bar.value for _, bar in counted)
+    qualifiers = {record.qualifier for record, _ in counted}
+    approximate = "approximately" in qualifiers
+    number = _total_number(value, [bar.value for _, bar in counted])
+    amount = f"{number} {unit}" if unit else number
+    if approximate:
+        amount = translate("Figures", "approximately {value}").format(value=amount)
+    elif "more-than" in qualifiers:  # at least one part is a floor: so is the sum
+        amount = translate("Figures", "more than {value}").format(value=amount)
+    if "preliminary" in qualifiers:  # a part may still change: so may the sum
+        amount = translate("Figures", "{value} (preliminary)").format(value=amount)
+    if "to-date" in qualifiers:  # a part is still counting: so is the sum
+        amount = translate("Figures", "{value} (to date)").format(value=amount)
+    left_out = [bar for _, bar in pairs if bar.is_target]
+    count = len(counted)
+    if left_out:
+        text = translate(
+            "Figures", "Sum of %n of the figures shown (targets left out: {targets}): {total}", None, count
+        ).format(targets=", ".join(bar.label for bar in left_out), total=amount)
+    else:
+        text = translate("Figures", "Sum of the %n figures shown: {total}", None, count).format(total=amount)
+    return Total(
+        value=value,
+        value_text=amount,
+        text=text,
+        paragraphs=tuple(sorted({n for _, bar in counted for n in bar.paragraphs})),
+        counted=tuple(bar.record_id for _, bar in counted),
+        left_out=tuple(bar.record_id for bar in left_out),
+        approximate=approximate,
+    )
+
+
+def _overlap(dataset: Dataset, first: Record, second: Record) -> bool:
+    """Whether summing the two would count some of the same people, projects or money twice."""
+    if first.subject is None or second.subject is None:
+        return first.subject == second.subject and _periods_meet(first, second)
+    if first.subject == second.subject:
+        # Two measures of one subject (invited to Japan, invited from Japan) add up, and so does one measure
+        # over separate years; one measure twice over a shared period does not, nor does a running count.
+        if "to-date" in {first.qualifier, second.qualifier}:
+            return True
+        return first.measure == second.measure and _periods_meet(first, second)
+    return _within(dataset, first.subject, second.subject) or _within(dataset, second.subject, first.subject)
+
+
+def _within(dataset: Dataset, part: str, whole: str) -> bool:
+    """Whether ``part`` is ``whole`` or one of its parts (through the parent and held-under links)."""
+    seen: set[str] = set()
+    current: str | None = part
+    while current is not None and current not in seen:
+        if current == whole:
+            return True
+        seen.add(current)
+        record = dataset.get(current)
+        current = (record.parent or record.held_under) if record is not None else None
+    return False
+
+
+def _periods_meet(first: Record, second: Record) -> bool:
+    """Whether the two periods share a year; unknown periods are taken to meet (nothing tells them apart)."""
+    spans = []
+    for record in (first, second):
+        start = record.when.start or record.when.end
+        end = record.when.end or record.when.start
+        if start is None or end is None:
+            return True
+        spans.append((start.year, math.inf if record.when.ongoing else end.year))
+    (first_start, first_end), (second_start, second_end) = spans
+    return first_start <= second_end and second_start <= first_end
+
+
+def _total_number(value: float, values: Sequence[float]) -> str:
+    """A sum with no more decimals than its parts need (at most two): ``35,900``, ``16.78``."""
+    decimals = 0
+    for part in values:
+        decimals = max(decimals, next((d for d in range(3) if abs(round(part, d) - part) < 1e-9), 2))
+    return f"{value:,.{decimals}f}"
 
 
 def _fallback_title(series: str, records: list[Record]) -> str:
@@ -353,6 +473,7 @@ class ChartLayout:
     grid: tuple[
         Box, ...
     ] = ()  # where grid lines run: the whole plot, or only beside each bar when labels sit above
+    total: tuple[TextLine, ...] = ()  # the sum, then its citation; empty: the figures do not add up
 
     def texts(self) -> Iterator[TextLine]:
         yield self.unit
@@ -361,6 +482,7 @@ class ChartLayout:
                 yield tick.label
         for row in self.rows:
             yield from row.texts()
+        yield from self.total
 
 
 @dataclass(frozen=True, slots=True)
@@ -507,9 +629,34 @@ def _layout_panel(
             *(tick.label.box.bottom for tick in ticks if tick.label),
         ]
     )
+    total: tuple[TextLine, ...] = ()
+    if chart.total is not None:
+        total = _total_lines(chart.total, x, bottom + GAP, width, metrics)
+        bottom = max(line.box.bottom for line in total)
     return ChartLayout(
-        chart, index, Box(x, top, width, bottom - top), unit, plot, tuple(ticks), tuple(rows), tuple(grid)
+        chart,
+        index,
+        Box(x, top, width, bottom - top),
+        unit,
+        plot,
+        tuple(ticks),
+        tuple(rows),
+        tuple(grid),
+        total,
     )
+
+
+def _total_lines(total: Total, x: float, y: float, width: float, metrics: _Metrics) -> tuple[TextLine, ...]:
+    """The sum's label wrapped under the bars, its citation after the last line or below it."""
+    lines = _lines(wrap(total.text, width, metrics.text, MAX_TITLE_LINES), x, y, metrics.line, metrics.text)
+    if not total.citation:
+        return lines
+    shown = elide(total.citation, width, metrics.text)
+    shown_width = metrics.text(shown)
+    last = lines[-1].box if lines else Box(x, y - metrics.line, 0.0, metrics.line)
+    if last.right + GAP + shown_width <= x + width:
+        return (*lines, TextLine(shown, Box(last.right + GAP, last.y, shown_width, metrics.line)))
+    return (*lines, TextLine(shown, Box(x, last.bottom, shown_width, metrics.line)))
 
 
 def _tail(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
-from ajexplorer.presentation.charts import Bar, Chart
+from ajexplorer.presentation.charts import Bar, Chart, Total
 
 #: Column headings, in the order the rows give their cells.
 COLUMNS = (
@@ -47,7 +47,10 @@ def qualifier_words(qualifier: str | None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class FigureRow:
-    """One figure in words; ``value`` is the record's own wording (``approximately 13,500 people``)."""
+    """One figure in words; ``value`` is the record's own wording (``approximately 13,500 people``).
+
+    A chart's total is a row of its own after its figures, with no record (``record_id`` empty).
+    """
 
     record_id: str
     chart: str
@@ -63,8 +66,26 @@ class FigureRow:
 
 
 def figure_rows(charts: Sequence[Chart]) -> list[FigureRow]:
-    """Every bar of every chart, in the order the Figures panel shows them."""
-    return [_row(chart, bar) for chart in charts for bar in chart.bars]
+    """Every bar of every chart, in the order the Figures panel shows them, each chart's total after its bars."""
+    rows: list[FigureRow] = []
+    for chart in charts:
+        rows += [_row(chart, bar) for bar in chart.bars]
+        if chart.total is not None:
+            rows.append(_total_row(chart, chart.total))
+    return rows
+
+
+def _total_row(chart: Chart, total: Total) -> FigureRow:
+    counted = len(total.counted)
+    return FigureRow(
+        record_id="",
+        chart=chart.title,
+        label=translate("Figures", "Sum of %n figure(s)", None, counted),
+        value=total.value_text,
+        qualifier=qualifier_words("approximately" if total.approximate else None),
+        unit=chart.unit,
+        source=_source(total.paragraphs),
+    )
 
 
 def _row(chart: Chart, bar: Bar) -> FigureRow:
@@ -97,4 +118,6 @@ def card_text(charts: Sequence[Chart]) -> str:
             qualifier = qualifier_words(bar.qualifier)
             note = f" ({qualifier})" if qualifier and qualifier not in bar.value_text else ""
             parts.append(f"{bar.label}: {bar.value_text}{note}, {_source(bar.paragraphs)}.")
+        if chart.total is not None:
+            parts.append(f"{chart.total.text}, {_source(chart.total.paragraphs)}.")
     return " ".join(parts)

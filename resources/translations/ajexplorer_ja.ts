@@ -739,6 +739,14 @@ The details were written to {log_path}.</source>
         <source>No unit</source>
         <translation>単位なし</translation>
     </message>
+    <message numerus="yes">
+        <source>Sum of %n of the figures shown (targets left out: {targets}): {total}</source>
+        <translation><numerusform>表示中の数値のうち %n 件の合計（目標値は除外: {targets}）: {total}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sum of the %n figures shown: {total}</source>
+        <translation><numerusform>表示中の %n 件の数値の合計: {total}</numerusform></translation>
+    </message>
     <message>
         <source>approximately</source>
         <translation>約</translation>
@@ -766,6 +774,10 @@ The details were written to {log_path}.</source>
     <message>
         <source>reported</source>
         <translation>報告値</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sum of %n figure(s)</source>
+        <translation><numerusform>%n 件の数値の合計</numerusform></translation>
     </message>
     <message>
         <source>no paragraph given</source>

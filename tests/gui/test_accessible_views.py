@@ -136,11 +136,20 @@ def test_the_figures_show_as_a_table_that_follows_the_selection(
         for row in range(model.rowCount())
     ]
     assert shown == [list(row.cells) for row in rows]
-    window.navigator.go(rows[1].record_id)
-    assert panel.table.currentIndex().row() == 1
+    # A figure followed by another: moving down selects the next figure.
+    first = next(n for n in range(len(rows) - 1) if rows[n].record_id and rows[n + 1].record_id)
+    window.navigator.go(rows[first].record_id)
+    assert panel.table.currentIndex().row() == first
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Down)
-    assert window.navigator.current == rows[2].record_id
+    assert window.navigator.current == rows[first + 1].record_id
+    # A chart's total stands for no record: moving onto it keeps the figure selected.
+    before_total = next(n for n in range(len(rows) - 1) if rows[n].record_id and not rows[n + 1].record_id)
+    window.navigator.go(rows[before_total].record_id)
+    with qtbot.assertNotEmitted(panel.table.recordActivated):
+        qtbot.keyClick(panel.table, Qt.Key.Key_Down)
+    assert panel.table.currentIndex().row() == before_total + 1
+    assert window.navigator.current == rows[before_total].record_id
     qtbot.mouseClick(panel.table_button, Qt.MouseButton.LeftButton)
     assert panel.view.isVisible() and not panel.table.isVisible()
 

@@ -203,3 +203,19 @@ def test_accessible_name_and_size_hints(view: FiguresView) -> None:
     assert view.hasHeightForWidth()
     assert view.sizeHint().height() == view.heightForWidth(view.sizeHint().width())
     assert view.minimumSizeHint().width() <= 320
+
+
+def test_a_series_that_adds_up_shows_its_total_under_its_bars(view: FiguresView) -> None:
+    layout = view.figures_layout()
+    panel = next(panel for panel in layout.charts if panel.chart.total is not None)
+    total = panel.chart.total
+    assert total is not None
+    shown = " ".join(line.text for line in panel.total)
+    assert shown == f"{total.text} {total.citation}"
+    assert min(line.box.y for line in panel.total) >= max(row.row.bottom for row in panel.rows) - 1e-6
+    # The total is drawn: each of its lines holds text-coloured pixels.
+    image = render(view, 800)
+    base = view.palette().color(QPalette.ColorRole.Base)
+    for line in view.figures_layout().charts[panel.index].total:
+        area = QRect(int(line.box.x), int(line.box.y), int(line.box.width) + 1, int(line.box.height))
+        assert pixels_unlike(image, base, area) > 3, line.text

@@ -11,12 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ajexplorer.domain.dates import PartialDate, When
 from ajexplorer.domain.errors import DataError
 from ajexplorer.domain.loading import load_dataset
-from ajexplorer.domain.model import Dataset, Kind
+from ajexplorer.domain.model import Dataset, Kind, Record
 from ajexplorer.paths import data_dir
 from ajexplorer.presentation import charts as ch
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, with_records
 
 LINE = 17.0
 
@@ -366,3 +367,197 @@ def test_a_title_given_for_a_series_no_figure_has_is_reported_where_it_is(tmp_pa
     (problem,) = caught.value.problems
     assert (problem.field, problem.line) == ("series[2].id", len(lines) - 1)
     assert "no figure has the series 'raes-ep-trad'" in problem.message
+
+
+# --- totals ------------------------------------------------------------------------------------------------------
+
+
+def _programme(base: Dataset, record_id: str, *, parent: str | None = None) -> Record:
+    return Record(
+        id=record_id,
+        kind=Kind.PROGRAMME,
+        type="programme",
+        title=record_id.replace("-", " ").title(),
+        section=base.sections[0].id,
+        summary="A programme.",
+        paragraphs=(),
+        parent=parent,
+    )
+
+
+def _figure(
+    base: Dataset,
+    record_id: str,
+    value: float,
+    *,
+    subject: str,
+    years: tuple[int, int],
+    paragraph: int,
+    qualifier: str | None = None,
+    unit: str = "people",
+    measure: str = "participants",
+    kind_of_measure: str = "participants",
+) -> Record:
+    first, last = years
+    return Record(
+        id=record_id,
+        kind=Kind.FIGURE,
+        type=kind_of_measure,
+        title=f"{measure}, {record_id}",
+        section=base.sections[0].id,
+        summary="A figure.",
+        paragraphs=(paragraph,),
+        when=When(PartialDate(first), PartialDate(last) if last != first else None),
+        value=value,
+        unit=unit,
+        measure=measure,
+        qualifier=qualifier,
+        series="exchange-totals",
+        subject=subject,
+    )
+
+
+def _exchange(base: Dataset, *figures: Record) -> ch.Chart:
+    """The ``exchange-totals`` chart of the last figure's unit; three editions of a programme are their subjects."""
+    programmes = [
+        _programme(base, "prog-exchange"),
+        *(_programme(base, f"prog-exchange-{n}", parent="prog-exchange") for n in (1, 2, 3)),
+    ]
+    dataset = with_records(base, *programmes, *figures)
+    unit = ch.unit_scale(figures[-1].unit or "")[0]
+    return next(chart for chart in ch.charts_from(dataset) if chart.key == f"exchange-totals|{unit}")
+
+
+def _editions(base: Dataset, *, qualifier: str | None = "approximately") -> list[Record]:
+    return [
+        _figure(base, "fig-a", 1200, subject="prog-exchange-1", years=(2015, 2015), paragraph=3),
+        _figure(
+            base,
+            "fig-b",
+            850,
+            subject="prog-exchange-2",
+            years=(2016, 2016),
+            paragraph=4,
+            qualifier=qualifier,
+        ),
+        _figure(base, "fig-c", 430, subject="prog-exchange-3", years=(2017, 2017), paragraph=4),
+    ]
+
+
+def test_figures_that_add_up_show_their_sum_cited_to_their_paragraphs(mini_dataset: Dataset) -> None:
+    figures = _editions(mini_dataset, qualifier=None)
+    chart = _exchange(mini_dataset, *figures)
+    assert chart.total is not None
+    expected = sum(record.value or 0 for record in figures)
+    assert chart.total.value == pytest.approx(expected)
+    assert chart.total.value_text == f"{expected:,.0f} people"
+    assert chart.total.text == f"Sum of the {len(figures)} figures shown: {expected:,.0f} people"
+    paragraphs = sorted({n for record in figures for n in record.paragraphs})
+    assert chart.total.paragraphs == tuple(paragraphs)
+    assert chart.total.citation == "¶ " + ", ".join(map(str, paragraphs))
+    assert not chart.total.approximate
+
+
+def test_one_approximate_figure_makes_the_sum_approximate(mini_dataset: Dataset) -> None:
+    chart = _exchange(mini_dataset, *_editions(mini_dataset, qualifier="approximately"))
+    assert chart.total is not None and chart.total.approximate
+    assert chart.total.value_text.startswith("approximately ")
+    assert chart.total.text.endswith(": " + chart.total.value_text)
+
+
+def test_a_target_is_left_out_of_the_sum_and_named(mini_dataset: Dataset) -> None:
+    editions = _editions(mini_dataset)
+    target = _figure(
+        mini_dataset,
+        "fig-d",
+        9000,
+        subject="prog-exchange-3",
+        years=(2018, 2018),
+        paragraph=9,
+        qualifier="target",
+    )
+    chart = _exchange(mini_dataset, *editions, target)
+    assert chart.total is not None
+    assert chart.total.value == pytest.approx(sum(record.value or 0 for record in editions))
+    assert chart.total.left_out == (target.id,)
+    assert target.id not in chart.total.counted and 9 not in chart.total.paragraphs
+    label = next(bar.label for bar in chart.bars if bar.record_id == target.id)
+    assert f"Sum of {len(editions)} of the figures shown" in chart.total.text
+    assert label in chart.total.text
+
+
+@pytest.mark.parametrize(
+    "odd_one",
+    [
+        # another unit on the same scale's base cannot be added
+        {"unit": "nations"},
+        # another kind of measure (money next to people) cannot be added
+        {"kind_of_measure": "funding"},
+        # the same edition's participants counted twice over the same year
+        {"subject": "prog-exchange-1", "years": (2015, 2015)},
+        # a running count next to the edition's own figure
+        {"subject": "prog-exchange-2", "years": (2019, 2019), "qualifier": "to-date", "measure": "invited"},
+        # the whole programme's multi-year total next to its yearly editions
+        {"subject": "prog-exchange", "years": (2015, 2017)},
+    ],
+    ids=["unit", "measure", "counted-twice", "to-date", "whole-and-parts"],
+)
+def test_figures_that_would_mix_things_or_count_twice_have_no_sum(
+    mini_dataset: Dataset, odd_one: dict[str, object]
+) -> None:
+    fields: dict[str, object] = {"subject": "prog-exchange-1", "years": (2020, 2020), **odd_one}
+    extra = _figure(mini_dataset, "fig-z", 5000, paragraph=7, **fields)  # type: ignore[arg-type]
+    chart = _exchange(mini_dataset, *_editions(mini_dataset), extra)
+    assert chart.total is None
+
+
+def test_two_measures_of_one_programme_add_up(mini_dataset: Dataset) -> None:
+    """People invited one way and the other under one programme are different people: both are counted."""
+    figures = [
+        _figure(mini_dataset, "fig-in", 700, subject="prog-exchange-1", years=(2015, 2016), paragraph=3),
+        _figure(
+            mini_dataset,
+            "fig-out",
+            60,
+            subject="prog-exchange-1",
+            years=(2015, 2016),
+            paragraph=3,
+            measure="out",
+        ),
+    ]
+    chart = _exchange(mini_dataset, *figures)
+    assert chart.total is not None and chart.total.value == pytest.approx(760)
+
+
+def test_the_total_is_laid_out_under_the_bars_without_overlap(mini_dataset: Dataset) -> None:
+    chart = _exchange(mini_dataset, *_editions(mini_dataset))
+    for width in (320, 600, 1400):
+        layout = ch.layout_figures([chart], width, measure, LINE, bold)
+        panel = layout.charts[0]
+        assert panel.total, width
+        assert " ".join(line.text for line in panel.total).startswith("Sum of the 3")
+        assert min(line.box.y for line in panel.total) >= max(row.row.bottom for row in panel.rows) - 1e-6
+        assert max(line.box.bottom for line in panel.total) <= panel.box.bottom + 1e-6
+        assert all(line.box.x >= 0 and line.box.right <= width for line in panel.total)
+        texts = list(layout.texts())
+        for first, second in itertools.combinations(texts, 2):
+            assert not first.box.overlaps(second.box), (first.text, second.text)
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "reads"),
+    [
+        ("more-than", "more than {value}"),
+        ("preliminary", "{value} (preliminary)"),
+        ("to-date", "{value} (to date)"),
+        ("reported", "{value}"),
+    ],
+)
+def test_a_floor_a_preliminary_or_a_running_part_carries_into_the_sum(
+    mini_dataset: Dataset, qualifier: str, reads: str
+) -> None:
+    figures = _editions(mini_dataset, qualifier=qualifier)
+    chart = _exchange(mini_dataset, *figures)
+    assert chart.total is not None
+    plain = f"{sum(record.value or 0 for record in figures):,.0f} people"
+    assert chart.total.value_text == reads.format(value=plain)

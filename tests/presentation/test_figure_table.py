@@ -18,7 +18,7 @@ def partner() -> Dataset:
 
 def test_every_bar_is_a_row_in_the_charts_order(partner: Dataset) -> None:
     charts = charts_from(partner)
-    rows = figure_rows(charts)
+    rows = [row for row in figure_rows(charts) if row.record_id]  # a total's row stands for no record
     assert [row.record_id for row in rows] == [bar.record_id for chart in charts for bar in chart.bars]
     for row in rows:
         record = partner.records[row.record_id]
@@ -44,3 +44,22 @@ def test_a_card_reads_its_title_then_each_value_in_order(partner: Dataset) -> No
     positions = [text.index(f"{bar.label}: {bar.value_text}") for chart in card for bar in chart.bars]
     assert positions == sorted(positions)
     assert card_text([]) == ""
+
+
+def test_a_charts_total_is_a_row_after_its_figures(partner: Dataset) -> None:
+    charts = charts_from(partner)
+    totalled = [chart for chart in charts if chart.total is not None]
+    assert totalled, "the partner fixture has a series that adds up"
+    rows = figure_rows(charts)
+    assert len(rows) == sum(len(chart.bars) for chart in charts) + len(totalled)
+    for chart in totalled:
+        assert chart.total is not None
+        last_bar = max(
+            i for i, row in enumerate(rows) if row.record_id in {bar.record_id for bar in chart.bars}
+        )
+        total = rows[last_bar + 1]
+        assert (total.record_id, total.chart) == ("", chart.title)
+        assert total.label == f"Sum of {len(chart.total.counted)} figures"
+        assert total.value == chart.total.value_text
+        assert all(str(number) in total.source for number in chart.total.paragraphs)
+        assert chart.total.text in card_text([c for c in charts if c.series == chart.series])
