@@ -95,8 +95,8 @@ def test_an_axis_drag_snaps_to_years_shows_them_and_can_be_undone(window: MainWi
     before = window.filter_bar.filters()
     shown_before = timeline.visible_extent()
     view = timeline.view
-    x0 = int(GUTTER + view.x(first + 0.6))  # inside the first year, not at its start
-    x1 = int(GUTTER + view.x(last + 0.3))
+    x0 = int(GUTTER + view.x(first + 0.85))  # late in the first year
+    x1 = int(GUTTER + view.x(last + 0.2))  # early in the last
     y = int(AXIS_HEIGHT) // 2
     band = (GUTTER + view.x(first), GUTTER + view.x(last + 1))
     assert highlighted_pixels(timeline, *band) == 0
