@@ -331,7 +331,6 @@ class MainWindow(QMainWindow):
         self.file_menu.set_section(QUIT, [self.quit_action])
         edit_menu = menu.addMenu(translate("MainWindow", "&Edit"))
         edit_menu.addAction(self.undo_filters_action)
-        edit_menu.addSeparator()
         edit_menu.addAction(self.copy_citation_action)
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.clear_filters_action)
