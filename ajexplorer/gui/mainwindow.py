@@ -501,6 +501,7 @@ class MainWindow(QMainWindow):
         figures = FiguresPanel(self)
         figures.set_dataset(self.dataset)
         figures.set_matches(self._matches)
+        figures.set_hide_unmatched(self.timeline.hides_unmatched)
         figures.recordActivated.connect(self.navigator.go)
         self.figures_dock.setWidget(figures)
         self.figures = figures
@@ -756,6 +757,8 @@ class MainWindow(QMainWindow):
     def _set_hide_unmatched(self, hide: bool) -> None:
         """The filter bar's Dim others / Hide others: the timeline follows, and the choice is remembered."""
         self.timeline.set_hide_unmatched(hide)
+        if self.figures is not None:
+            self.figures.set_hide_unmatched(hide)
         if self.settings is not None:
             self.settings.set_hide_unmatched(hide)
 

@@ -84,7 +84,10 @@ def highlighted_pixels(timeline: TimelineWidget, x0: float, x1: float) -> int:
     image = timeline.grab().toImage()
     colour = QColor(timeline.palette().color(QPalette.ColorRole.Highlight)).rgb()
     return sum(
-        1 for x in range(int(x0), int(x1)) for y in range(2, int(AXIS_HEIGHT) - 2) if image.pixel(x, y) == colour
+        1
+        for x in range(int(x0), int(x1))
+        for y in range(2, int(AXIS_HEIGHT) - 2)
+        if image.pixel(x, y) == colour
     )
 
 
@@ -136,3 +139,19 @@ def test_a_filter_changed_by_hand_after_a_drag_is_not_undone(window: MainWindow)
     assert not window.undo_filters_action.isEnabled()
     window.undo_filters_action.trigger()
     assert window.filter_bar.filters().kinds == frozenset({Kind.EVENT})
+
+
+def test_hide_others_leaves_only_matching_bars_in_the_figures(window: MainWindow) -> None:
+    figures = window.figures
+    assert figures is not None
+    charted = [row.bar.record_id for row in figures.view.figures_layout().rows]
+    window.search_field.setText(window.dataset.records[charted[0]].title)
+    window.search_field.flush()
+    matches = window.timeline.scene.matches
+    assert matches is not None and charted[0] in matches and not set(charted) <= matches
+    assert [row.bar.record_id for row in figures.view.figures_layout().rows] == charted  # dimmed, still there
+    window.filter_bar.set_hide_unmatched(True)
+    shown = [row.bar.record_id for row in figures.view.figures_layout().rows]
+    assert charted[0] in shown and set(shown) <= matches
+    window.filter_bar.set_hide_unmatched(False)
+    assert [row.bar.record_id for row in figures.view.figures_layout().rows] == charted
