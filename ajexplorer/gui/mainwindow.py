@@ -734,6 +734,7 @@ class MainWindow(QMainWindow):
             self.filter_bar.set_years(first, last)
         finally:
             self._picking_years = False
+        self._results_now()
         years = str(first) if first == last else self.timeline.pick_label(first, last)
         keys = self.undo_filters_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.announcer.say(
@@ -751,8 +752,16 @@ class MainWindow(QMainWindow):
         self.undo_filters_action.setEnabled(bool(self._filter_undo))
         self.filter_bar.set_filters(filters)
         self._run_search()
+        self._results_now()
         self.timeline.show_extent(start, end)
         self.announcer.say(translate("MainWindow", "Filters put back as they were."), STATUS_MESSAGE_MS)
+
+    def _results_now(self) -> None:
+        """The whole results list at once rather than after the next paint, whose announcement would replace
+        the status line about to be said."""
+        self._rest_of_results.stop()
+        if self.filter_bar.filters().active or self.search_field.text().strip():
+            self._show_rest_of_results()
 
     def _set_hide_unmatched(self, hide: bool) -> None:
         """The filter bar's Dim others / Hide others: the timeline follows, and the choice is remembered."""

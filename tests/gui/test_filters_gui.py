@@ -112,6 +112,7 @@ def test_an_axis_drag_snaps_to_years_shows_them_and_can_be_undone(window: MainWi
     picked = window.filter_bar.filters()
     assert picked.years == (first, last)
     assert picked.kinds == before.kinds  # the other filters stay
+    qtbot.wait(300)  # the rest of a long results list comes after the paint: the message stays
     message = window.statusBar().currentMessage()
     assert f"{first}\u2013{last}" in message and "Ctrl+Z" in message
 
@@ -120,6 +121,8 @@ def test_an_axis_drag_snaps_to_years_shows_them_and_can_be_undone(window: MainWi
     assert window.filter_bar.filters() == before
     assert timeline.visible_extent() == shown_before
     assert not window.undo_filters_action.isEnabled()
+    qtbot.wait(300)
+    assert "put back" in window.statusBar().currentMessage()
 
 
 def test_a_click_on_the_axis_sets_no_filter(window: MainWindow, qtbot: QtBot) -> None:
