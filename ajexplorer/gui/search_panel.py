@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 #: queue and restarts the timer, so a fast typist's keys are searched together, and no fixed wait is added.
 DEBOUNCE_MS = 0
 HitRole = Qt.ItemDataRole.UserRole + 1
+#: The section filter's width at rest, in characters: most section titles read whole.
+SECTION_CHARACTERS = 24
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -317,6 +319,10 @@ class FilterBar(QWidget):
         self.section.addItem(translate("Search", "All sections"), None)
         for section in sections:
             self.section.addItem(section.title, section.id)
+        # Sized for a short title, so the bar fits a narrow window; the list that opens shows every title whole.
+        self.section.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.section.setMinimumContentsLength(SECTION_CHARACTERS)
+        self.section.view().setMinimumWidth(self.section.view().sizeHintForColumn(0) + 24)
         self.year_from = self._year_box(translate("Search", "From year"), self.FIRST_YEAR, last_year)
         self.year_to = self._year_box(translate("Search", "To year"), self.FIRST_YEAR, last_year)
         self.others = QComboBox(self)
