@@ -7,6 +7,7 @@ palette colours (so light and dark themes both work) and turns clicks and keys i
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 
@@ -137,6 +138,7 @@ class FiguresView(QWidget):
         self._widths: dict[tuple[bool, str], float] = {}
         self._current: str | None = None
         self._matches: frozenset[str] | None = None
+        self._hide_unmatched = False
         self._bold: QFont | None = None
         self._colours: ChartColours | None = None
         self._colours_key = 0
@@ -179,9 +181,30 @@ class FiguresView(QWidget):
         self.update()
 
     def set_matches(self, record_ids: frozenset[str] | None) -> None:
-        """While a search is active, bars outside ``record_ids`` are dimmed; None shows all normally."""
+        """While a search is active, bars outside ``record_ids`` are dimmed (or hidden); None shows all."""
+        if record_ids == self._matches:
+            return
         self._matches = record_ids
+        if self._hide_unmatched:
+            self._relayout()
         self.update()
+
+    def set_hide_unmatched(self, hide: bool) -> None:
+        """Bars outside the matches hidden, and charts left with none dropped, rather than dimmed."""
+        if hide != self._hide_unmatched:
+            self._hide_unmatched = hide
+            self._relayout()
+
+    def _shown_charts(self) -> list[ch.Chart]:
+        """The charts as drawn: all of them, or with hiding on, only the bars that match."""
+        matches = self._matches
+        if not self._hide_unmatched or matches is None:
+            return self._charts
+        kept = [
+            dataclasses.replace(chart, bars=tuple(bar for bar in chart.bars if bar.record_id in matches))
+            for chart in self._charts
+        ]
+        return [chart for chart in kept if chart.bars]
 
     def is_dimmed(self, record_id: str) -> bool:
         return self._matches is not None and record_id not in self._matches
@@ -196,7 +219,7 @@ class FiguresView(QWidget):
             metrics = QFontMetricsF(self.font())
             line_height = math.ceil(metrics.lineSpacing()) + 1.0
             layout = ch.layout_figures(
-                self._charts,
+                self._shown_charts(),
                 key,
                 lambda text: self._text_width(text, bold=False),
                 line_height,
@@ -600,6 +623,9 @@ class FiguresPanel(QWidget):
 
     def set_matches(self, record_ids: frozenset[str] | None) -> None:
         self.view.set_matches(record_ids)
+
+    def set_hide_unmatched(self, hide: bool) -> None:
+        self.view.set_hide_unmatched(hide)
 
     def sizeHint(self) -> QSize:
         return QSize(640, 600)

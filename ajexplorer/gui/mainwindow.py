@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self._covered_by_results: QDockWidget | None = None
         self._rest_of_results = _AfterNextPaint(self, self._show_rest_of_results)
         self._rest_query: tuple[str, Filters] = ("", Filters())
+        #: Before each year range dragged on the axis: the filters and the time shown, for Undo Filter Change.
+        self._filter_undo: list[tuple[Filters, tuple[float, float]]] = []
+        self._picking_years = False
         self._first_paint_hook: _AfterFirstPaint | None = None
         #: True once the window has painted and the work deferred past that is done.
         self.started = False
@@ -174,6 +177,9 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus_and_toolbar()
+        if settings is not None and settings.hide_unmatched():
+            self.filter_bar.set_hide_unmatched(True)  # before the signals are wired: nothing to save back
+            self.timeline.set_hide_unmatched(True)
         self._load_timeline()
         self.timeline.set_describer(self.describe)
         self._timeline_about = self.timeline.accessibleDescription()
@@ -299,6 +305,12 @@ class MainWindow(QMainWindow):
             [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")],
             translate("MainWindow", "Search the records"),
         )
+        self.undo_filters_action = self._action(
+            translate("MainWindow", "&Undo Filter Change"),
+            "Ctrl+Z",
+            translate("MainWindow", "Put back the filters a drag across the timeline's axis replaced"),
+        )
+        self.undo_filters_action.setEnabled(False)
         self.clear_filters_action = self._action(
             translate("MainWindow", "Clear &Filters"),
             "Ctrl+Shift+F",
@@ -318,6 +330,7 @@ class MainWindow(QMainWindow):
         menu.addMenu(self.file_menu)
         self.file_menu.set_section(QUIT, [self.quit_action])
         edit_menu = menu.addMenu(translate("MainWindow", "&Edit"))
+        edit_menu.addAction(self.undo_filters_action)
         edit_menu.addAction(self.copy_citation_action)
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.clear_filters_action)
@@ -419,8 +432,11 @@ class MainWindow(QMainWindow):
         self.search_field.queryChanged.connect(self._run_search)
         self.search_field.moveRequested.connect(self.results.move)
         self.search_field.acceptRequested.connect(self.results.accept_current)
-        self.filter_bar.filtersChanged.connect(self._run_search)
-        self.timeline.yearRangePicked.connect(self.filter_bar.set_years)
+        self.filter_bar.filtersChanged.connect(self._filters_changed)
+        self.filter_bar.yearsChanged.connect(self.timeline.show_years)
+        self.filter_bar.hideChanged.connect(self._set_hide_unmatched)
+        self.timeline.yearRangePicked.connect(self.pick_years)
+        self.undo_filters_action.triggered.connect(self.undo_filter_change)
         self.timeline.viewChanged.connect(self._describe_timeline)
         self.find_action.triggered.connect(self.focus_search)
         self.clear_filters_action.triggered.connect(self.filter_bar.clear)
@@ -485,6 +501,7 @@ class MainWindow(QMainWindow):
         figures = FiguresPanel(self)
         figures.set_dataset(self.dataset)
         figures.set_matches(self._matches)
+        figures.set_hide_unmatched(self.timeline.hides_unmatched)
         figures.recordActivated.connect(self.navigator.go)
         self.figures_dock.setWidget(figures)
         self.figures = figures
@@ -698,6 +715,61 @@ class MainWindow(QMainWindow):
             self._rest_of_results.start()
         self._raise_results()  # first: the views it covers then wait until they are shown
         self._show_matches(matches, result.highlight_words)
+
+    def _filters_changed(self) -> None:
+        """A filter control changed: search again. Changed by hand, it is the person's own, and an earlier drag's
+        Undo would now replace it, so the undo steps are dropped."""
+        if not self._picking_years and self._filter_undo:
+            self._filter_undo.clear()
+            self.undo_filters_action.setEnabled(False)
+        self._run_search()
+
+    def pick_years(self, first: int, last: int) -> None:
+        """Years dragged across the timeline's axis become the years filter; the filters and time shown before
+        are kept for Edit > Undo Filter Change, and the status bar says so."""
+        self._filter_undo.append((self.filter_bar.filters(), self.timeline.visible_extent()))
+        self.undo_filters_action.setEnabled(True)
+        self._picking_years = True
+        try:
+            self.filter_bar.set_years(first, last)
+        finally:
+            self._picking_years = False
+        self._results_now()
+        years = str(first) if first == last else self.timeline.pick_label(first, last)
+        keys = self.undo_filters_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.announcer.say(
+            translate(
+                "MainWindow", "Years filter set to {years}. {keys} puts back the filters before."
+            ).format(years=years, keys=keys),
+            STATUS_MESSAGE_MS,
+        )
+
+    def undo_filter_change(self) -> None:
+        """The filters and the time shown before the last drag across the axis, back."""
+        if not self._filter_undo:
+            return
+        filters, (start, end) = self._filter_undo.pop()
+        self.undo_filters_action.setEnabled(bool(self._filter_undo))
+        self.filter_bar.set_filters(filters)
+        self._run_search()
+        self._results_now()
+        self.timeline.show_extent(start, end)
+        self.announcer.say(translate("MainWindow", "Filters put back as they were."), STATUS_MESSAGE_MS)
+
+    def _results_now(self) -> None:
+        """The whole results list at once rather than after the next paint, whose announcement would replace
+        the status line about to be said."""
+        self._rest_of_results.stop()
+        if self.filter_bar.filters().active or self.search_field.text().strip():
+            self._show_rest_of_results()
+
+    def _set_hide_unmatched(self, hide: bool) -> None:
+        """The filter bar's Dim others / Hide others: the timeline follows, and the choice is remembered."""
+        self.timeline.set_hide_unmatched(hide)
+        if self.figures is not None:
+            self.figures.set_hide_unmatched(hide)
+        if self.settings is not None:
+            self.settings.set_hide_unmatched(hide)
 
     def _show_rest_of_results(self) -> None:
         """The whole list of the search whose first screenful is shown; nothing if the field or the filters

@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 #: queue and restarts the timer, so a fast typist's keys are searched together, and no fixed wait is added.
 DEBOUNCE_MS = 0
 HitRole = Qt.ItemDataRole.UserRole + 1
+#: The section filter's width at rest, in characters: most section titles read whole.
+SECTION_CHARACTERS = 24
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -294,9 +296,13 @@ class FilterBar(QWidget):
 
     Signals:
         filtersChanged(): a control changed.
+        yearsChanged(int, int): the year range became these years (first, last), so the timeline can go there.
+        hideChanged(bool): what does not match is now hidden (True) or dimmed (False).
     """
 
     filtersChanged = Signal()
+    yearsChanged = Signal(int, int)
+    hideChanged = Signal(bool)
     FIRST_YEAR = 1970
 
     def __init__(self, sections: tuple[Section, ...], last_year: int, parent: QWidget | None = None) -> None:
@@ -313,8 +319,18 @@ class FilterBar(QWidget):
         self.section.addItem(translate("Search", "All sections"), None)
         for section in sections:
             self.section.addItem(section.title, section.id)
+        # Sized for a short title, so the bar fits a narrow window; the list that opens shows every title whole.
+        self.section.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.section.setMinimumContentsLength(SECTION_CHARACTERS)
+        self.section.view().setMinimumWidth(self.section.view().sizeHintForColumn(0) + 24)
         self.year_from = self._year_box(translate("Search", "From year"), self.FIRST_YEAR, last_year)
         self.year_to = self._year_box(translate("Search", "To year"), self.FIRST_YEAR, last_year)
+        self.others = QComboBox(self)
+        self.others.setObjectName("unmatchedChoice")
+        self.others.setAccessibleName(translate("Search", "What does not match"))
+        self.others.setToolTip(translate("Search", "Dim or hide what the search and filters leave out"))
+        self.others.addItem(translate("Search", "Dim others"), False)
+        self.others.addItem(translate("Search", "Hide others"), True)
         self.indicator = QLabel(self)
         self.indicator.setObjectName("filtersIndicator")
         self.clear_button = QPushButton(translate("Search", "Clear filters"), self)
@@ -328,12 +344,15 @@ class FilterBar(QWidget):
             self.year_from,
             QLabel(translate("Search", "to"), self),
             self.year_to,
+            self.others,
         ):
             layout.addWidget(widget)
         layout.addWidget(self.indicator)
         layout.addWidget(self.clear_button)
         layout.addStretch(1)
         self._quiet = False
+        self._years: tuple[int, int] | None = None
+        self.others.currentIndexChanged.connect(lambda _row: self.hideChanged.emit(self.hide_unmatched()))
         self.kind.currentIndexChanged.connect(self._changed)
         self.section.currentIndexChanged.connect(self._changed)
         self.year_from.valueChanged.connect(self._changed)
@@ -364,6 +383,13 @@ class FilterBar(QWidget):
             years=years,
         )
 
+    def hide_unmatched(self) -> bool:
+        """True: what does not match is hidden; False: it is dimmed."""
+        return bool(self.others.currentData())
+
+    def set_hide_unmatched(self, hide: bool) -> None:
+        self.others.setCurrentIndex(1 if hide else 0)
+
     def set_years(self, start: int, end: int) -> None:
         with self._as_one_change():
             self.year_from.setValue(start)
@@ -383,6 +409,7 @@ class FilterBar(QWidget):
         finally:
             self._quiet = False
         self._update_indicator()
+        self._follow_years()
 
     def clear(self) -> None:
         with self._as_one_change():
@@ -406,6 +433,15 @@ class FilterBar(QWidget):
             return
         self._update_indicator()
         self.filtersChanged.emit()
+        self._follow_years()
+
+    def _follow_years(self) -> None:
+        """A year range newly set is announced once (a kind or section changed leaves the timeline alone)."""
+        years = self.filters().years
+        if years != self._years:
+            self._years = years
+            if years is not None:
+                self.yearsChanged.emit(*years)
 
     def _update_indicator(self) -> None:
         active = self.filters().active

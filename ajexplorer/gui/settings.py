@@ -24,6 +24,7 @@ _RECENT = "datasets/recent"
 _LAST_DATASET = "datasets/last"
 _THEME = "view/theme"
 _LANGUAGE = "interface/language"
+_HIDE_UNMATCHED = "filters/hide_unmatched"
 _MAX_BLOB = 64 * 1024
 _MAX_PATH = 4096
 _MAX_TITLE = 300
@@ -159,6 +160,14 @@ class Settings:
 
     def set_language(self, choice: str) -> None:
         self._store.setValue(_LANGUAGE, choice)
+        self._store.sync()
+
+    def hide_unmatched(self) -> bool:
+        """Whether what a search or filter leaves out is hidden (True) or dimmed (the default)."""
+        return self._value(_HIDE_UNMATCHED) in (True, "true")
+
+    def set_hide_unmatched(self, hide: bool) -> None:
+        self._store.setValue(_HIDE_UNMATCHED, "true" if hide else "false")
         self._store.sync()
 
     def save(

@@ -9,7 +9,6 @@ view changes or a ``recordActivated`` request.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, QSizeF, Qt, Signal
@@ -41,6 +40,8 @@ from ajexplorer.presentation.timeline_scene import (
     fit_all_extent,
     hit_test,
     item_position,
+    picked_years,
+    years_extent,
 )
 
 __all__ = ["AXIS_HEIGHT", "GUTTER", "TimelineWidget"]
@@ -54,7 +55,7 @@ class TimelineWidget(QWidget):
     Signals:
         recordActivated(str): the user picked a record (click, or Left/Right to the next one in time).
         viewChanged(): the visible span changed (zoom or pan).
-        yearRangePicked(int, int): the user dragged across the axis to pick these years (first, last).
+        yearRangePicked(int, int): the user dragged across the axis to pick these whole years (first, last).
     """
 
     recordActivated = Signal(str)
@@ -74,6 +75,9 @@ class TimelineWidget(QWidget):
         self._today = dt.date.today()
         self._scene = Scene.build([], [], self._today, (1970.0, 2030.0))
         self._items: dict[str, tl.Item] = {}
+        self._lane_titles: list[str] = []
+        #: What does not match a search is hidden (not drawn, not hit) rather than dimmed.
+        self._hide_unmatched = False
         self._view = tl.Viewport(*self._scene.extent, 1000.0)
         self._painter = TimelinePainter(self.font(), cached=True)
         self._frame = tl.Frame()
@@ -82,15 +86,19 @@ class TimelineWidget(QWidget):
         self._press_view: tl.Viewport | None = None
         self._dragging = False
         self._axis_pick: tuple[float, float] | None = None
+        self._axis_press_x = 0.0
         self._describer: Callable[[str], str] | None = None
 
     # --- data and state in ---------------------------------------------------------------------------------
 
     def set_items(self, items: list[tl.Item], lane_titles: list[str], today: dt.date | None = None) -> None:
         self._today = today or dt.date.today()
-        self._scene = Scene.build(items, lane_titles, self._today, self._scene.extent)
         self._items = {item.id: item for item in items}
+        self._lane_titles = list(lane_titles)
+        self._scene = Scene.build(items, lane_titles, self._today, self._scene.extent)
         self._frame_dirty = True
+        if self._hide_unmatched and self._scene.matches is not None:
+            self._rebuild(self._scene.matches)
         self.fit_all()
 
     def set_current(self, record_id: str | None) -> None:
@@ -114,7 +122,31 @@ class TimelineWidget(QWidget):
         scene = self._scene
         if record_ids == scene.matches:
             return
+        if self._hide_unmatched:
+            self._rebuild(record_ids)
+            return
         self._scene = scene.emphasised(scene.current, scene.linked, record_ids)
+        self.update()
+
+    def set_hide_unmatched(self, hide: bool) -> None:
+        """Hide what does not match (not drawn, not clickable, not counted in badges) or dim it."""
+        if hide != self._hide_unmatched:
+            self._hide_unmatched = hide
+            self._rebuild(self._scene.matches)
+
+    @property
+    def hides_unmatched(self) -> bool:
+        return self._hide_unmatched
+
+    def _rebuild(self, matches: frozenset[str] | None) -> None:
+        """The scene laid out again from the items shown: all of them, or with hiding on, the matches."""
+        items = list(self._items.values())
+        if self._hide_unmatched and matches is not None:
+            items = [item for item in items if item.id in matches]
+        old = self._scene
+        scene = Scene.build(items, self._lane_titles, self._today, old.extent)
+        self._scene = scene.emphasised(old.current, old.linked, matches).with_stars(old.starred)
+        self._frame_dirty = True
         self.update()
 
     def set_starred(self, record_ids: frozenset[str]) -> None:
@@ -159,6 +191,15 @@ class TimelineWidget(QWidget):
             return
         span = max(item.end - item.start, 1.0)
         self._set_view(tl.fit(item.start - span, item.end + span, self._plot_width()))
+
+    def show_years(self, first: int, last: int) -> None:
+        """Bring the years ``first``..``last`` (a years filter) into view, all of them with a little margin."""
+        start, end = years_extent(first, last)
+        self._set_view(tl.Viewport(start, end, self._plot_width()))
+
+    def show_extent(self, start: float, end: float) -> None:
+        """Show exactly ``start``..``end`` (fractional years), as shown before (Undo Filter Change)."""
+        self._set_view(tl.Viewport(start, end, self._plot_width()))
 
     def zoom_by(self, factor: float, anchor_x: float | None = None) -> None:
         anchor = self._plot_width() / 2 if anchor_x is None else anchor_x
@@ -256,16 +297,40 @@ class TimelineWidget(QWidget):
         self._painter.set_pixel_ratio(self.devicePixelRatioF())
         self._painter.paint(painter, self._geometry(), self._scene, palette, self._layout())
         if self._axis_pick is not None:
-            band = QColor(palette.color(QPalette.ColorRole.Highlight))
-            band.setAlphaF(0.25)
-            x0, x1 = sorted(GUTTER + self._view.x(t) for t in self._axis_pick)
-            painter.fillRect(QRectF(x0, 0, max(x1 - x0, 2), self.height()), band)
+            self._paint_axis_pick(painter, palette, *picked_years(*self._axis_pick))
         if self.hasFocus():
             pen = QPen(palette.color(QPalette.ColorRole.Highlight), 1.5)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.end()
+
+    def _paint_axis_pick(self, painter: QPainter, palette: QPalette, first: int, last: int) -> None:
+        """The whole years a drag across the axis will pick: a band over them and their range on the axis."""
+        band = QColor(palette.color(QPalette.ColorRole.Highlight))
+        band.setAlphaF(0.25)
+        x0, x1 = GUTTER + self._view.x(first), GUTTER + self._view.x(last + 1)
+        painter.fillRect(QRectF(x0, 0, max(x1 - x0, 2), self.height()), band)
+        text = self.pick_label(first, last)
+        metrics = painter.fontMetrics()
+        width = metrics.horizontalAdvance(text) + 12
+        centre = min(max((x0 + x1) / 2, GUTTER + width / 2), self.width() - width / 2)
+        box = QRectF(centre - width / 2, 1, width, AXIS_HEIGHT - 2)
+        painter.fillRect(box, palette.color(QPalette.ColorRole.Highlight))
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    @staticmethod
+    def pick_label(first: int, last: int) -> str:
+        """The years a drag picks, as drawn on the axis while dragging."""
+        if first == last:
+            return str(first)
+        return translate("Timeline", "{first}\u2013{last}").format(first=first, last=last)
+
+    @property
+    def picking(self) -> tuple[int, int] | None:
+        """The whole years an axis drag in progress would pick (None when no drag is on)."""
+        return picked_years(*self._axis_pick) if self._axis_pick is not None else None
 
     # --- hit testing ----------------------------------------------------------------------------------------
 
@@ -329,6 +394,7 @@ class TimelineWidget(QWidget):
         if event.button() == Qt.MouseButton.LeftButton and event.position().y() < AXIS_HEIGHT:
             t = self._view.t(event.position().x() - GUTTER)
             self._axis_pick = (t, t)
+            self._axis_press_x = event.position().x()
             event.accept()
             return
         if event.button() == Qt.MouseButton.LeftButton:
@@ -356,10 +422,11 @@ class TimelineWidget(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._axis_pick is not None and event.button() == Qt.MouseButton.LeftButton:
-            start, end = sorted((self._axis_pick[0], self._view.t(event.position().x() - GUTTER)))
+            first, last = picked_years(self._axis_pick[0], self._view.t(event.position().x() - GUTTER))
             self._axis_pick = None
             self.update()
-            self.yearRangePicked.emit(math.floor(start), math.floor(end))
+            if abs(event.position().x() - self._axis_press_x) >= DRAG_THRESHOLD:  # a click picks nothing
+                self.yearRangePicked.emit(first, last)
             return
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             super().mouseReleaseEvent(event)

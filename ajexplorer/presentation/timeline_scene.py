@@ -260,6 +260,20 @@ def scene_from_dataset(
     return scene.emphasised(current, linked, matches)
 
 
+def picked_years(start: float, end: float) -> tuple[int, int]:
+    """The whole years a drag across the axis from ``start`` to ``end`` (fractional years, either way)
+    touches: first and last, each counted whole, as the band drawn during the drag shows them."""
+    low, high = sorted((start, end))
+    return math.floor(low), math.floor(high)
+
+
+def years_extent(first: int, last: int) -> tuple[float, float]:
+    """The time to show for the years ``first``..``last``: all of them (to the end of the last), and a
+    margin of a twentieth either side, at least a month, so the edges' events are not on the frame."""
+    margin = max((last + 1 - first) / 20, 1 / 12)
+    return first - margin, last + 1 + margin
+
+
 # --- hit-testing ------------------------------------------------------------------------------------------------
 
 

@@ -1210,6 +1210,14 @@ The details were written to {log_path}.</source>
         <translation>レコードを検索します</translation>
     </message>
     <message>
+        <source>&amp;Undo Filter Change</source>
+        <translation>絞り込みの変更を元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Put back the filters a drag across the timeline's axis replaced</source>
+        <translation>年表の目盛りをドラッグして置き換えた絞り込み条件を元に戻します</translation>
+    </message>
+    <message>
         <source>Clear &amp;Filters</source>
         <translation>絞り込みを解除(&amp;F)</translation>
     </message>
@@ -1272,6 +1280,14 @@ The details were written to {log_path}.</source>
     <message>
         <source>System</source>
         <translation>システムの設定に従う</translation>
+    </message>
+    <message>
+        <source>Years filter set to {years}. {keys} puts back the filters before.</source>
+        <translation>年の絞り込みを {years} にしました。{keys} で前の絞り込み条件に戻せます。</translation>
+    </message>
+    <message>
+        <source>Filters put back as they were.</source>
+        <translation>絞り込み条件を元に戻しました。</translation>
     </message>
     <message>
         <source>Showing {start} to {end}</source>
@@ -1684,6 +1700,22 @@ and a new, empty notebook was started. You can save a copy of the old file to ke
         <translation>終了年</translation>
     </message>
     <message>
+        <source>What does not match</source>
+        <translation>一致しない項目</translation>
+    </message>
+    <message>
+        <source>Dim or hide what the search and filters leave out</source>
+        <translation>検索と絞り込みに一致しない項目を薄く表示するか、非表示にします</translation>
+    </message>
+    <message>
+        <source>Dim others</source>
+        <translation>他を薄く表示</translation>
+    </message>
+    <message>
+        <source>Hide others</source>
+        <translation>他を非表示</translation>
+    </message>
+    <message>
         <source>Clear filters</source>
         <translation>絞り込みを解除</translation>
     </message>
@@ -1849,6 +1881,10 @@ and a new, empty notebook was started. You can save a copy of the old file to ke
     <message>
         <source>Events and plans over time, one lane per section of the source</source>
         <translation>行事と計画を時間軸上に示します。原文の章ごとに1本のレーンです</translation>
+    </message>
+    <message>
+        <source>{first}–{last}</source>
+        <translation>{first}～{last}年</translation>
     </message>
     <message>
         <source>

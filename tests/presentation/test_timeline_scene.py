@@ -162,3 +162,16 @@ def test_a_lane_title_fits_its_lines_and_says_when_it_was_cut(
         assert shown == title  # nothing lost unless it says so
     else:
         assert len(shown.replace(" ", "")) < len(title.replace(" ", ""))  # cut, and marked where
+
+
+def test_an_axis_drag_picks_the_whole_years_it_touches_either_way() -> None:
+    assert ts.picked_years(2010.9, 2015.1) == (2010, 2015)
+    assert ts.picked_years(2015.1, 2010.9) == (2010, 2015)
+    assert ts.picked_years(2013.2, 2013.7) == (2013, 2013)
+
+
+def test_the_years_shown_for_a_filter_hold_every_day_with_a_margin() -> None:
+    start, end = ts.years_extent(2010, 2015)
+    assert start < 2010 and end > 2016 and end - start < 6 * 1.2
+    one_start, one_end = ts.years_extent(2013, 2013)
+    assert one_start < 2013 and one_end > 2014
