@@ -132,6 +132,7 @@ class FiguresView(QWidget):
         self.setSizePolicy(policy)
         self.setAutoFillBackground(False)
         self._charts: list[ch.Chart] = []
+        self._dataset: Dataset | None = None  # the figures' records, for the sum of the bars shown
         self._lanes: dict[str, int] = {}
         self._lane_count = 1
         self._layouts: dict[int, ch.FiguresLayout] = {}
@@ -147,6 +148,7 @@ class FiguresView(QWidget):
 
     def set_dataset(self, dataset: Dataset) -> None:
         """Chart the dataset's figures; bars take the colour of their section's lane on the timeline."""
+        self._dataset = dataset
         self.set_charts(ch.charts_from(dataset), [section.id for section in dataset.sections])
 
     def set_charts(self, charts: Sequence[ch.Chart], section_ids: Sequence[str] = ()) -> None:
@@ -200,11 +202,21 @@ class FiguresView(QWidget):
         matches = self._matches
         if not self._hide_unmatched or matches is None:
             return self._charts
-        kept = [
-            dataclasses.replace(chart, bars=tuple(bar for bar in chart.bars if bar.record_id in matches))
-            for chart in self._charts
-        ]
-        return [chart for chart in kept if chart.bars]
+        kept = []
+        for chart in self._charts:
+            bars = tuple(bar for bar in chart.bars if bar.record_id in matches)
+            if bars == chart.bars:
+                kept.append(chart)
+            elif bars:  # a total sums what is shown: the bars left, if they still add up
+                total = self._total_of(chart, bars)
+                kept.append(dataclasses.replace(chart, bars=bars, total=total))
+        return kept
+
+    def _total_of(self, chart: ch.Chart, bars: tuple[ch.Bar, ...]) -> ch.Total | None:
+        if chart.total is None or self._dataset is None:
+            return None
+        records = [self._dataset.records[bar.record_id] for bar in bars]
+        return ch.chart_total(self._dataset, records, bars, chart.unit)
 
     def is_dimmed(self, record_id: str) -> bool:
         return self._matches is not None and record_id not in self._matches

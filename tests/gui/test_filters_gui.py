@@ -158,3 +158,20 @@ def test_hide_others_leaves_only_matching_bars_in_the_figures(window: MainWindow
     assert charted[0] in shown and set(shown) <= matches
     window.filter_bar.set_hide_unmatched(False)
     assert [row.bar.record_id for row in figures.view.figures_layout().rows] == charted
+
+
+def test_with_others_hidden_a_total_counts_only_the_bars_shown(window: MainWindow) -> None:
+    figures = window.figures
+    assert figures is not None
+    summed = next(chart for chart in figures.view.charts if chart.total is not None)
+    assert summed.total is not None
+    kept = summed.total.counted[0]
+    window.search_field.setText(window.dataset.records[kept].title)
+    window.search_field.flush()
+    window.filter_bar.set_hide_unmatched(True)
+    matches = window.timeline.scene.matches
+    assert matches is not None and not set(summed.total.counted) <= matches
+    totals = [panel.chart.total for panel in figures.view.figures_layout().charts if panel.chart.total]
+    for total in totals:
+        assert set(total.counted) <= matches  # no hidden bar is in a sum labelled "of the figures shown"
+    window.filter_bar.set_hide_unmatched(False)
