@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import logging
 import math
 from collections.abc import Callable, Sequence
@@ -474,6 +475,7 @@ class MainWindow(QMainWindow):
         self._describe_timeline()
         self._build_exports()
         self._build_notebook()
+        self._mark_focus()
         self._build_theme_menu()
         self._build_language_menu()
         QTimer.singleShot(0, self, self._finish_start)
@@ -889,19 +891,71 @@ class MainWindow(QMainWindow):
 
     # --- keyboard, mouse, window ----------------------------------------------------------------------------
 
+    def _mark_focus(self) -> None:
+        """A focus mark on every pane that draws none of its own, and Tab through the panes in reading order:
+        search and filters, timeline, tree and lists, details, source (each browser one Tab stop)."""
+        from ajexplorer.gui.focus_mark import FocusMarks  # noqa: PLC0415 - see _after_first_paint
+
+        self.focus_marks = FocusMarks(self)
+        for pane in self._focus_ring:
+            if pane not in (self.search_field, self.timeline):
+                self.focus_marks.add(pane)
+        self.glossary.view.setTabKeyNavigation(False)
+        filters = [
+            widget
+            for widget in self.filter_bar.findChildren(QWidget)
+            if widget.parentWidget() is self.filter_bar and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        order = [self.search_field, *filters, *self._focus_ring[1:]]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def focus_parts(self) -> list[QWidget]:
+        """The panes F6 visits, in order: those shown, and those tabbed behind another (brought forward when
+        reached); a closed pane is left out."""
+        return [
+            widget
+            for widget in self._focus_ring
+            if widget.isVisible()
+            and ((dock := self._dock_of(widget)) is None or dock.toggleViewAction().isChecked())
+        ]
+
+    def _dock_of(self, widget: QWidget) -> QDockWidget | None:
+        return next((dock for dock in self.findChildren(QDockWidget) if dock.isAncestorOf(widget)), None)
+
     def _cycle_focus(self, step: int) -> None:
-        visible = [widget for widget in self._focus_ring if widget.isVisible()]
-        if not visible:
+        from ajexplorer.gui.focus_mark import on_screen  # noqa: PLC0415 - see _after_first_paint
+
+        parts = self.focus_parts()
+        if not parts:
             return
         focused = QApplication.focusWidget()
-        if focused is None:
-            visible[0 if step > 0 else -1].setFocus(Qt.FocusReason.OtherFocusReason)
-            return
         position = next(
-            (i for i, widget in enumerate(visible) if widget is focused or widget.isAncestorOf(focused)),
+            (
+                i
+                for i, widget in enumerate(parts)
+                if focused is not None and (focused is widget or widget.isAncestorOf(focused))
+            ),
             -1 if step > 0 else 0,
         )
-        visible[(position + step) % len(visible)].setFocus(Qt.FocusReason.OtherFocusReason)
+        target = parts[(position + step) % len(parts)]
+        dock = self._dock_of(target)
+        if dock is not None and not on_screen(target):
+            dock.raise_()
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab passes over the panes tabbed behind another (Qt keeps them "visible", off screen)."""
+        from ajexplorer.gui.focus_mark import on_screen  # noqa: PLC0415 - see _after_first_paint
+
+        start = QApplication.focusWidget()
+        for _ in range(len(self.findChildren(QWidget))):
+            if not super().focusNextPrevChild(next):
+                return False
+            now = QApplication.focusWidget()
+            if now is None or now is start or on_screen(now):
+                return True
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
