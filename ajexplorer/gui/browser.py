@@ -2,7 +2,8 @@
 
 One Tab stop: Tab leaves the browser, as it does any other pane, instead of walking through hundreds of links.
 Links are reached as in a browser's caret mode: Ctrl+Down or N selects the next link, Ctrl+Up or P the previous
-one, and Enter follows the selected link."""
+one (:data:`~ajexplorer.presentation.help_text.NEXT_LINK_KEYS`, listed in Help > Keyboard Shortcuts), and Enter
+follows the selected link."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from ajexplorer.presentation.help_text import NEXT_LINK_KEYS, PREVIOUS_LINK_KEYS
 from ajexplorer.presentation.links import Link, parse_link
 
 if TYPE_CHECKING:  # Qt hands QUrls in; Python touching the class first would build its enums at start-up
@@ -99,15 +101,13 @@ class SafeBrowser(QTextBrowser):
         return QTextEdit.focusNextPrevChild(self, next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, modifiers = event.key(), event.modifiers()
-        control = modifiers & Qt.KeyboardModifier.ControlModifier
-        plain = modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-        if (control and key == Qt.Key.Key_Down) or (plain and key == Qt.Key.Key_N):
-            self.move_to_link(1)
+        from PySide6.QtGui import QKeySequence  # noqa: PLC0415 - see the imports above
+
+        pressed = QKeySequence(event.keyCombination()).toString()
+        if pressed in NEXT_LINK_KEYS or pressed in PREVIOUS_LINK_KEYS:
+            self.move_to_link(1 if pressed in NEXT_LINK_KEYS else -1)
             return
-        if (control and key == Qt.Key.Key_Up) or (plain and key == Qt.Key.Key_P):
-            self.move_to_link(-1)
-            return
+        key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             href = self.selected_link()
             if href is not None:

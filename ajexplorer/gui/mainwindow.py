@@ -272,8 +272,16 @@ class MainWindow(QMainWindow):
             "Ctrl+E",
             translate("MainWindow", "Zoom the timeline to the selection"),
         )
-        self.next_part_action = self._action(translate("MainWindow", "Next Part"), "F6")
-        self.previous_part_action = self._action(translate("MainWindow", "Previous Part"), "Shift+F6")
+        self.next_part_action = self._action(
+            translate("MainWindow", "Next Part"),
+            "F6",
+            translate("MainWindow", "Move the keyboard to the next pane, bringing it forward"),
+        )
+        self.previous_part_action = self._action(
+            translate("MainWindow", "Previous Part"),
+            "Shift+F6",
+            translate("MainWindow", "Move the keyboard to the previous pane, bringing it forward"),
+        )
         self.copy_citation_action = self._action(
             translate("MainWindow", "Copy &Citation"),
             "Ctrl+Shift+C",
@@ -1120,11 +1128,11 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> QDialog:
         """Read from the window's actions as they are now (export and notebook commands included)."""
         from ajexplorer.gui.help_dialogs import action_shortcuts  # noqa: PLC0415 - see _help
-        from ajexplorer.presentation.help_text import shortcuts_html  # noqa: PLC0415
+        from ajexplorer.presentation.help_text import pane_shortcuts, shortcuts_html  # noqa: PLC0415
 
         return self._help(
             translate("MainWindow", "Keyboard Shortcuts"),
-            shortcuts_html(action_shortcuts(self.findChildren(QAction))),
+            shortcuts_html([*action_shortcuts(self.findChildren(QAction)), *pane_shortcuts()]),
         )
 
     def show_search_help(self) -> QDialog:

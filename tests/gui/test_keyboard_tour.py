@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication, QFileDialog, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from ajexplorer.domain.loading import load_dataset
@@ -17,6 +17,7 @@ from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.browser import SafeBrowser
 from ajexplorer.gui.focus_mark import on_screen
 from ajexplorer.gui.mainwindow import MainWindow
+from ajexplorer.presentation.help_text import NEXT_LINK_KEYS, PREVIOUS_LINK_KEYS
 from ajexplorer.presentation.links import Target, parse_link
 from tests.conftest import FIXTURES
 from tests.gui.conftest import make_window
@@ -257,3 +258,30 @@ def test_the_whole_tour_without_a_mouse(
     press(qtbot, Qt.Key.Key_Return)
     assert asked, "the export asked for no file name"
     assert list(tmp_path.glob("keyboard-export*")), "nothing was exported"
+
+
+def test_the_link_keys_are_listed_in_help_and_do_what_it_says(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = window.show_shortcuts()
+    browser = dialog.findChild(QTextBrowser)
+    assert browser is not None
+    listed = browser.toPlainText()
+    dialog.close()
+    details = window.details.browser
+    window.navigator.go(next(r for r in window.dataset.records if len(links_in(window, r)) >= 3))
+    details.setFocus()
+    links = details.links()
+    for keys, step in ((NEXT_LINK_KEYS, 1), (PREVIOUS_LINK_KEYS, -1)):
+        for key in keys:
+            assert key in listed
+            second = QTextCursor(details.document())  # a link before it and one after
+            second.setPosition(links[1][0])
+            second.setPosition(links[1][1], QTextCursor.MoveMode.KeepAnchor)
+            details.setTextCursor(second)
+            combination = QKeySequence(key)[0]
+            qtbot.keyClick(details, combination.key(), combination.keyboardModifiers())
+            assert details.selected_link() == links[1 + step][2], f"{key} did not move to the link"
+
+
+def links_in(window: MainWindow, record_id: str) -> list[tuple[int, int, str]]:
+    window.details.show_record(record_id)
+    return window.details.browser.links()
