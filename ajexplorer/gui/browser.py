@@ -23,9 +23,11 @@ if TYPE_CHECKING:  # Qt hands QUrls in; Python touching the class first would bu
 class SafeBrowser(QTextBrowser):
     """Signals:
     linkRequested(object): an ``aj:`` link was activated (a :class:`Link`); other schemes are ignored.
+    linkSelected(object): the keyboard selected an ``aj:`` link (a :class:`Link`), not yet followed.
     """
 
     linkRequested = Signal(object)
+    linkSelected = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,12 +90,15 @@ class SafeBrowser(QTextBrowser):
         )
         if not ahead:
             return False
-        start, end, _href = ahead[0]
+        start, end, href = ahead[0]
         chosen = QTextCursor(self.document())
         chosen.setPosition(start)
         chosen.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(chosen)
         self.ensureCursorVisible()
+        link = parse_link(href)
+        if link is not None:
+            self.linkSelected.emit(link)
         return True
 
     def focusNextPrevChild(self, next: bool) -> bool:

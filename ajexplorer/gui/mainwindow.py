@@ -401,6 +401,8 @@ class MainWindow(QMainWindow):
         self.glossary.paragraphRequested.connect(self.show_paragraph)
         self.details.linkRequested.connect(self.follow_link)
         self.source.linkRequested.connect(self.follow_link)
+        self.details.browser.linkSelected.connect(self._say_link)
+        self.source.browser.linkSelected.connect(self._say_link)
         # ... and every view follows the navigator.
         nav.currentChanged.connect(self._on_current_changed)
         nav.historyChanged.connect(self._update_history_actions)
@@ -898,6 +900,20 @@ class MainWindow(QMainWindow):
         return tooltip(self.dataset, record_id)
 
     # --- keyboard, mouse, window ----------------------------------------------------------------------------
+
+    def _say_link(self, link: Link) -> None:
+        """Where a link selected with the keyboard leads, in the status bar (and to a screen reader)."""
+        record = self.dataset.get(link.value) if link.target is Target.RECORD else None
+        if record is not None:
+            where = record.display_title
+        elif link.target is Target.PARAGRAPH:
+            where = translate("MainWindow", "paragraph {number}").format(number=link.value)
+        else:
+            where = link.value
+        self.announcer.say(
+            translate("MainWindow", "Link to {where}: Enter follows it").format(where=where),
+            STATUS_MESSAGE_MS,
+        )
 
     def _mark_focus(self) -> None:
         """A focus mark on every pane that draws none of its own, and Tab through the panes in reading order:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QTextCursor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -70,8 +71,8 @@ def highlight(window: MainWindow) -> QColor:
 
 def test_f6_visits_every_pane_and_each_shows_a_focus_mark(window: MainWindow, qtbot: QtBot) -> None:
     parts = window.focus_parts()
-    for pane in (window.details.browser, window.source.browser, window.timeline, window.mechanisms.view):
-        assert pane in parts
+    for widget in (window.details.browser, window.source.browser, window.timeline, window.mechanisms.view):
+        assert widget in parts
     # Tabbed behind another pane, yet visited: brought forward when reached.
     assert window.glossary.view in parts and window.figures in parts and window.chronology in parts
     window.search_field.setFocus()
@@ -213,9 +214,15 @@ def test_the_whole_tour_without_a_mouse(
     # A relation: selected with the link keys, followed with Enter.
     records, _paragraphs = relations(chosen.id)
     select_link(qtbot, window.details.browser, records[0])
-    press(qtbot, Qt.Key.Key_Return)
     related = parse_link(records[0])
-    assert related is not None and window.navigator.current == related.value
+    assert related is not None
+    related_record = partner.get(related.value)
+    assert related_record is not None
+    assert related_record.display_title in window.statusBar().currentMessage(), (
+        "the status bar names the link"
+    )
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.navigator.current == related.value
     assert related.value != chosen.id
 
     # Back (Alt+Left), then a source paragraph of the record.
@@ -253,6 +260,7 @@ def test_the_whole_tour_without_a_mouse(
     press(qtbot, Qt.Key.Key_F, ALT)
     assert QApplication.activePopupWidget() is window.file_menu
     press(qtbot, Qt.Key.Key_E)
+    assert window.exports is not None
     assert QApplication.activePopupWidget() is window.exports.export_menu
     press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Return)
@@ -277,8 +285,7 @@ def test_the_link_keys_are_listed_in_help_and_do_what_it_says(window: MainWindow
             second.setPosition(links[1][0])
             second.setPosition(links[1][1], QTextCursor.MoveMode.KeepAnchor)
             details.setTextCursor(second)
-            combination = QKeySequence(key)[0]
-            qtbot.keyClick(details, combination.key(), combination.keyboardModifiers())
+            QTest.keySequence(details, QKeySequence(key))
             assert details.selected_link() == links[1 + step][2], f"{key} did not move to the link"
 
 
