@@ -1306,6 +1306,14 @@ The details were written to {log_path}.</source>
         <translation>リンクを開けません。{error}</translation>
     </message>
     <message>
+        <source>paragraph {number}</source>
+        <translation>第{number}段落</translation>
+    </message>
+    <message>
+        <source>Link to {where}: Enter follows it</source>
+        <translation>{where}へのリンクです。Enterキーで移動します</translation>
+    </message>
+    <message>
         <source>Its latest facts date from {date}.</source>
         <translation>最新の情報は {date} 時点のものです。</translation>
     </message>
