@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         self._matches: frozenset[str] | None = None
         #: The pane the Results covered when a search raised them, given back when the search is cleared.
         self._covered_by_results: QDockWidget | None = None
+        #: A dock F6 brought forward, and the one it covered (given back when F6 moves on).
+        self._peeked: tuple[QDockWidget, QDockWidget] | None = None
         self._rest_of_results = _AfterNextPaint(self, self._show_rest_of_results)
         self._rest_query: tuple[str, Filters] = ("", Filters())
         self._first_paint_hook: _AfterFirstPaint | None = None
@@ -963,9 +965,16 @@ class MainWindow(QMainWindow):
             -1 if step > 0 else 0,
         )
         target = parts[(position + step) % len(parts)]
+        # A pane F6 brought forward from behind a tab gives its place back when F6 moves on, so that passing
+        # through leaves the docks as the person had them.
+        peeked, self._peeked = self._peeked, None
+        if peeked is not None and _on_top(peeked[0]) and peeked[1].isVisible():
+            peeked[1].raise_()
         dock = self._dock_of(target)
         if dock is not None and not on_screen(target):
+            covered = [other for other in self.tabifiedDockWidgets(dock) if _on_top(other)]
             dock.raise_()
+            self._peeked = (dock, covered[0]) if covered else None
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focusNextPrevChild(self, next: bool) -> bool:

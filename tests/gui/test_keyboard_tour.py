@@ -100,6 +100,11 @@ def test_f6_brings_a_pane_tabbed_away_forward_and_skips_a_closed_one(
     window.source.browser.setFocus()
     press(qtbot, Qt.Key.Key_F6)
     assert focused() is window.glossary.view and on_screen(window.glossary.view)
+    for _ in window.focus_parts():  # on through the panes tabbed with the source, and out
+        press(qtbot, Qt.Key.Key_F6)
+        if pane_of(window, focused()) not in (window.glossary.view, window.figures):
+            break
+    assert on_screen(window.source.browser), "passing through, F6 gives the tab back"
     window.glossary_dock.close()
     assert window.glossary.view not in window.focus_parts()
     window.source_dock.raise_()
