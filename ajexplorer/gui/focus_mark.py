@@ -73,9 +73,6 @@ class FocusMarks(QObject):
         self._follow(None, QApplication.focusWidget())
         return mark
 
-    def mark_of(self, pane: QWidget) -> FocusMark | None:
-        return next((mark for mark in self._marks if mark.pane is pane), None)
-
     def _follow(self, _old: QWidget | None, now: QWidget | None) -> None:
         for mark in self._marks:
             mark.set_shown(now is not None and (now is mark.pane or mark.pane.isAncestorOf(now)))
