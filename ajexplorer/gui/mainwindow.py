@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import logging
 import math
 from collections.abc import Callable, Sequence
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
         self._matches: frozenset[str] | None = None
         #: The pane the Results covered when a search raised them, given back when the search is cleared.
         self._covered_by_results: QDockWidget | None = None
+        #: A dock F6 brought forward, and the one it covered (given back when F6 moves on).
+        self._peeked: tuple[QDockWidget, QDockWidget] | None = None
         self._rest_of_results = _AfterNextPaint(self, self._show_rest_of_results)
         self._rest_query: tuple[str, Filters] = ("", Filters())
         #: Before each year range dragged on the axis: the filters and the time shown, for Undo Filter Change.
@@ -277,8 +280,16 @@ class MainWindow(QMainWindow):
             "Ctrl+E",
             translate("MainWindow", "Zoom the timeline to the selection"),
         )
-        self.next_part_action = self._action(translate("MainWindow", "Next Part"), "F6")
-        self.previous_part_action = self._action(translate("MainWindow", "Previous Part"), "Shift+F6")
+        self.next_part_action = self._action(
+            translate("MainWindow", "Next Part"),
+            "F6",
+            translate("MainWindow", "Move the keyboard to the next pane, bringing it forward"),
+        )
+        self.previous_part_action = self._action(
+            translate("MainWindow", "Previous Part"),
+            "Shift+F6",
+            translate("MainWindow", "Move the keyboard to the previous pane, bringing it forward"),
+        )
         self.copy_citation_action = self._action(
             translate("MainWindow", "Copy &Citation"),
             "Ctrl+Shift+C",
@@ -405,6 +416,8 @@ class MainWindow(QMainWindow):
         self.glossary.paragraphRequested.connect(self.show_paragraph)
         self.details.linkRequested.connect(self.follow_link)
         self.source.linkRequested.connect(self.follow_link)
+        self.details.browser.linkSelected.connect(self._say_link)
+        self.source.browser.linkSelected.connect(self._say_link)
         # ... and every view follows the navigator.
         nav.currentChanged.connect(self._on_current_changed)
         nav.historyChanged.connect(self._update_history_actions)
@@ -490,6 +503,7 @@ class MainWindow(QMainWindow):
         self._describe_timeline()
         self._build_exports()
         self._build_notebook()
+        self._mark_focus()
         self._build_theme_menu()
         self._build_language_menu()
         QTimer.singleShot(0, self, self._finish_start)
@@ -961,19 +975,92 @@ class MainWindow(QMainWindow):
 
     # --- keyboard, mouse, window ----------------------------------------------------------------------------
 
+    def _say_link(self, link: Link) -> None:
+        """Where a link selected with the keyboard leads, in the status bar (and to a screen reader)."""
+        record = self.dataset.get(link.value) if link.target is Target.RECORD else None
+        if record is not None:
+            where = record.display_title
+        elif link.target is Target.PARAGRAPH:
+            where = translate("MainWindow", "paragraph {number}").format(number=link.value)
+        else:
+            where = link.value
+        self.announcer.say(
+            translate("MainWindow", "Link to {where}: Enter follows it").format(where=where),
+            STATUS_MESSAGE_MS,
+        )
+
+    def _mark_focus(self) -> None:
+        """A focus mark on every pane that draws none of its own, and Tab through the panes in reading order:
+        search and filters, timeline, tree and lists, details, source (each browser one Tab stop)."""
+        from ajexplorer.gui.focus_mark import FocusMarks  # noqa: PLC0415 - see _after_first_paint
+
+        self.focus_marks = FocusMarks(self)
+        for pane in self._focus_ring:
+            if pane not in (self.search_field, self.timeline):
+                self.focus_marks.add(pane)
+        self.glossary.view.setTabKeyNavigation(False)
+        filters = [
+            widget
+            for widget in self.filter_bar.findChildren(QWidget)
+            if widget.parentWidget() is self.filter_bar and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        order = [self.search_field, *filters, *self._focus_ring[1:]]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def focus_parts(self) -> list[QWidget]:
+        """The panes F6 visits, in order: those shown, and those tabbed behind another (brought forward when
+        reached); a closed pane is left out."""
+        return [
+            widget
+            for widget in self._focus_ring
+            if widget.isVisible()
+            and ((dock := self._dock_of(widget)) is None or dock.toggleViewAction().isChecked())
+        ]
+
+    def _dock_of(self, widget: QWidget) -> QDockWidget | None:
+        return next((dock for dock in self.findChildren(QDockWidget) if dock.isAncestorOf(widget)), None)
+
     def _cycle_focus(self, step: int) -> None:
-        visible = [widget for widget in self._focus_ring if widget.isVisible()]
-        if not visible:
+        from ajexplorer.gui.focus_mark import on_screen  # noqa: PLC0415 - see _after_first_paint
+
+        parts = self.focus_parts()
+        if not parts:
             return
         focused = QApplication.focusWidget()
-        if focused is None:
-            visible[0 if step > 0 else -1].setFocus(Qt.FocusReason.OtherFocusReason)
-            return
         position = next(
-            (i for i, widget in enumerate(visible) if widget is focused or widget.isAncestorOf(focused)),
+            (
+                i
+                for i, widget in enumerate(parts)
+                if focused is not None and (focused is widget or widget.isAncestorOf(focused))
+            ),
             -1 if step > 0 else 0,
         )
-        visible[(position + step) % len(visible)].setFocus(Qt.FocusReason.OtherFocusReason)
+        target = parts[(position + step) % len(parts)]
+        # A pane F6 brought forward from behind a tab gives its place back when F6 moves on, so that passing
+        # through leaves the docks as the person had them.
+        peeked, self._peeked = self._peeked, None
+        if peeked is not None and _on_top(peeked[0]) and peeked[1].isVisible():
+            peeked[1].raise_()
+        dock = self._dock_of(target)
+        if dock is not None and not on_screen(target):
+            covered = [other for other in self.tabifiedDockWidgets(dock) if _on_top(other)]
+            dock.raise_()
+            self._peeked = (dock, covered[0]) if covered else None
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab passes over the panes tabbed behind another (Qt keeps them "visible", off screen)."""
+        from ajexplorer.gui.focus_mark import on_screen  # noqa: PLC0415 - see _after_first_paint
+
+        start = QApplication.focusWidget()
+        for _ in range(len(self.findChildren(QWidget))):
+            if not super().focusNextPrevChild(next):
+                return False
+            now = QApplication.focusWidget()
+            if now is None or now is start or on_screen(now):
+                return True
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -1138,11 +1225,11 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> QDialog:
         """Read from the window's actions as they are now (export and notebook commands included)."""
         from ajexplorer.gui.help_dialogs import action_shortcuts  # noqa: PLC0415 - see _help
-        from ajexplorer.presentation.help_text import shortcuts_html  # noqa: PLC0415
+        from ajexplorer.presentation.help_text import pane_shortcuts, shortcuts_html  # noqa: PLC0415
 
         return self._help(
             translate("MainWindow", "Keyboard Shortcuts"),
-            shortcuts_html(action_shortcuts(self.findChildren(QAction))),
+            shortcuts_html([*action_shortcuts(self.findChildren(QAction)), *pane_shortcuts()]),
         )
 
     def show_search_help(self) -> QDialog:

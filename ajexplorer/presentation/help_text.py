@@ -54,6 +54,27 @@ class Shortcut:
     tip: str = ""
 
 
+#: The keys that select the next and the previous link in the details and the source (as Qt writes them);
+#: Tab leaves those panes instead.
+NEXT_LINK_KEYS = ("Ctrl+Down", "N")
+PREVIOUS_LINK_KEYS = ("Ctrl+Up", "P")
+
+#: Keys inside the panes, which no menu command carries: the keys, and what they do.
+PANE_KEYS = (
+    (("Tab", "Shift+Tab"), QT_TRANSLATE_NOOP("Help", "Next or previous control; a page of text is one stop")),
+    (NEXT_LINK_KEYS, QT_TRANSLATE_NOOP("Help", "Select the next link in the details or the source")),
+    (PREVIOUS_LINK_KEYS, QT_TRANSLATE_NOOP("Help", "Select the previous link in the details or the source")),
+    (("Enter",), QT_TRANSLATE_NOOP("Help", "Follow the selected link, or open the highlighted result")),
+)
+
+
+def pane_shortcuts() -> list[Shortcut]:
+    """The keys inside the panes, for the shortcuts table after the commands'."""
+    return [
+        Shortcut(translate("Help", "In a pane"), keys, translate("Help", what)) for keys, what in PANE_KEYS
+    ]
+
+
 def search_syntax_html() -> str:
     rows = "".join(
         f"<tr><td><code>{escape(typed)}</code></td><td>{escape(translate('Help', found))}</td></tr>"

@@ -953,6 +953,26 @@ The details were written to {log_path}.</source>
         <translation>自分のコレクションの一つに含まれるレコード</translation>
     </message>
     <message>
+        <source>Next or previous control; a page of text is one stop</source>
+        <translation>次または前の操作部品へ移動します。文章の領域は一度で通過します</translation>
+    </message>
+    <message>
+        <source>Select the next link in the details or the source</source>
+        <translation>詳細または原文の次のリンクを選択します</translation>
+    </message>
+    <message>
+        <source>Select the previous link in the details or the source</source>
+        <translation>詳細または原文の前のリンクを選択します</translation>
+    </message>
+    <message>
+        <source>Follow the selected link, or open the highlighted result</source>
+        <translation>選択したリンクをたどるか、強調表示された結果を開きます</translation>
+    </message>
+    <message>
+        <source>In a pane</source>
+        <translation>領域内</translation>
+    </message>
+    <message>
         <source>Search syntax</source>
         <translation>検索の書式</translation>
     </message>
@@ -1162,8 +1182,16 @@ The details were written to {log_path}.</source>
         <translation>次の領域</translation>
     </message>
     <message>
+        <source>Move the keyboard to the next pane, bringing it forward</source>
+        <translation>キーボード操作を次の領域へ移し、その領域を前面に表示します</translation>
+    </message>
+    <message>
         <source>Previous Part</source>
         <translation>前の領域</translation>
+    </message>
+    <message>
+        <source>Move the keyboard to the previous pane, bringing it forward</source>
+        <translation>キーボード操作を前の領域へ移し、その領域を前面に表示します</translation>
     </message>
     <message>
         <source>Copy &amp;Citation</source>
@@ -1304,6 +1332,14 @@ The details were written to {log_path}.</source>
     <message>
         <source>Cannot open the link. {error}</source>
         <translation>リンクを開けません。{error}</translation>
+    </message>
+    <message>
+        <source>paragraph {number}</source>
+        <translation>第{number}段落</translation>
+    </message>
+    <message>
+        <source>Link to {where}: Enter follows it</source>
+        <translation>{where}へのリンクです。Enterキーで移動します</translation>
     </message>
     <message>
         <source>Its latest facts date from {date}.</source>
