@@ -119,13 +119,18 @@ def read(path: Path, kind: str, keys: Iterable[str]) -> tuple[str, Any] | None:
 def write(path: Path, kind: str, key: str, value: Any) -> bool:
     """Save ``value`` at ``path`` atomically; False (and nothing written) when the folder does not allow it."""
     payload = _pickled(value).getbuffer()  # written as it is, not copied: a large dataset's is large
+    return write_bytes(path, _header(kind, key, payload), payload)
+
+
+def write_bytes(path: Path, *parts: bytes | memoryview) -> bool:
+    """Save ``parts`` one after the other as the file at ``path``, atomically; False when it cannot be."""
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(_header(kind, key, payload))
-            stream.write(payload)
+            for part in parts:
+                stream.write(part)
         Path(temporary).replace(path)
     except OSError:
         if temporary is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 import operator
 import re
 import sqlite3
@@ -19,8 +20,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
 
+from ajexplorer.domain import cachefile
+from ajexplorer.domain.cachefile import CacheSlot
 from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Paragraph, Record
 from ajexplorer.domain.query import Filters, Hit, Query, QueryError, Result, Segment
@@ -53,6 +55,7 @@ _FIELDS = ("kind", "section", "year", "place")
 _FIELD_ALIASES = {"pillar": "section"}
 # Question and function words people type ("when did Japan accede to the TAC?"); ignored unless alone.
 _INDEX_KIND = "search"
+_DATABASE_KIND = "search-db"  # the index's SQLite database, a file of its own that a search can open in place
 STOPWORDS = frozenset(
     {
         "a",
@@ -312,16 +315,11 @@ class SearchIndex:
         today = today or dt.date.today()
         slot = dataset.cache
         if slot is not None:
-            state = slot.read(_INDEX_KIND, today.isoformat())
-            if state is not None:
-                try:
-                    index = cls._restored(today, state)
-                except (sqlite3.Error, ValueError, TypeError, KeyError):
-                    pass  # a cache from another SQLite or otherwise unusable: build the index again
-                else:
-                    if index._count_records == len(dataset.records):
-                        index._ids = list(dataset.records)
-                        return index
+            cached = cls._cached(slot, today, in_memory=True)
+            if cached is not None and cached[0]._count_records == len(dataset.records):
+                index = cached[0]
+                index._ids = list(dataset.records)
+                return index
         index = cls(
             dataset.records.values(),
             dataset.glossary,
@@ -330,14 +328,17 @@ class SearchIndex:
             today,
         )
         if slot is not None:
-            slot.write(_INDEX_KIND, index._state(dataset.info.file), today.isoformat())
+            index._save(slot, today, dataset.info.file)
         return index
 
-    def _state(self, source_file: str) -> tuple[object, ...]:
-        """What :meth:`_restored` needs: the database (which holds every text a hit shows), the typo tables,
-        and what tells that the dataset it was made from still opens (its source text's file)."""
-        return (
-            self._db.serialize(),
+    def _save(self, slot: CacheSlot, today: dt.date, source_file: str) -> None:
+        """Two files: the database as it is, then what names it (by its SHA-256) with the rest of the index
+        and the file of the dataset's source text (without which the dataset does not open)."""
+        database = self._db.serialize()
+        if not cachefile.write_bytes(slot.path(_DATABASE_KIND), database):
+            return
+        state = (
+            hashlib.sha256(database).hexdigest(),
             self._count_records,
             self._cited_by,
             self._vocabulary,
@@ -345,24 +346,48 @@ class SearchIndex:
             self.section_ids,
             source_file,
         )
+        slot.write(_INDEX_KIND, state, today.isoformat())
 
     @classmethod
-    def _restored(cls, today: dt.date, state: tuple[Any, ...]) -> SearchIndex:
-        data, count, cited_by, vocabulary, deletes, section_ids, _source_file = state
-        index = cls.__new__(cls)
-        index.section_ids = tuple(section_ids)
-        index._today = today
-        index._db = sqlite3.connect(":memory:", check_same_thread=False)
-        index._db.deserialize(data)
-        index._ids = None
-        index._count_records = int(count)
-        index._allowed_cache = None
-        index._cited_by = cited_by
-        index._paragraph_text = dict(index._db.execute("SELECT rowid, text FROM pfts"))
-        index._vocabulary = vocabulary
-        index._known = set(vocabulary)
-        index._deletes = deletes
-        return index
+    def _cached(cls, slot: CacheSlot, today: dt.date, *, in_memory: bool) -> tuple[SearchIndex, str] | None:
+        """The index saved in ``slot`` for ``today``, and its dataset's source text file; None when there is
+        none, or it is damaged, or its database is not the one it names.
+
+        In memory, queries never wait for the disk (the window, keystroke after keystroke); opened in place,
+        nothing is read but the pages a query needs (one search from the shell)."""
+        state = slot.read(_INDEX_KIND, today.isoformat())
+        if state is None:
+            return None
+        path = slot.path(_DATABASE_KIND)
+        try:
+            database_digest, count, cited_by, vocabulary, deletes, section_ids, source_file = state
+            if in_memory:
+                data = path.read_bytes()
+                if hashlib.sha256(data).hexdigest() != database_digest:
+                    return None
+                db = sqlite3.connect(":memory:", check_same_thread=False)
+                db.deserialize(data)
+            else:
+                with path.open("rb") as stream:
+                    if hashlib.file_digest(stream, "sha256").hexdigest() != database_digest:
+                        return None
+                uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+                db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            index = cls.__new__(cls)
+            index.section_ids = tuple(section_ids)
+            index._today = today
+            index._db = db
+            index._ids = None
+            index._count_records = int(count)
+            index._allowed_cache = None
+            index._cited_by = cited_by
+            index._paragraph_text = dict(db.execute("SELECT rowid, text FROM pfts"))
+            index._vocabulary = vocabulary
+            index._known = set(vocabulary)
+            index._deletes = deletes
+        except (OSError, sqlite3.Error, ValueError, TypeError, KeyError):
+            return None  # a cache from another SQLite or otherwise unusable: build the index again
+        return index, str(source_file)
 
     def _record_ids(self) -> list[str]:
         if self._ids is None:
@@ -684,16 +709,10 @@ def open_index(folder: Path, today: dt.date | None = None) -> SearchIndex:
     from ajexplorer.paths import schema_dir  # noqa: PLC0415 - keep the domain importable without the app
 
     today = today or dt.date.today()
-    state = user_cache_slot(folder, digest(folder, schema_dir())).read(_INDEX_KIND, today.isoformat())
-    if state is not None:
-        try:
-            index = SearchIndex._restored(today, state)
-            source_file = state[-1]
-        except (sqlite3.Error, ValueError, TypeError, KeyError):
-            pass  # unusable: open the dataset, which builds the index again
-        else:
-            if isinstance(source_file, str) and (folder / source_file).is_file():
-                return index  # without its source text the dataset does not open: let that load say so
+    slot = user_cache_slot(folder, digest(folder, schema_dir()))
+    cached = SearchIndex._cached(slot, today, in_memory=False)
+    if cached is not None and (folder / cached[1]).is_file():
+        return cached[0]  # without its source text the dataset does not open: then let that load say so
     return SearchIndex.from_dataset(open_dataset(folder), today)
 
 
