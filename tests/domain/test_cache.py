@@ -237,8 +237,9 @@ def _no_dataset(folder: Path, **_options: object) -> Dataset:
     raise AssertionError(f"the dataset in {folder} was opened")
 
 
+@pytest.mark.usefixtures("user_cache")
 def test_a_search_from_the_shell_needs_only_the_cached_index_and_finds_the_same(
-    folder: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch
+    folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dataset = load_dataset(folder)
     expected = _results(SearchIndex.from_dataset(dataset, TODAY), _queries(dataset))
@@ -248,7 +249,8 @@ def test_a_search_from_the_shell_needs_only_the_cached_index_and_finds_the_same(
     assert len(open_index(folder, TODAY)) == len(dataset.records)
 
 
-def test_a_search_from_the_shell_after_a_file_changed_reads_the_files(folder: Path, user_cache: Path) -> None:
+@pytest.mark.usefixtures("user_cache")
+def test_a_search_from_the_shell_after_a_file_changed_reads_the_files(folder: Path) -> None:
     open_index(folder, TODAY)
     records = folder / "records" / "main.yaml"
     records.write_text(records.read_text(encoding="utf-8").replace("Summit", "Meeting"), encoding="utf-8")
@@ -259,6 +261,7 @@ def test_a_search_from_the_shell_after_a_file_changed_reads_the_files(folder: Pa
     )
 
 
+@pytest.mark.usefixtures("user_cache")
 @pytest.mark.parametrize(
     "damage",
     [
@@ -268,9 +271,7 @@ def test_a_search_from_the_shell_after_a_file_changed_reads_the_files(folder: Pa
     ],
     ids=["cut short", "its end zeroed", "empty"],
 )
-def test_a_damaged_index_database_is_ignored_and_rebuilt(
-    folder: Path, user_cache: Path, damage: object
-) -> None:
+def test_a_damaged_index_database_is_ignored_and_rebuilt(folder: Path, damage: object) -> None:
     dataset = load_dataset(folder)
     expected = _results(SearchIndex.from_dataset(dataset, TODAY), _queries(dataset))
     open_index(folder, TODAY)
@@ -283,9 +284,8 @@ def test_a_damaged_index_database_is_ignored_and_rebuilt(
     assert _results(open_index(folder, TODAY), _queries(dataset)) == expected
 
 
-def test_a_search_from_the_shell_reports_a_missing_source_text_despite_the_cache(
-    folder: Path, user_cache: Path
-) -> None:
+@pytest.mark.usefixtures("user_cache")
+def test_a_search_from_the_shell_reports_a_missing_source_text_despite_the_cache(folder: Path) -> None:
     open_index(folder, TODAY)
     (folder / load_dataset(folder).info.file).unlink()
     with pytest.raises(DataError, match="is missing"):
