@@ -26,7 +26,7 @@ from dataclasses import dataclass, fields
 from functools import cache
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 # The modules whose code decides what a loaded dataset holds: when any changes, older caches are not used.
 _SHAPING_MODULES = ("loading", "model", "dates", "yamlreader", "errors", "schemacheck", "search", "query")
@@ -117,20 +117,52 @@ def read(path: Path, kind: str, keys: Iterable[str]) -> tuple[str, Any] | None:
 
 
 def write(path: Path, kind: str, key: str, value: Any) -> bool:
-    """Save ``value`` at ``path`` atomically; False (and nothing written) when the folder does not allow it."""
-    payload = _pickled(value).getbuffer()  # written as it is, not copied: a large dataset's is large
-    return write_bytes(path, _header(kind, key, payload), payload)
+    """Save ``value`` at ``path`` atomically; False (and nothing written) when the folder does not allow it.
+
+    The pickle goes straight to the file, hashed on the way, and the header's digest is filled in last: a large
+    dataset's pickle is never held whole in memory beside the dataset itself."""
+    prefix = _header_prefix(kind, key)
+
+    def fill(stream: BinaryIO) -> None:
+        stream.write(prefix + b"0" * 64 + b"\n")  # the digest's place, the same length
+        hashing = _HashingWriter(stream)
+        _Pickler(hashing, protocol=5).dump(value)
+        stream.seek(0)
+        stream.write(prefix + hashing.hasher.hexdigest().encode("ascii") + b"\n")
+
+    return _write_atomically(path, fill)
+
+
+class _HashingWriter:
+    """A file to pickle to that also hashes what it is given."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.hasher = hashlib.sha256()
+
+    def write(self, data: bytes | memoryview) -> int:
+        self.hasher.update(data)
+        return self.stream.write(data)
 
 
 def write_bytes(path: Path, *parts: bytes | memoryview) -> bool:
     """Save ``parts`` one after the other as the file at ``path``, atomically; False when it cannot be."""
+
+    def fill(stream: BinaryIO) -> None:
+        for part in parts:
+            stream.write(part)
+
+    return _write_atomically(path, fill)
+
+
+def _write_atomically(path: Path, fill: Callable[[BinaryIO], None]) -> bool:
+    """A temporary file filled, then renamed to ``path``: readers see the old file or the new one, whole."""
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(handle, "wb") as stream:
-            for part in parts:
-                stream.write(part)
+            fill(stream)
         Path(temporary).replace(path)
     except OSError:
         if temporary is not None:
