@@ -28,8 +28,19 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, BinaryIO
 
-# The modules whose code decides what a loaded dataset holds: when any changes, older caches are not used.
-_SHAPING_MODULES = ("loading", "model", "dates", "yamlreader", "errors", "schemacheck", "search", "query")
+# The modules whose code decides what a loaded dataset holds, or how it is saved: when any changes, older caches
+# are not used.
+_SHAPING_MODULES = (
+    "cachefile",
+    "loading",
+    "model",
+    "dates",
+    "yamlreader",
+    "errors",
+    "schemacheck",
+    "search",
+    "query",
+)
 
 
 def _header_prefix(kind: str, key: str) -> bytes:
@@ -46,8 +57,9 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         cls = type(obj)
         if cls.__dict__.get("__dataclass_fields__") is not None and "__slots__" in cls.__dict__:
-            names = _field_names(cls)
-            return _rebuild, (cls, names, tuple([getattr(obj, name) for name in names]))
+            # One tuple per object, the class then its values: the pickler keeps every tuple it saved until
+            # the end, so a second one per object (for the values alone) would cost a large dataset tens of MiB.
+            return _rebuilt, (cls, *[getattr(obj, name) for name in _field_names(cls)])
         return NotImplemented
 
 
@@ -63,11 +75,11 @@ _set = object.__setattr__
 _consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 
 
-def _rebuild(cls: type, names: tuple[str, ...], values: tuple[Any, ...]) -> Any:
+def _rebuilt(cls: type, *values: Any) -> Any:
     """An instance of a slotted dataclass from its field values, without running its constructor (the values
     were checked when it first ran)."""
     obj: Any = object.__new__(cls)
-    _consume(map(_set, repeat(obj), names, values))  # the loop runs in C
+    _consume(map(_set, repeat(obj), _FIELD_NAMES.get(cls) or _field_names(cls), values))  # the loop runs in C
     return obj
 
 
