@@ -16,7 +16,7 @@ from ajexplorer.domain.errors import DataError
 from ajexplorer.domain.export import ExportContext
 from ajexplorer.domain.loading import open_dataset, write_stamp
 from ajexplorer.domain.model import Dataset, Kind, Record
-from ajexplorer.domain.search import Filters, QueryError, SearchIndex
+from ajexplorer.domain.search import Filters, QueryError, SearchIndex, open_index
 from ajexplorer.export_formats import ExportFormat, Scope, format_named
 
 
@@ -31,12 +31,14 @@ def _write(stream: TextIO | None, text: str) -> None:
         stream.flush()
 
 
-def _load(folder: Path | None) -> Dataset:
-    if folder is None:
-        from ajexplorer.paths import data_dir  # noqa: PLC0415 - resolved only when needed
+def _data_dir() -> Path:
+    from ajexplorer.paths import data_dir  # noqa: PLC0415 - resolved only when needed
 
-        folder = data_dir()
-    return open_dataset(folder)
+    return data_dir()
+
+
+def _load(folder: Path | None) -> Dataset:
+    return open_dataset(folder or _data_dir())
 
 
 def _report(error: DataError) -> None:
@@ -161,11 +163,10 @@ def _write_bytes(data: bytes) -> None:
 def run_search(query: str, limit: int, as_json: bool, folder: Path | None) -> int:
     """Exit 0 with results, 1 with none, 2 for a query that cannot mean anything."""
     try:
-        dataset = _load(folder)
+        index = open_index(folder or _data_dir())
     except DataError as error:
         _report(error)
         return 2
-    index = SearchIndex.from_dataset(dataset)
     try:
         result = index.search(query, limit=max(limit, 1))
     except QueryError as error:

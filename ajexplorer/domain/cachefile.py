@@ -26,10 +26,21 @@ from dataclasses import dataclass, fields
 from functools import cache
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-# The modules whose code decides what a loaded dataset holds: when any changes, older caches are not used.
-_SHAPING_MODULES = ("loading", "model", "dates", "yamlreader", "errors", "schemacheck", "search", "query")
+# The modules whose code decides what a loaded dataset holds, or how it is saved: when any changes, older caches
+# are not used.
+_SHAPING_MODULES = (
+    "cachefile",
+    "loading",
+    "model",
+    "dates",
+    "yamlreader",
+    "errors",
+    "schemacheck",
+    "search",
+    "query",
+)
 
 
 def _header_prefix(kind: str, key: str) -> bytes:
@@ -46,8 +57,9 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         cls = type(obj)
         if cls.__dict__.get("__dataclass_fields__") is not None and "__slots__" in cls.__dict__:
-            names = _field_names(cls)
-            return _rebuild, (cls, names, tuple([getattr(obj, name) for name in names]))
+            # One tuple per object, the class then its values: the pickler keeps every tuple it saved until
+            # the end, so a second one per object (for the values alone) would cost a large dataset tens of MiB.
+            return _rebuilt, (cls, *[getattr(obj, name) for name in _field_names(cls)])
         return NotImplemented
 
 
@@ -63,11 +75,11 @@ _set = object.__setattr__
 _consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 
 
-def _rebuild(cls: type, names: tuple[str, ...], values: tuple[Any, ...]) -> Any:
+def _rebuilt(cls: type, *values: Any) -> Any:
     """An instance of a slotted dataclass from its field values, without running its constructor (the values
     were checked when it first ran)."""
     obj: Any = object.__new__(cls)
-    _consume(map(_set, repeat(obj), names, values))  # the loop runs in C
+    _consume(map(_set, repeat(obj), _FIELD_NAMES.get(cls) or _field_names(cls), values))  # the loop runs in C
     return obj
 
 
@@ -117,15 +129,52 @@ def read(path: Path, kind: str, keys: Iterable[str]) -> tuple[str, Any] | None:
 
 
 def write(path: Path, kind: str, key: str, value: Any) -> bool:
-    """Save ``value`` at ``path`` atomically; False (and nothing written) when the folder does not allow it."""
-    payload = _pickled(value).getbuffer()  # written as it is, not copied: a large dataset's is large
+    """Save ``value`` at ``path`` atomically; False (and nothing written) when the folder does not allow it.
+
+    The pickle goes straight to the file, hashed on the way, and the header's digest is filled in last: a large
+    dataset's pickle is never held whole in memory beside the dataset itself."""
+    prefix = _header_prefix(kind, key)
+
+    def fill(stream: BinaryIO) -> None:
+        stream.write(prefix + b"0" * 64 + b"\n")  # the digest's place, the same length
+        hashing = _HashingWriter(stream)
+        _Pickler(hashing, protocol=5).dump(value)
+        stream.seek(0)
+        stream.write(prefix + hashing.hasher.hexdigest().encode("ascii") + b"\n")
+
+    return _write_atomically(path, fill)
+
+
+class _HashingWriter:
+    """A file to pickle to that also hashes what it is given."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.hasher = hashlib.sha256()
+
+    def write(self, data: bytes | memoryview) -> int:
+        self.hasher.update(data)
+        return self.stream.write(data)
+
+
+def write_bytes(path: Path, *parts: bytes | memoryview) -> bool:
+    """Save ``parts`` one after the other as the file at ``path``, atomically; False when it cannot be."""
+
+    def fill(stream: BinaryIO) -> None:
+        for part in parts:
+            stream.write(part)
+
+    return _write_atomically(path, fill)
+
+
+def _write_atomically(path: Path, fill: Callable[[BinaryIO], None]) -> bool:
+    """A temporary file filled, then renamed to ``path``: readers see the old file or the new one, whole."""
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(_header(kind, key, payload))
-            stream.write(payload)
+            fill(stream)
         Path(temporary).replace(path)
     except OSError:
         if temporary is not None:

@@ -117,10 +117,18 @@ def load_dataset(
 
 def open_dataset(folder: Path, *, trust_stamp: bool = True, progress: Progress | None = None) -> Dataset:
     """:func:`load_dataset` through the user's cache folder: what the window and the command line use."""
+    return load_dataset(folder, trust_stamp=trust_stamp, cache_folder=_user_cache_folder(), progress=progress)
+
+
+def _user_cache_folder() -> Path:
     from ajexplorer.paths import cache_dir  # noqa: PLC0415 - keep the domain importable without the app
 
-    cache_folder = cache_dir() / "datasets"
-    return load_dataset(folder, trust_stamp=trust_stamp, cache_folder=cache_folder, progress=progress)
+    return cache_dir() / "datasets"
+
+
+def user_cache_slot(folder: Path, data_digest: str) -> CacheSlot:
+    """Where :func:`open_dataset` keeps the caches of ``folder`` while its files have ``data_digest``."""
+    return cache_slot(folder, _user_cache_folder(), data_digest)
 
 
 Progress = Callable[[int, int], None]

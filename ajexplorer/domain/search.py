@@ -11,20 +11,33 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 import operator
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from difflib import get_close_matches
-from typing import Any
+from pathlib import Path
 
+from ajexplorer.domain import cachefile
+from ajexplorer.domain.cachefile import CacheSlot
 from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset, GlossaryEntry, Kind, Paragraph, Record
 from ajexplorer.domain.query import Filters, Hit, Query, QueryError, Result, Segment
 
-__all__ = ["Filters", "Hit", "Query", "QueryError", "Result", "SearchIndex", "Segment", "parse_query"]
+__all__ = [
+    "Filters",
+    "Hit",
+    "Query",
+    "QueryError",
+    "Result",
+    "SearchIndex",
+    "Segment",
+    "open_index",
+    "parse_query",
+]
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 12
@@ -42,6 +55,7 @@ _FIELDS = ("kind", "section", "year", "place")
 _FIELD_ALIASES = {"pillar": "section"}
 # Question and function words people type ("when did Japan accede to the TAC?"); ignored unless alone.
 _INDEX_KIND = "search"
+_DATABASE_KIND = "search-db"  # the index's SQLite database, a file of its own that a search can open in place
 STOPWORDS = frozenset(
     {
         "a",
@@ -224,10 +238,10 @@ class SearchIndex:
         self._db.execute(f"INSERT INTO fts(fts, rank) VALUES ('rank', 'bm25({weights})')")
         self._db.execute(
             "CREATE TABLE meta (id INTEGER PRIMARY KEY, kind TEXT, section TEXT, y0 INTEGER, y1 INTEGER, "
-            "place TEXT, sort REAL)"
+            "place TEXT, sort REAL, record TEXT, shown_when TEXT, paragraphs TEXT)"
         )
         self._db.execute("CREATE TABLE names (name TEXT, id INTEGER, acronym INTEGER)")
-        self._records: list[Record] = []  # by rowid
+        ids: list[str] = []
         self._allowed_cache: tuple[tuple[str, tuple[object, ...]], set[int]] | None = None
         self._cited_by: dict[int, list[int]] = {}
         self._paragraph_text = {number: p.text for number, p in (paragraphs or {}).items()}
@@ -237,7 +251,7 @@ class SearchIndex:
         name_rows = []
         for rowid, record in enumerate(records):
             y0, y1 = self._years(record)
-            self._records.append(record)
+            ids.append(record.id)
             names = [name for name in (record.acronym, *record.aliases) if name]
             joined = " ; ".join(names)
             fts_rows.append(
@@ -259,6 +273,9 @@ class SearchIndex:
                     y1,
                     normalised(record.place or ""),
                     record.when.sort_key()[1] if record.when.known else 1e9,
+                    record.id,
+                    record.when.human() if record.when.known else "",
+                    " ".join(map(str, record.paragraphs)),
                 )
             )
             name_rows.append((normalised(record.title), rowid, 0))
@@ -273,7 +290,7 @@ class SearchIndex:
             "INSERT INTO pfts(rowid, text) VALUES (?, ?)",
             [(number, p.text) for number, p in (paragraphs or {}).items()],
         )
-        self._db.executemany("INSERT INTO meta VALUES (?, ?, ?, ?, ?, ?, ?)", meta_rows)
+        self._db.executemany("INSERT INTO meta VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", meta_rows)
         self._db.executemany("INSERT INTO names VALUES (?, ?, ?)", name_rows)
         self._db.execute("CREATE INDEX names_by_name ON names(name)")
         self._db.execute("CREATE INDEX meta_by_date ON meta(sort, id)")
@@ -282,6 +299,8 @@ class SearchIndex:
         self._vocabulary = sorted(
             {term for (term,) in self._db.execute("SELECT term FROM vocab UNION SELECT term FROM pvocab")}
         )
+        self._ids: list[str] | None = ids  # record ids by rowid; a cached index reads them when first needed
+        self._count_records = len(ids)
         self._known = set(self._vocabulary)
         self._deletes: dict[str, list[str]] = {}
         for term in self._vocabulary:
@@ -296,12 +315,11 @@ class SearchIndex:
         today = today or dt.date.today()
         slot = dataset.cache
         if slot is not None:
-            state = slot.read(_INDEX_KIND, today.isoformat())
-            if state is not None:
-                try:
-                    return cls._restored(dataset, today, state)
-                except (sqlite3.Error, ValueError, TypeError, KeyError):
-                    pass  # a cache from another SQLite or otherwise unusable: build the index again
+            cached = cls._cached(slot, today, in_memory=True)
+            if cached is not None and cached[0]._count_records == len(dataset.records):
+                index = cached[0]
+                index._ids = list(dataset.records)
+                return index
         index = cls(
             dataset.records.values(),
             dataset.glossary,
@@ -310,32 +328,86 @@ class SearchIndex:
             today,
         )
         if slot is not None:
-            slot.write(_INDEX_KIND, index._state(), today.isoformat())
+            index._save(slot, today, dataset.info.file)
         return index
 
-    def _state(self) -> tuple[object, ...]:
-        """What :meth:`_restored` needs besides the dataset: the database and the typo tables."""
-        return (self._db.serialize(), len(self._records), self._cited_by, self._vocabulary, self._deletes)
+    def _save(self, slot: CacheSlot, today: dt.date, source_file: str) -> None:
+        """Two files: the database as it is, then what names it (by its SHA-256) with the rest of the index
+        and the file of the dataset's source text (without which the dataset does not open)."""
+        database = self._db.serialize()
+        if not cachefile.write_bytes(slot.path(_DATABASE_KIND), database):
+            return
+        state = (
+            hashlib.sha256(database).hexdigest(),
+            self._count_records,
+            self._cited_by,
+            self._vocabulary,
+            self._deletes,
+            self.section_ids,
+            source_file,
+        )
+        slot.write(_INDEX_KIND, state, today.isoformat())
 
     @classmethod
-    def _restored(cls, dataset: Dataset, today: dt.date, state: tuple[Any, ...]) -> SearchIndex:
-        data, count, cited_by, vocabulary, deletes = state
-        records = list(dataset.records.values())
-        if count != len(records):
-            raise ValueError("the cached index is of another dataset")
-        index = cls.__new__(cls)
-        index.section_ids = tuple(section.id for section in dataset.sections)
-        index._today = today
-        index._db = sqlite3.connect(":memory:", check_same_thread=False)
-        index._db.deserialize(data)
-        index._records = records
-        index._allowed_cache = None
-        index._cited_by = cited_by
-        index._paragraph_text = {number: p.text for number, p in dataset.paragraphs.items()}
-        index._vocabulary = vocabulary
-        index._known = set(vocabulary)
-        index._deletes = deletes
-        return index
+    def _cached(cls, slot: CacheSlot, today: dt.date, *, in_memory: bool) -> tuple[SearchIndex, str] | None:
+        """The index saved in ``slot`` for ``today``, and its dataset's source text file; None when there is
+        none, or it is damaged, or its database is not the one it names.
+
+        In memory, queries never wait for the disk (the window, keystroke after keystroke); opened in place,
+        nothing is read but the pages a query needs (one search from the shell)."""
+        state = slot.read(_INDEX_KIND, today.isoformat())
+        if state is None:
+            return None
+        path = slot.path(_DATABASE_KIND)
+        try:
+            database_digest, count, cited_by, vocabulary, deletes, section_ids, source_file = state
+            if in_memory:
+                data = path.read_bytes()
+                if hashlib.sha256(data).hexdigest() != database_digest:
+                    return None
+                db = sqlite3.connect(":memory:", check_same_thread=False)
+                db.deserialize(data)
+            else:
+                with path.open("rb") as stream:
+                    if hashlib.file_digest(stream, "sha256").hexdigest() != database_digest:
+                        return None
+                uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+                db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            index = cls.__new__(cls)
+            index.section_ids = tuple(section_ids)
+            index._today = today
+            index._db = db
+            index._ids = None
+            index._count_records = int(count)
+            index._allowed_cache = None
+            index._cited_by = cited_by
+            index._paragraph_text = dict(db.execute("SELECT rowid, text FROM pfts"))
+            index._vocabulary = vocabulary
+            index._known = set(vocabulary)
+            index._deletes = deletes
+        except (OSError, sqlite3.Error, ValueError, TypeError, KeyError):
+            return None  # a cache from another SQLite or otherwise unusable: build the index again
+        return index, str(source_file)
+
+    def _record_ids(self) -> list[str]:
+        if self._ids is None:
+            self._ids = [record for (record,) in self._db.execute("SELECT record FROM meta ORDER BY id")]
+        return self._ids
+
+    def _shown(self, rowids: Sequence[int]) -> dict[int, _Shown]:
+        """What the hits show of these records, read from the index itself: a cached index needs no dataset."""
+        shown: dict[int, _Shown] = {}
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start : start + 500]
+            rows = self._db.execute(
+                "SELECT m.id, m.record, m.kind, m.shown_when, m.paragraphs, f.title, f.acronyms, f.summary, "
+                f"f.place FROM meta m JOIN fts f ON f.rowid = m.id WHERE m.id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            for rowid, record, kind, when, paragraphs, title, names, summary, place in rows:
+                numbers = tuple(map(int, paragraphs.split()))
+                shown[rowid] = _Shown(record, Kind(kind), title, when, summary, place, names, numbers)
+        return shown
 
     def _years(self, record: Record) -> tuple[int, int]:
         """The years a record spans, for year filters; ongoing records run to today; undated: none."""
@@ -345,7 +417,7 @@ class SearchIndex:
         return (start, end) if start else (-1, -1)
 
     def __len__(self) -> int:
-        return len(self._records)
+        return self._count_records
 
     # --- searching -----------------------------------------------------------------------------------------
 
@@ -452,14 +524,14 @@ class SearchIndex:
         if len(ranked) < limit:
             take(self._paragraph_rowids(expression), 5)
         result.total = max(len(ranked), self._count(expression, allowed))
-        snippets = self._snippets(list(ranked), result.highlight_words)
+        shown = self._shown(list(ranked))
+        snippets = self._snippets(shown, result.highlight_words)
         for rowid, tier in ranked.items():
-            record = self._records[rowid]
+            record = shown[rowid]
             snippet = snippets.get(rowid) or record.summary[:160]
-            when = record.when.human() if record.when.known else ""
             score = float(len(ranked) - len(result.hits))
             result.hits.append(
-                Hit(record.id, record.kind, record.title, when, score, tier, _segments(snippet), fuzzy)
+                Hit(record.id, record.kind, record.title, record.when, score, tier, _segments(snippet), fuzzy)
             )
 
     def _allowed(self, condition: str, values: list[object]) -> set[int] | None:
@@ -543,7 +615,7 @@ class SearchIndex:
                     break
         return count
 
-    def _snippets(self, rowids: list[int], words: Iterable[str]) -> dict[int, str]:
+    def _snippets(self, shown: dict[int, _Shown], words: Iterable[str]) -> dict[int, str]:
         """Snippets for the returned hits only, made here from the record's own text (or its paragraph).
 
         Asking FTS5 for snippets of chosen rows makes it re-run the match for each row; marking the query's
@@ -553,14 +625,8 @@ class SearchIndex:
         found: dict[int, str] = {}
         if pattern is None:
             return found
-        for rowid in rowids:
-            record = self._records[rowid]
-            texts = [
-                record.summary,
-                record.title,
-                record.place or "",
-                " ; ".join(filter(None, [record.acronym, *record.aliases])),
-            ]
+        for rowid, record in shown.items():
+            texts = [record.summary, record.title, record.place, record.names]
             texts.extend(self._paragraph_text.get(number, "") for number in record.paragraphs)
             for text in texts:
                 snippet = _snippet(text, pattern)
@@ -579,11 +645,11 @@ class SearchIndex:
         (result.total,) = self._db.execute(
             f"SELECT count(*) FROM meta WHERE {condition or '1'}", values
         ).fetchone()
-        for (rowid,) in rows:
-            record = self._records[rowid]
+        rowids = [rowid for (rowid,) in rows]
+        shown = self._shown(rowids)
+        for record in map(shown.__getitem__, rowids):
             snippet = (Segment(record.summary[:160], False),)
-            when = record.when.human() if record.when.known else ""
-            result.hits.append(Hit(record.id, record.kind, record.title, when, 0.0, 6, snippet))
+            result.hits.append(Hit(record.id, record.kind, record.title, record.when, 0.0, 6, snippet))
 
     def matching_ids(self, text: str, filters: Filters | None = None) -> frozenset[str]:
         """Every record matching (no limit): what the other views keep while a search is active. The same
@@ -596,7 +662,8 @@ class SearchIndex:
         condition, values = self._filter_sql(query.filters)
         if not query.has_text:
             rows = self._db.execute(f"SELECT id FROM meta WHERE {condition or '1'}", values)
-            return frozenset(self._records[rowid].id for (rowid,) in rows)
+            ids = self._record_ids()
+            return frozenset(ids[rowid] for (rowid,) in rows)
         corrections = self._corrections(query)
         if any(not terms for terms in corrections.values()):
             return frozenset()  # a word matching nothing, not even with a typo: no hits, only suggestions
@@ -616,8 +683,37 @@ class SearchIndex:
         rowids.update(self._paragraph_rowids(expression))
         if allowed is not None:
             rowids &= allowed
-        records = self._records
-        return frozenset([records[rowid].id for rowid in rowids])
+        ids = self._record_ids()
+        return frozenset([ids[rowid] for rowid in rowids])
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """What a hit shows of its record, and the texts its snippet is drawn from (the index's own copies)."""
+
+    id: str
+    kind: Kind
+    title: str
+    when: str
+    summary: str
+    place: str
+    names: str
+    paragraphs: tuple[int, ...]
+
+
+def open_index(folder: Path, today: dt.date | None = None) -> SearchIndex:
+    """The search index of the dataset folder ``folder`` for the command line: from the user's cache when one
+    was made from exactly these files (then no record is loaded: a hit's texts are in the index), else from
+    the dataset, opened and checked as usual (which raises DataError for bad data) and the index saved."""
+    from ajexplorer.domain.loading import digest, open_dataset, user_cache_slot  # noqa: PLC0415 - only here
+    from ajexplorer.paths import schema_dir  # noqa: PLC0415 - keep the domain importable without the app
+
+    today = today or dt.date.today()
+    slot = user_cache_slot(folder, digest(folder, schema_dir()))
+    cached = SearchIndex._cached(slot, today, in_memory=False)
+    if cached is not None and (folder / cached[1]).is_file():
+        return cached[0]  # without its source text the dataset does not open: then let that load say so
+    return SearchIndex.from_dataset(open_dataset(folder), today)
 
 
 class _Expander:

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 import ajexplorer.paths
-from ajexplorer.domain import cachefile
+from ajexplorer.domain import cachefile, loading
 from ajexplorer.domain.errors import DataError
-from ajexplorer.domain.loading import cache_slot, digest, load_dataset, write_stamp
+from ajexplorer.domain.loading import cache_slot, digest, load_dataset, user_cache_slot, write_stamp
 from ajexplorer.domain.model import Dataset
-from ajexplorer.domain.search import SearchIndex
+from ajexplorer.domain.search import SearchIndex, open_index
 from ajexplorer.paths import schema_dir
 from tests.conftest import FIXTURES, ROOT
 
@@ -216,4 +216,77 @@ def test_the_command_line_search_gives_the_same_answer_through_its_cache(tmp_pat
     ]
     assert [run.returncode for run in runs] == [0, 0]
     assert runs[0].stdout == runs[1].stdout
-    assert sorted(path.suffix for path in env_cache.rglob("*") if path.is_file()) == [".dataset", ".search"]
+    assert sorted(path.suffix for path in env_cache.rglob("*") if path.is_file()) == [
+        ".dataset",
+        ".search",
+        ".search-db",
+    ]
+
+
+# --- the command line's search: the cached index alone ---------------------------------------------------
+
+
+@pytest.fixture
+def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    chosen = tmp_path / "user cache"
+    monkeypatch.setenv("AJEXPLORER_CACHE_DIR", str(chosen))
+    return chosen
+
+
+def _no_dataset(folder: Path, **_options: object) -> Dataset:
+    raise AssertionError(f"the dataset in {folder} was opened")
+
+
+@pytest.mark.usefixtures("user_cache")
+def test_a_search_from_the_shell_needs_only_the_cached_index_and_finds_the_same(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dataset = load_dataset(folder)
+    expected = _results(SearchIndex.from_dataset(dataset, TODAY), _queries(dataset))
+    assert _results(open_index(folder, TODAY), _queries(dataset)) == expected  # opens the data, saves both
+    monkeypatch.setattr(loading, "open_dataset", _no_dataset)
+    assert _results(open_index(folder, TODAY), _queries(dataset)) == expected
+    assert len(open_index(folder, TODAY)) == len(dataset.records)
+
+
+@pytest.mark.usefixtures("user_cache")
+def test_a_search_from_the_shell_after_a_file_changed_reads_the_files(folder: Path) -> None:
+    open_index(folder, TODAY)
+    records = folder / "records" / "main.yaml"
+    records.write_text(records.read_text(encoding="utf-8").replace("Summit", "Meeting"), encoding="utf-8")
+    changed = load_dataset(folder)
+    queries = ["summit", "meeting", *_queries(changed)]
+    assert _results(open_index(folder, TODAY), queries) == _results(
+        SearchIndex.from_dataset(changed, TODAY), queries
+    )
+
+
+@pytest.mark.usefixtures("user_cache")
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda blob: blob[: len(blob) // 2],
+        lambda blob: blob[:-200] + bytes(200),
+        lambda blob: b"",
+    ],
+    ids=["cut short", "its end zeroed", "empty"],
+)
+def test_a_damaged_index_database_is_ignored_and_rebuilt(folder: Path, damage: object) -> None:
+    dataset = load_dataset(folder)
+    expected = _results(SearchIndex.from_dataset(dataset, TODAY), _queries(dataset))
+    open_index(folder, TODAY)
+    database = user_cache_slot(folder, digest(folder, schema_dir())).path("search-db")
+    intact = database.read_bytes()
+    database.write_bytes(damage(intact))  # type: ignore[operator]
+    assert _results(open_index(folder, TODAY), _queries(dataset)) == expected
+    assert database.read_bytes() == intact  # written again, whole
+    database.unlink()
+    assert _results(open_index(folder, TODAY), _queries(dataset)) == expected
+
+
+@pytest.mark.usefixtures("user_cache")
+def test_a_search_from_the_shell_reports_a_missing_source_text_despite_the_cache(folder: Path) -> None:
+    open_index(folder, TODAY)
+    (folder / load_dataset(folder).info.file).unlink()
+    with pytest.raises(DataError, match="is missing"):
+        open_index(folder, TODAY)
