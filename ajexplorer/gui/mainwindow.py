@@ -443,6 +443,8 @@ class MainWindow(QMainWindow):
         # Search and filters: one place computes the matches, every view shows them.
         self.results.recordActivated.connect(nav.go)
         self.search_field.queryChanged.connect(self._run_search)
+        self.search_field.escaped.connect(self._give_way_results)
+        self.search_field.editingFinished.connect(self._left_search)
         self.search_field.moveRequested.connect(self.results.move)
         self.search_field.acceptRequested.connect(self.results.accept_current)
         self.filter_bar.filtersChanged.connect(self._filters_changed)
@@ -703,7 +705,8 @@ class MainWindow(QMainWindow):
         if not text.strip() and not filters.active:
             self._show_matches(None, ())
             self.results.show_hits([], "")
-            self._give_way_results()
+            if not self.search_field.hasFocus():  # while typing on, the list stays where it is
+                self._give_way_results()
             return
         try:
             result = self._searcher().search(text, limit=FIRST_RESULTS, filters=filters)
@@ -822,6 +825,11 @@ class MainWindow(QMainWindow):
             self._covered_by_results = shown[0] if shown else None
         self.results_dock.show()
         self.results_dock.raise_()
+
+    def _left_search(self) -> None:
+        """The search field left empty: the results give way, as Esc makes them."""
+        if not self.search_field.text().strip() and not self.filter_bar.filters().active:
+            self._give_way_results()
 
     def _give_way_results(self) -> None:
         """A search cleared: the pane the results covered (the tree, usually) comes back, rather than an

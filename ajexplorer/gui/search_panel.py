@@ -58,11 +58,13 @@ class SearchField(QLineEdit):
         queryChanged(str): the text settled after typing.
         moveRequested(int): Up (-1) or Down (+1) was pressed.
         acceptRequested(): Enter was pressed.
+        escaped(): Esc cleared the field (the person is done with the search, not retyping it).
     """
 
     queryChanged = Signal(str)
     moveRequested = Signal(int)
     acceptRequested = Signal()
+    escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +104,7 @@ class SearchField(QLineEdit):
         if key == Qt.Key.Key_Escape:
             self.clear()
             self.flush()
+            self.escaped.emit()
             return
         super().keyPressEvent(event)
 

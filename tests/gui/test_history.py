@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -145,6 +145,32 @@ def test_clearing_a_search_gives_the_tree_back(window: MainWindow) -> None:
     assert on_top(window, "results_dock")
     search(window, "")
     assert on_top(window, "mechanisms_dock") and not on_top(window, "results_dock")
+
+
+def test_retyping_a_search_keeps_the_results_and_esc_or_leaving_gives_the_tree_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    field = window.search_field
+    word = common_words(window.dataset)[0]
+    window.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    for leave in ("esc", "focus"):
+        qtbot.keyClicks(field, word)
+        field.flush()
+        assert on_top(window, "results_dock")
+        for _ in word:  # deleted to type another: the list stays where it is, not swapped for the tree
+            qtbot.keyClick(field, Qt.Key.Key_Backspace)
+        field.flush()
+        assert field.text() == "" and on_top(window, "results_dock")
+        if leave == "esc":
+            qtbot.keyClick(field, Qt.Key.Key_Escape)
+        else:
+            window.timeline.setFocus()
+            qtbot.waitUntil(lambda: not field.hasFocus())
+        assert on_top(window, "mechanisms_dock") and not on_top(window, "results_dock"), leave
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus)
 
 
 def test_the_details_show_the_values_of_the_figures_that_measure_a_record(window: MainWindow) -> None:
