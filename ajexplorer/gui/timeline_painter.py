@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
+from ajexplorer.domain.i18n import translate
 from ajexplorer.gui.theme import qcolor, rgb_of
 from ajexplorer.presentation import timeline_layout as tl
 from ajexplorer.presentation.contrast import clearest, dimmed, legible, mix, tint
@@ -205,6 +206,7 @@ class TimelinePainter:
         self._widths: dict[str, float] = {}
         self._static_texts: dict[tuple[float, str], QStaticText] = {}
         self._elisions: dict[tuple[str, int], str] = {}
+        self._lane_titles: dict[tuple[str, int], str] = {}
         self._badges: dict[tuple[int, bool, str], QPixmap] = {}
         self._colours: TimelineColours | None = None
         self._palette_key: tuple[int, ...] = ()
@@ -228,6 +230,7 @@ class TimelinePainter:
         self._widths.clear()
         self._static_texts.clear()
         self._elisions.clear()
+        self._lane_titles.clear()
         self._badges.clear()
         self._palette_key = ()
 
@@ -321,15 +324,11 @@ class TimelinePainter:
 
     def _lane_title(self, title: str, height: float) -> str:
         """A lane's title in as many lines as the lane has room for (the last one shortened if need be)."""
-        key = (f"\0lane{height:.0f}", int(GUTTER))
-        cached = self._elisions.get((title + key[0], key[1]))
-        if cached is not None:
-            return cached
         rows = max(1, int((height - 4) // self._metrics.lineSpacing()))
-        fitted = "\u2028".join(fit_lines(title, GUTTER - 16, rows, self._metrics.horizontalAdvance))
-        if len(self._elisions) > MAX_STATIC_TEXTS:
-            self._elisions.clear()
-        self._elisions[(title + key[0], key[1])] = fitted
+        fitted = self._lane_titles.get((title, rows))
+        if fitted is None:
+            fitted = "\u2028".join(fit_lines(title, GUTTER - 16, rows, self._metrics.horizontalAdvance))
+            self._lane_titles[(title, rows)] = fitted  # a few lanes, a few heights: small
         return fitted
 
     def _paint_axis(
@@ -408,7 +407,12 @@ class TimelinePainter:
             painter.drawRoundedRect(rect, 3, 3)
             if rect.width() > 30:
                 painter.setPen(colours.range_text[lane][state])
-                caption = mark.item.label if single else f"{mark.count} plans and programmes"
+                count = mark.count
+                caption = (
+                    mark.item.label
+                    if single
+                    else translate("Timeline", "%n plans and programmes", None, count)
+                )
                 shown = self._elided(caption, rect.width() - 6)
                 painter.drawText(rect.adjusted(3, -2, -3, 2), int(Qt.AlignmentFlag.AlignVCenter), shown)
 

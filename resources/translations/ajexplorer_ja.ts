@@ -1938,5 +1938,9 @@ and a new, empty notebook was started. You can save a copy of the old file to ke
         <source>{count} plans and programmes overlap here — click to zoom in</source>
         <translation>計画・プログラム {count} 件が重なっています — クリックで拡大します</translation>
     </message>
+    <message numerus="yes">
+        <source>%n plans and programmes</source>
+        <translation><numerusform>計画・プログラム %n 件</numerusform></translation>
+    </message>
 </context>
 </TS>
