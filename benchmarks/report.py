@@ -38,7 +38,7 @@ BENCHMARKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "search": ("bench_search", ()),
     "startup": ("bench_startup", ("--runs", "9")),
     "frozen": ("bench_frozen", ("--onefile",)),
-    "window": ("bench_window", ("--frozen", "dist")),
+    "window": ("bench_window", ("--frozen", "build/bench/onedir")),
     "notebook": ("bench_notebook", ()),
     "link": ("bench_link", ()),
     "open": ("bench_open", ("--sizes", "270,2700,27000", "--runs", "1")),
@@ -210,10 +210,22 @@ def window_row(result: Result) -> Row:
     ]
     if "frozen_app" in result:
         figure += f"; frozen onedir {_number(float(result['frozen_app']['painted_ms_median']))} ms median"
+    if "source_reference" in result:
+        baseline += (
+            f"; reference window (stock widgets, none of our code) from source "
+            f"{_number(float(result['source_reference']['painted_ms_median']))} ms median "
+            f"({ratios['source_reference_over_bare']}x the bare window)"
+        )
     if "zeal" in result:
         baseline += (
             f"; Zeal (C++ Qt, from Debian) {_number(float(result['zeal']['painted_ms_median']))} ms median"
         )
+    for kind in ("bare", "reference"):
+        if f"frozen_{kind}" in result:
+            baseline += (
+                f"; {kind} window frozen {_number(float(result[f'frozen_{kind}']['painted_ms_median']))} ms "
+                f"median ({ratios[f'frozen_{kind}_over_zeal']}x Zeal)"
+            )
     if "frozen_app_over_zeal" in ratios:
         verdicts.append(
             ratio_within(
@@ -221,7 +233,7 @@ def window_row(result: Result) -> Row:
             )
         )
     return Row(
-        "`bench_window --frozen dist`",
+        "`bench_window --frozen build/bench/onedir`",
         f"process start to the first painted window on a real X server (Xvfb + openbox, {result['screen']}), "
         f"watched from outside (X Damage), {result['runs']} runs alternating",
         figure,

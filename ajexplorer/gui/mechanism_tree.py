@@ -52,6 +52,17 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("Columns", "Events"),
 )
 RecordRole = Qt.ItemDataRole.UserRole + 1
+# The view asks each painted cell for about ten roles and this model answers a few. Plain ints, compared before
+# any other work: Python reading an enum member each time costs the first paint of the tree several ms.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _DECORATION, _FONT, _ALIGNMENT, _ACCESSIBLE_TEXT, int(RecordRole)})
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 # A letter mark per category of mechanism, shown as a small badge.
 CATEGORY_MARKS = {
@@ -150,34 +161,34 @@ class MechanismModel(QAbstractItemModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         return column_title(COLUMNS, section, orientation, role)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED or not index.isValid():
             return None
         node = self.node(index)
         record = node.record
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(node, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return tooltip(node)
-        if role == Qt.ItemDataRole.DecorationRole and column == 0 and record is not None:
+        if role == _DECORATION and column == 0 and record is not None:
             return self._icon(record.type)
-        if role == Qt.ItemDataRole.FontRole and record is None and column == 0:
+        if role == _FONT and record is None and column == 0:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT and column == 3:
+            return _RIGHT_ALIGNED
         if role == RecordRole:
             return record.id if record is not None else None
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == _ACCESSIBLE_TEXT:
             # An empty cell (no acronym, no date) is read as a word, not as a nameless element.
             return self._display(node, column) or "none"
         return None

@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from ajexplorer.domain.dates import PartialDate, Precision, year_fraction
 from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
@@ -237,8 +238,7 @@ class TimelineIndex:
 # --- one frame ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PointMark:
+class PointMark(NamedTuple):
     item: Item
     x: float
     x_end: float
@@ -271,8 +271,7 @@ class RangeMark:
     last: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class LabelMark:
+class LabelMark(NamedTuple):
     item_id: str
     lane: int
     row: int
@@ -437,8 +436,7 @@ class _Track:
         self.ends.insert(i, end)
 
 
-@dataclass(frozen=True, slots=True)
-class Obstacles:
+class Obstacles(NamedTuple):
     """What labels must not cover besides each other: cluster badges and the bars in the rows they may use."""
 
     clusters: Sequence[ClusterMark] = ()
@@ -447,6 +445,7 @@ class Obstacles:
     width: float = math.inf  # the plot's width: a label that would run off its right edge goes elsewhere
 
 
+NO_OBSTACLES = Obstacles()
 MARK_TRACK = -1  # a label's row beside the marks; rows below -1 are rows of bars (-2 is the first)
 
 
@@ -455,7 +454,7 @@ def place_labels(
     lane: int,
     measure: Callable[[str], float],
     rows: int,
-    obstacles: Obstacles = Obstacles(),
+    obstacles: Obstacles = NO_OBSTACLES,
 ) -> list[LabelMark]:
     """Collision-aware placement, left to right: each label takes the first place where it fits whole
     (a row below its mark, beside its mark, a free stretch of a bar row, left of its mark); failing that, the
@@ -528,8 +527,7 @@ def labels_overlap(labels: Sequence[LabelMark]) -> bool:
 # --- the axis ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Tick:
+class Tick(NamedTuple):
     value: float
     label: str
     major: bool

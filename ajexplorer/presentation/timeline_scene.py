@@ -15,6 +15,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ajexplorer.domain.dates import year_fraction
 from ajexplorer.domain.model import Dataset
@@ -277,8 +278,7 @@ def years_extent(first: int, last: int) -> tuple[float, float]:
 # --- hit-testing ------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """What lies under a point: one record, a cluster badge, or several bars merged at this zoom (or nothing)."""
 
     item_id: str | None = None
