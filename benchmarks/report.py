@@ -198,6 +198,11 @@ def frozen_row(result: Result) -> Row:
     )
 
 
+def _floor(ratios: Result, key: str) -> str:
+    """The reference window's own ratio beside a verdict: the floor under that target."""
+    return f" (the reference window alone: {ratios[key]}x)" if key in ratios else ""
+
+
 def window_row(result: Result) -> Row:
     ratios, targets = result["ratios"], result["targets"]
     app, bare = result["source_app"], result["source_bare"]
@@ -207,6 +212,7 @@ def window_row(result: Result) -> Row:
         ratio_within(
             float(ratios["source_app_over_bare"]), float(targets["source_app_over_bare"]), "from source"
         )
+        + _floor(ratios, "source_reference_over_bare")
     ]
     if "frozen_app" in result:
         figure += f"; frozen onedir {_number(float(result['frozen_app']['painted_ms_median']))} ms median"
@@ -231,6 +237,7 @@ def window_row(result: Result) -> Row:
             ratio_within(
                 float(ratios["frozen_app_over_zeal"]), float(targets["frozen_app_over_zeal"]), "frozen"
             )
+            + _floor(ratios, "frozen_reference_over_zeal")
         )
     return Row(
         "`bench_window --frozen build/bench/onedir`",
