@@ -7,7 +7,6 @@ open ends ("since 2012"), open starts ("until 2020") and recurrence ("annually")
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -56,7 +55,7 @@ class PartialDate:
         if self.month is not None and not 1 <= self.month <= 12:
             raise ValueError(f"month {self.month} is not between 1 and 12")
         if self.day is not None and self.month is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
+            last = _month_length(self.year, self.month)
             if not 1 <= self.day <= last:
                 raise ValueError(f"day {self.day} is not in {MONTH_NAMES[self.month]} {self.year}")
 
@@ -100,7 +99,7 @@ class PartialDate:
         if self.day is not None and self.month is not None:
             return dt.date(self.year, self.month, self.day)
         month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return dt.date(self.year, month, _month_length(self.year, month))
 
     def start_value(self) -> float:
         """The first instant covered, in fractional years (for drawing on a time axis)."""
@@ -114,10 +113,17 @@ class PartialDate:
         return self.iso()
 
 
+def _month_length(year: int, month: int) -> int:
+    """Days in the month, from datetime's own calendar (the calendar module would bring locale into start-up)."""
+    if month == 12:  # December has 31 days in every year datetime knows, 9999 included
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
+
+
 def year_fraction(day: dt.date) -> float:
     """A calendar day as a fractional year: 2004-07-01 is about 2004.497."""
     start = dt.date(day.year, 1, 1)
-    length = 366 if calendar.isleap(day.year) else 365
+    length = (dt.date(day.year, 12, 31) - start).days + 1
     return day.year + (day - start).days / length
 
 
