@@ -44,11 +44,12 @@ from ajexplorer.gui.tooltips import handle_tooltip
 from ajexplorer.presentation import charts as ch
 from ajexplorer.presentation.contrast import dimmed, legible, mix
 from ajexplorer.presentation.figure_table import card_text, figure_rows
+from ajexplorer.presentation.geometry import Box
 
 _LAYOUT_CACHE = 4  # widths kept: the current one and the few a scroll area asks about while it settles
 
 
-def _box(box: ch.Box) -> QRectF:
+def _box(box: Box) -> QRectF:
     return QRectF(box.x, box.y, box.width, box.height)
 
 

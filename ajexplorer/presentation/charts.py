@@ -16,6 +16,7 @@ from enum import Enum
 
 from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset, Kind, Record
+from ajexplorer.presentation.geometry import Box
 from ajexplorer.presentation.words import value_text
 
 TextWidth = Callable[[str], float]
@@ -392,35 +393,6 @@ LABEL_SHARE = 0.36
 MAX_LABEL_LINES = 3
 MAX_TITLE_LINES = 3
 MAX_VALUE_LINES = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Box:
-    x: float
-    y: float
-    width: float
-    height: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.width
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.height
-
-    def contains(self, x: float, y: float) -> bool:
-        return self.x <= x < self.right and self.y <= y < self.bottom
-
-    def overlaps(self, other: Box) -> bool:
-        """Whether the two share some area (touching edges do not count, nor rounding errors of sums)."""
-        eps = 1e-6
-        return (
-            self.x < other.right - eps
-            and other.x < self.right - eps
-            and self.y < other.bottom - eps
-            and other.y < self.bottom - eps
-        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,9 +20,10 @@ from typing import NamedTuple
 from ajexplorer.domain.dates import year_fraction
 from ajexplorer.domain.model import Dataset
 from ajexplorer.presentation import timeline_layout as tl
+from ajexplorer.presentation.geometry import Box
 from ajexplorer.presentation.timeline_layout import DOT_RADIUS, MARK_TRACK, badge_width, count_label
 
-__all__ = ["DOT_RADIUS", "Geometry", "Hit", "Rect", "Scene", "badge_width", "count_label", "hit_test"]
+__all__ = ["DOT_RADIUS", "Geometry", "Hit", "Scene", "badge_width", "count_label", "hit_test"]
 
 GUTTER = 150.0  # the lane titles' column, left of the plot
 AXIS_HEIGHT = 26.0
@@ -32,30 +33,6 @@ LABEL_ROW = 15.0
 LANE_GAP = 6.0
 BADGE_HEIGHT = 18.0
 HIT_SLACK = 5.0  # a click this close to a dot still picks it
-
-
-@dataclass(frozen=True, slots=True)
-class Rect:
-    """An axis-aligned rectangle in canvas units (what the painter draws and a click is tested against)."""
-
-    x: float
-    y: float
-    width: float
-    height: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.width
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.height
-
-    def contains(self, x: float, y: float) -> bool:
-        return self.x <= x <= self.right and self.y <= y <= self.bottom
-
-    def adjusted(self, left: float, top: float, right: float, bottom: float) -> Rect:
-        return Rect(self.x + left, self.y + top, self.width - left + right, self.height - top + bottom)
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,10 +263,10 @@ class Hit(NamedTuple):
     bars: tl.RangeMark | None = None
 
 
-def badge_rect(cluster: tl.ClusterMark, geometry: Geometry, text_width: float) -> Rect:
+def badge_rect(cluster: tl.ClusterMark, geometry: Geometry, text_width: float) -> Box:
     """A cluster's count badge in plot coordinates (x from the plot's left edge), sized to its text."""
     mark_y = geometry.mark_y(cluster.lane)
-    return Rect(cluster.x - 2, mark_y - BADGE_HEIGHT / 2, badge_width(text_width), BADGE_HEIGHT)
+    return Box(cluster.x - 2, mark_y - BADGE_HEIGHT / 2, badge_width(text_width), BADGE_HEIGHT)
 
 
 def partial_centre_x(mark: tl.PointMark) -> float:
