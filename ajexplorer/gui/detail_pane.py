@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPalette, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,11 +25,18 @@ from ajexplorer.gui.theme import rgb_of
 from ajexplorer.presentation.contrast import hex_colour, legible, mix
 from ajexplorer.presentation.detail_html import Colours, citation, make_marker, record_html
 
+if (
+    TYPE_CHECKING
+):  # the text classes' Python side is built when first touched: by a search, after the first paint
+    from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextDocument
+
 
 def restyle(shown: QTextDocument, page: str) -> bool:
     """Give ``shown`` the character formats of ``page``, the same text with other words highlighted, only in
     the blocks whose formats differ: only those are laid out again, where setting the page would lay out all
     of it. False, and ``shown`` untouched, when the texts differ."""
+    from PySide6.QtGui import QTextCursor, QTextDocument  # noqa: PLC0415 - see TYPE_CHECKING above
+
     fresh = QTextDocument()
     fresh.setDefaultStyleSheet(shown.defaultStyleSheet())  # the links' colour, as the shown page has it
     fresh.setHtml(page)  # not laid out: it has no view

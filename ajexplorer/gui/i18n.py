@@ -18,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from ajexplorer.domain import i18n
 from ajexplorer.paths import cache_dir, resources_dir
@@ -171,6 +171,8 @@ class Translation:
         self._app.installTranslator(translator)
         self._installed.append(translator)
         # Qt's own, where Qt keeps them; the frozen bundle carries a copy beside the app's.
+        from PySide6.QtCore import QLibraryInfo  # noqa: PLC0415 - only for a translated interface
+
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         shipped = QTranslator(self._app)
         name = f"qtbase_{language}"

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +40,7 @@ from ajexplorer.presentation.search_text import hit_html, hit_line
 from ajexplorer.presentation.words import kind_plural
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QStyleOptionViewItem
 
 #: The search runs once the keys already typed are handled: a key pressed while a search runs waits in the
@@ -170,8 +171,9 @@ class HitDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._page = QTextDocument(self)
-        self._page.setDocumentMargin(3)
+        #: Made when the first hit is drawn: the text classes' Python side is built when first touched, and the
+        #: results show only after a search.
+        self._page: QTextDocument | None = None
 
     def _document(
         self, option: QStyleOptionViewItem, hit: Hit, selected: bool, mark: str = ""
@@ -180,6 +182,11 @@ class HitDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         muted = palette.color(role if selected else QPalette.ColorRole.PlaceholderText).name()
         document = self._page
+        if document is None:
+            from PySide6.QtGui import QTextDocument  # noqa: PLC0415 - see __init__
+
+            document = self._page = QTextDocument(self)
+            document.setDocumentMargin(3)
         if document.defaultFont() != option.font:
             document.setDefaultFont(option.font)  # costly even when the font is the same
         document.setHtml(hit_html(hit, palette.color(role).name(), muted, mark))
@@ -201,6 +208,8 @@ class HitDelegate(QStyledItemDelegate):
         rect = option.rect
         painter.translate(rect.topLeft())
         painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
+        from PySide6.QtGui import QAbstractTextDocumentLayout  # noqa: PLC0415 - see __init__
+
         context = QAbstractTextDocumentLayout.PaintContext()
         document.documentLayout().draw(painter, context)
         painter.restore()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent, QShowEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from ajexplorer.domain.i18n import translate
@@ -164,6 +164,9 @@ class SourceView(QWidget):
                 self._spans = []
                 self.browser.setExtraSelections([])
             return
+        # The text classes' Python side is built when first touched; the source highlights after the first paint.
+        from PySide6.QtGui import QTextCharFormat, QTextCursor  # noqa: PLC0415
+
         colours = palette_colours(self.palette())
         look = QTextCharFormat()
         look.setBackground(QColor(colours.highlight))
