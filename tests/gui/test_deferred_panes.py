@@ -153,25 +153,25 @@ def test_the_panes_say_they_are_being_prepared_then_show_the_state_reached_meanw
     chronology_work.release.set()
     qtbot.waitUntil(lambda: window.chronology is not None, timeout=10000)
     # ... the chronology, once ready, shows that state; the figures are still being prepared ...
-    assert (
-        isinstance(window.chronology, ChronologyView) and window.chronology_dock.widget() is window.chronology
-    )
-    assert window.chronology.current_record() == event.id
+    shown: object = window.chronology  # (not narrowed to None by the checks above)
+    assert isinstance(shown, ChronologyView) and window.chronology_dock.widget() is shown
+    assert shown.current_record() == event.id
     assert window.figures is None and not window.started
     window.navigator.go(figure.id)
     figures_work.release.set()
     qtbot.waitUntil(lambda: window.started, timeout=10000)
     # ... and so do the figures.
-    assert isinstance(window.figures, FiguresPanel) and window.figures_dock.widget() is window.figures
+    figures: object = window.figures
+    assert isinstance(figures, FiguresPanel) and window.figures_dock.widget() is figures
     window.figures_dock.raise_()
-    qtbot.waitUntil(lambda: window.figures is not None and window.figures.view.current == figure.id)
-    assert window.figures.view.matches == matches
+    qtbot.waitUntil(lambda: figures.view.current == figure.id)
+    assert figures.view.matches == matches
     # They follow what comes next as any view does.
     window.navigator.go(event.id)
-    assert window.chronology.current_record() == event.id
+    assert shown.current_record() == event.id
     other = next(record for record in dataset.of_kind(Kind.FIGURE) if record.id != figure.id)
     window.navigator.go(other.id)
-    assert window.figures.view.current == other.id
+    assert figures.view.current == other.id
 
 
 def test_closing_the_window_while_the_panes_are_prepared_is_quiet(
