@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -122,6 +123,9 @@ class MainWindow(QMainWindow):
         #: The figures' and the chronology's contents, being prepared on worker threads (see _build_figures).
         self._jobs: list[BackgroundJob[object]] = []
         self._parts_built = False
+        #: What _after_first_paint has still to do, a step per turn of the event loop.
+        self._steps: list[Callable[[], None]] = []
+        self._parts_done = False
         self._matches: frozenset[str] | None = None
         #: The pane the Results covered when a search raised them, given back when the search is cleared.
         self._covered_by_results: QDockWidget | None = None
@@ -490,12 +494,44 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        """Work nobody sees at once waits until the window is on screen: the source text, the parts that are
-        hidden at start (figures, the export commands), then the search index."""
+        """Work nobody sees at once waits until the window is on screen: the search index, the source text,
+        the parts that are hidden at start (the export commands, the notebook, figures, the chronology). Each
+        step has a turn of the event loop of its own, so that a key pressed meanwhile is answered between
+        them; the long computations go to worker threads (see _prepare)."""
         if self._parts_built or not self.isVisible():  # done already, or closed before it painted
             return
         self._parts_built = True
-        self.source.release()
+        self._steps = [
+            self._finish_start,
+            self._fit_names,
+            self.source.release,
+            self._build_exports,
+            self._build_notebook,
+            self._mark_focus,
+            self._build_figures,
+            self._build_chronology,
+            self._build_menus,
+        ]
+        QTimer.singleShot(0, self, self._next_step)
+
+    def _next_step(self) -> None:
+        if self._steps:
+            self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(0, self, self._next_step)
+            return
+        if not self._parts_done:
+            self._parts_done = True
+            self._check_started()
+            self.firstPainted.emit()
+
+    def _all_steps_now(self) -> None:
+        """What is left of the work after the first paint, at once (a command that needs it came first)."""
+        self._after_first_paint()
+        while self._steps:
+            self._next_step()
+
+    def _fit_names(self) -> None:
         self.mechanisms.shorten_names_apart()
         self.glossary.follow_width()
         # The fields start empty, so their clear buttons are not drawn yet; the first one's icon costs the
@@ -505,16 +541,11 @@ class MainWindow(QMainWindow):
         # Mouse back/forward buttons anywhere in the window. Every event of the application passes through
         # this filter, so it starts once the window is up rather than slowing the start.
         _app().installEventFilter(self)
-        self._build_figures()
-        self._build_chronology()
+
+    def _build_menus(self) -> None:
         self._describe_timeline()
-        self._build_exports()
-        self._build_notebook()
-        self._mark_focus()
         self._build_theme_menu()
         self._build_language_menu()
-        QTimer.singleShot(0, self, self._finish_start)
-        self.firstPainted.emit()
 
     def _prepare(
         self,
@@ -540,6 +571,8 @@ class MainWindow(QMainWindow):
         job.start()
 
     def _prepared(self, job: BackgroundJob[object], then: Callable[[], None]) -> None:
+        if not shiboken6.isValid(self):  # the window went (another dataset opened) while the job ran
+            return
         if job in self._jobs:
             self._jobs.remove(job)
             then()
@@ -549,6 +582,8 @@ class MainWindow(QMainWindow):
         """Some part is still being prepared past the first paint (the figures, the chronology)."""
         return (
             not self._parts_built
+            or bool(self._steps)
+            or not self._parts_done
             or bool(self._jobs)
             or (self.chronology is not None and self.chronology.filling())
         )
@@ -642,7 +677,7 @@ class MainWindow(QMainWindow):
 
     def show_chronology(self) -> None:
         """Bring the chronology list forward and give it the keyboard."""
-        self._after_first_paint()  # at once, if a shortcut comes before the first paint
+        self._all_steps_now()  # at once, if a shortcut comes before the first paint
         self.chronology_dock.show()
         self.chronology_dock.raise_()
         if self.chronology is not None:

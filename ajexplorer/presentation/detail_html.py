@@ -266,7 +266,7 @@ def _record_anchor(record: Record, colours: Colours) -> str:
 #: A paragraph of the source lists this many of the records drawn from it, then their number: a list of
 #: thousands (a large dataset of the researcher's own) is read by no one, and would make the page take
 #: seconds to lay out on every selection.
-RECORDS_LISTED = 100
+RECORDS_LISTED = 50
 
 
 def source_html(dataset: Dataset, selected: Record | None, marker: Marker, colours: Colours) -> str:
@@ -281,13 +281,11 @@ def source_html(dataset: Dataset, selected: Record | None, marker: Marker, colou
             section = paragraph.section
             parts.append(f"<h3>{escape(titles.get(section, section))}</h3>")
         background = f' bgcolor="{colours.selected_paragraph}"' if number in marked else ""
-        records = dataset.records_for_paragraph(number)
         links = ", ".join(
             f'<a href="{record_link(other.id)}">{escape(other.acronym or other.title)}</a>'
-            for other in records[:RECORDS_LISTED]
+            for other in dataset.records_for_paragraph(number, RECORDS_LISTED)
         )
-        if len(records) > RECORDS_LISTED:
-            more = len(records) - RECORDS_LISTED
+        if (more := dataset.count_for_paragraph(number) - RECORDS_LISTED) > 0:
             links += escape(translate("Details", ", and %n more", None, more))
         notes = "".join(f"<br><small>{escape(note)}</small>" for note in paragraph.footnotes)
         records_word = escape(translate("Details", "Records:"))
