@@ -589,12 +589,10 @@ class MainWindow(QMainWindow):
         )
 
     def _build_figures(self) -> None:
-        from ajexplorer.presentation.figure_table import figures_content  # noqa: PLC0415 - see _after_first_paint
-
         self._prepare(
             self.figures_dock,
             (translate("MainWindow", "Preparing the figures…"), translate("MainWindow", "the figures")),
-            lambda: figures_content(self.dataset),
+            lambda: _figures_content(self.dataset),
             self._show_figures,
         )
 
@@ -616,15 +614,13 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, figures, lambda: figures.set_current(self.navigator.current))
 
     def _build_chronology(self) -> None:
-        from ajexplorer.presentation.chronology import arranged, chronology  # noqa: PLC0415 - see _after_first_paint
-
         self._prepare(
             self.chronology_dock,
             (
                 translate("MainWindow", "Preparing the chronology…"),
                 translate("MainWindow", "the chronology"),
             ),
-            lambda: arranged(chronology(self.dataset, items_from(self.dataset, self._today))),
+            lambda: _chronology_content(self.dataset, self._today),
             self._show_chronology,
         )
 
@@ -1439,6 +1435,20 @@ class _AfterFirstPaint(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self._work)
         return False
+
+
+def _figures_content(dataset: Dataset) -> object:
+    """On a worker thread, the import included (pure Python: the GUI thread need not wait for it)."""
+    from ajexplorer.presentation.figure_table import figures_content  # noqa: PLC0415
+
+    return figures_content(dataset)
+
+
+def _chronology_content(dataset: Dataset, today: dt.date) -> object:
+    """On a worker thread, as _figures_content."""
+    from ajexplorer.presentation.chronology import arranged, chronology  # noqa: PLC0415
+
+    return arranged(chronology(dataset, items_from(dataset, today)))
 
 
 def _on_top(dock: QDockWidget) -> bool:
