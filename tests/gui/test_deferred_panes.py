@@ -260,3 +260,28 @@ def test_many_figures_are_laid_out_only_once_their_pane_is_shown(
     scroll = window.figures.scroll_area.verticalScrollBar().value()
     viewport = window.figures.scroll_area.viewport().height()
     assert scroll <= row.row.y and row.row.y + row.row.height <= scroll + viewport + 1
+
+
+def test_dim_others_after_hide_others_shows_every_item_again_without_building_the_timeline_anew(
+    qtbot: QtBot, dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ajexplorer.presentation import timeline_layout
+
+    window = _shown(qtbot, dataset)
+    qtbot.waitUntil(lambda: window.started, timeout=10000)
+    figure = next(record for record in dataset.of_kind(Kind.FIGURE) if record.value is not None)
+    window.run_query(figure.title.split()[0], Filters())
+    every = window.timeline.scene.index
+    window.filter_bar.set_hide_unmatched(True)
+    assert len(window.timeline.scene.index.order) < len(every.order)
+    built: list[object] = []
+    real = timeline_layout.TimelineIndex.build
+
+    def counted(*args: Any) -> timeline_layout.TimelineIndex:
+        built.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(timeline_layout.TimelineIndex, "build", counted)
+    window.filter_bar.set_hide_unmatched(False)
+    assert window.timeline.scene.index is every and built == []  # every item back, nothing built again
+    assert window.timeline.scene.matches == frozenset(record.id for record in window.records_in_view())
