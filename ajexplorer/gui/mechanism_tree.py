@@ -127,9 +127,14 @@ class MechanismModel(QAbstractItemModel):
     # --- QAbstractItemModel ---------------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # hasIndex() written out: it would call rowCount and columnCount back in Python, and a view lays out
+        # every open row through here (tens of thousands for a large dataset).
+        if row < 0 or not 0 <= column < len(COLUMNS) or (parent.isValid() and parent.column() != 0):
             return QModelIndex()
-        return self.createIndex(row, column, self.node(parent).children[row])
+        children = self.node(parent).children
+        if row >= len(children):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
 
     def parent(self, child: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid():
@@ -150,7 +155,7 @@ class MechanismModel(QAbstractItemModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -292,6 +297,9 @@ class NameDelegate(QStyledItemDelegate):
         if index.column() == 0 and isinstance(index, QModelIndex):
             option.text = self.shown_name(index, self.text_room(option))
 
+
+#: Every row's flags, combined once (a Python enum's | costs microseconds, and a layout asks for each row).
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 #: The share of the tree's width the small columns may take before they give way to the names.
 NAME_SHARE_GIVEN_AWAY = 0.45

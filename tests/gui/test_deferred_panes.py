@@ -285,3 +285,32 @@ def test_dim_others_after_hide_others_shows_every_item_again_without_building_th
     window.filter_bar.set_hide_unmatched(False)
     assert window.timeline.scene.index is every and built == []  # every item back, nothing built again
     assert window.timeline.scene.matches == frozenset(record.id for record in window.records_in_view())
+
+
+def test_the_mechanism_tree_gives_an_index_exactly_where_it_has_one(qtbot: QtBot, dataset: Dataset) -> None:
+    """Its index() skips Qt's hasIndex() (a layout of every open row asks it tens of thousands of times)."""
+    from PySide6.QtCore import QModelIndex
+
+    from ajexplorer.gui.mechanism_tree import MechanismModel
+    from ajexplorer.presentation.mechanism_tree import build_tree
+
+    application()
+    model = MechanismModel(build_tree(dataset), QApplication.palette())
+    parents = [QModelIndex()]
+    checked = 0
+    while parents:
+        parent = parents.pop()
+        rows, columns = model.rowCount(parent), model.columnCount(parent)
+        for row in range(-1, rows + 2):
+            for column in range(-1, columns + 2):
+                index = model.index(row, column, parent)
+                inside = 0 <= row < rows and 0 <= column < columns
+                assert index.isValid() == inside, (row, column)
+                if inside:
+                    assert (index.row(), index.column(), index.parent()) == (row, column, parent)
+                    checked += 1
+                    if column == 0:
+                        parents.append(index)
+                    elif column == 1:
+                        assert model.rowCount(index) == 0 and not model.index(0, 0, index).isValid()
+    assert checked > len(dataset.records) // 10
