@@ -298,7 +298,7 @@ class FiguresView(QWidget):
 
     def _waits(self) -> bool:
         """Many figures, and out of sight: their layout waits."""
-        return len(self._bar_ids) >= LAZY_FROM_BARS and out_of_sight(self)
+        return self.many() and out_of_sight(self)
 
     def catch_up(self) -> None:
         """Lay out what waited while the view was out of sight (it is being shown)."""
@@ -308,7 +308,13 @@ class FiguresView(QWidget):
             self.set_current(self._current)
 
     def sizeHint(self) -> QSize:
+        if self.many():  # a layout at a width it will not have would cost as much as the real one
+            return QSize(640, max(self.height(), 600))
         return QSize(640, self.heightForWidth(640))
+
+    def many(self) -> bool:
+        """So many figures that each layout costs a moment: laid out only in sight, and at its own width."""
+        return len(self._bar_ids) >= LAZY_FROM_BARS
 
     def minimumSizeHint(self) -> QSize:
         return QSize(280, 120)
@@ -664,6 +670,8 @@ class FiguresPanel(QWidget):
         """The charts and rows :func:`figures_content` prepared (on a worker thread, for a large dataset)."""
         self.view.set_content(content)
         self.table.set_rows(content.rows)
+        if self.view.many():  # taller than any screen: laid out once, at the width left by the scroll bar
+            self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
 
     def set_current(self, record_id: str | None) -> None:
         self.view.set_current(record_id)

@@ -234,7 +234,7 @@ def test_a_large_chronology_opens_its_years_a_few_at_a_time_and_only_in_sight(
     assert expanded() == years
 
 
-def test_many_figures_are_laid_out_only_once_their_pane_is_shown(
+def test_many_figures_are_laid_out_once_their_pane_is_shown_and_only_at_its_width(
     qtbot: QtBot, dataset: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from ajexplorer.gui import figures_view
@@ -255,6 +255,7 @@ def test_many_figures_are_laid_out_only_once_their_pane_is_shown(
     window.figures_dock.raise_()
     qtbot.waitUntil(lambda: bool(view._layouts), timeout=5000)
     qtbot.waitUntil(lambda: view.height() == view.heightForWidth(view.width()), timeout=5000)
+    assert list(view._layouts) == [view.width()]  # laid out once, at the width it has: each costs a moment
     row = view.figures_layout().find(figure.id)
     assert row is not None  # the selected bar is in the panel's scrolled view
     scroll = window.figures.scroll_area.verticalScrollBar().value()
