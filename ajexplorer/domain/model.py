@@ -257,8 +257,13 @@ class Dataset:
                 linked.add(target)
         return linked
 
-    def records_for_paragraph(self, number: int) -> list[Record]:
-        return [self.records[record_id] for record_id in self._by_paragraph.get(number, ())]
+    def records_for_paragraph(self, number: int, limit: int | None = None) -> list[Record]:
+        """The records citing paragraph ``number`` (the first ``limit`` of them)."""
+        ids = self._by_paragraph.get(number, ())
+        return [self.records[record_id] for record_id in (ids if limit is None else ids[:limit])]
+
+    def count_for_paragraph(self, number: int) -> int:
+        return len(self._by_paragraph.get(number, ()))
 
     def glossary_entry(self, form: str) -> GlossaryEntry | None:
         return self._glossary_by_form.get(form)

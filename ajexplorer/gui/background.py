@@ -2,48 +2,121 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
+import sys
 import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
-from ajexplorer.domain.model import Dataset
-from ajexplorer.domain.search import SearchIndex
+from ajexplorer.domain.i18n import translate
+
+T = TypeVar("T")
+_log = logging.getLogger("ajexplorer")
+#: While a job runs, the interpreter lock changes hands this often (seconds; Python's default is 0.005). The
+#: GUI thread takes the lock back each time a Qt call into Python code returns (a model's data, a paint): a
+#: view of thousands of rows laid out while a job runs would wait up to the default interval at every one.
+SWITCH_INTERVAL_S = 0.0005
+_running_lock = threading.Lock()
+_running = 0
+_usual_interval = sys.getswitchinterval()
 
 
-class IndexBuilder(QObject):
-    """Builds (or reads from the dataset's cache) the search index on a worker thread.
+def _job_started() -> None:
+    global _running, _usual_interval  # noqa: PLW0603 - one interpreter, one switch interval
+    with _running_lock:
+        if _running == 0:
+            _usual_interval = sys.getswitchinterval()
+            sys.setswitchinterval(SWITCH_INTERVAL_S)
+        _running += 1
+
+
+def _job_ended() -> None:
+    global _running  # noqa: PLW0603
+    with _running_lock:
+        _running -= 1
+        if _running == 0:
+            sys.setswitchinterval(_usual_interval)
+
+
+class JobFailedError(RuntimeError):
+    """A background job's work raised: the message says what could not be prepared, and why."""
+
+
+class BackgroundJob(QObject, Generic[T]):
+    """Runs ``work`` (a pure computation: no widgets, no Qt objects) once on a worker thread.
+
+    The outcome comes back on the thread the job was made in (the GUI thread), through the event loop, so a
+    slot may touch widgets. A job whose owner has gone (:meth:`discard`) drops its outcome silently.
 
     Signals:
-    built(object): the SearchIndex, delivered on the GUI thread.
+    finished(object): what ``work`` returned.
+    failed(str): ``work`` raised; a sentence naming what could not be prepared and the error (the traceback
+        goes to the log, not to the person).
     """
 
-    built = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str)
+    #: From the worker to the job's own thread (queued), where the public signals are emitted.
+    _delivered = Signal()
 
-    def __init__(self, dataset: Dataset, today: dt.date | None) -> None:
+    def __init__(self, name: str, work: Callable[[], T], what: str) -> None:
+        """``name``: the thread's; ``what``: the thing being prepared, as the interface names it."""
         super().__init__()
-        self._dataset = dataset
-        self._today = today
-        self._index: SearchIndex | None = None
+        self.what = what
+        self._work = work
+        self._result: T | None = None
         self._crash: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="search-index", daemon=True)
+        self._discarded = False
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
+        _job_started()
         self._thread.start()
 
-    def wait(self) -> SearchIndex:
-        """The index, waiting for the worker if it is not done yet (a search typed before it finished)."""
+    @property
+    def done(self) -> bool:
+        """The work has ended (its outcome may still be on its way to the GUI thread)."""
+        return self._thread.ident is not None and not self._thread.is_alive()
+
+    def discard(self) -> None:
+        """The outcome is no longer wanted (its window is closing): nothing will be emitted."""
+        self._discarded = True
+
+    def wait(self) -> T:
+        """The result, waiting for the worker if it is not done yet (a search typed before the index was
+        built). Raises :class:`JobFailedError` if the work raised."""
+        if self._thread.ident is None:
+            self.start()
         self._thread.join()
         if self._crash is not None:
-            raise self._crash
-        assert self._index is not None
-        return self._index
+            raise JobFailedError(self._failure()) from self._crash
+        return self._result  # type: ignore[return-value]  # None only if ``work`` returned None
+
+    def _failure(self) -> str:
+        return translate("Background", "Could not prepare {what}: {error}").format(
+            what=self.what, error=str(self._crash) or type(self._crash).__name__
+        )
 
     def _run(self) -> None:
         """On the worker thread."""
         try:
-            self._index = SearchIndex.from_dataset(self._dataset, self._today)
-        except Exception as error:  # noqa: BLE001 - raised on the GUI thread by wait()
+            self._result = self._work()
+        except Exception as error:  # noqa: BLE001 - reported on the GUI thread by failed / wait()
             self._crash = error
+        finally:
+            _job_ended()
+        if not self._discarded:
+            self._delivered.emit()
+
+    def _deliver(self) -> None:
+        """On the job's own thread."""
+        if self._discarded:
             return
-        self.built.emit(self._index)
+        if self._crash is not None:
+            _log.error("%s", self._failure(), exc_info=self._crash)
+            self.failed.emit(self._failure())
+            return
+        self.finished.emit(self._result)

@@ -7,7 +7,8 @@ moves to.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -15,16 +16,24 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from ajexplorer.domain.i18n import translate
-from ajexplorer.presentation.chronology import COLUMNS, Entry, Group
+from ajexplorer.gui.visibility import out_of_sight
+from ajexplorer.presentation.chronology import COLUMNS, Arranged, Entry, Group, arranged
 
 _Index = QModelIndex | QPersistentModelIndex
 #: internalId of a year's row; an item's row carries its year's position plus one.
 _TOP = 0
+#: Years are expanded a few at a time, this long at most per turn of the event loop, and only in sight: laying
+#: out every row of a large dataset at once holds the window for a second (the view asks the model about each).
+SLICE_MS = 20
+#: Up to this many items, every year is expanded at once (about a millisecond per hundred rows).
+EXPAND_AT_ONCE = 5000
 
 
 class ChronologyModel(QAbstractItemModel):
@@ -36,10 +45,14 @@ class ChronologyModel(QAbstractItemModel):
         self._where: dict[str, tuple[int, int]] = {}
         self._index_groups()
 
-    def set_groups(self, groups: Sequence[Group]) -> None:
+    def set_groups(self, groups: Sequence[Group], where: Mapping[str, tuple[int, int]] | None = None) -> None:
+        """``where``: each item's year and row, if known already (see :func:`arranged`)."""
         self.beginResetModel()
         self._groups = list(groups)
-        self._index_groups()
+        if where is None:
+            self._index_groups()
+        else:
+            self._where = dict(where)
         self.endResetModel()
 
     def _index_groups(self) -> None:
@@ -121,9 +134,11 @@ class ChronologyView(QTreeView):
 
     Signals:
         recordActivated(str): the person moved to, clicked or pressed Enter on an item.
+        filled(): every year of the groups last set is expanded (see :meth:`set_groups`).
     """
 
     recordActivated = Signal(str)
+    filled = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,26 +162,68 @@ class ChronologyView(QTreeView):
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._following = False
+        self._current: str | None = None
+        self._unexpanded = 0  # the years not expanded yet, counted from the end
+        self._expanding = QTimer(self)
+        self._expanding.setInterval(0)
+        self._expanding.timeout.connect(self._expand_some)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.activated.connect(self._on_current_row)
 
     def set_groups(self, groups: Sequence[Group]) -> None:
-        self.chronology.set_groups(groups)
-        self.expandAll()
+        self.set_arranged(arranged(groups))
+
+    def set_arranged(self, content: Arranged) -> None:
+        """Show the groups, every year expanded, a few years per turn of the event loop while the view is in
+        sight (:meth:`filling` says whether that is under way)."""
+        self.chronology.set_groups(content.groups, content.where)
+        at_once = sum(len(group.entries) for group in content.groups) <= EXPAND_AT_ONCE
+        self._unexpanded = 0 if at_once else len(content.groups)
+        if at_once:
+            self.expandAll()
         # Widths from the texts' own measure: asking the view to size to contents lays out every row (~80 ms).
         metrics = self.fontMetrics()
         padding = 2 * metrics.averageCharWidth() + self.indentation()
-        for column in range(len(COLUMNS)):
-            texts = [translate("Columns", COLUMNS[column])] + [
-                entry.cells[column] for group in groups for entry in group.entries
-            ]
-            if column == 0:
-                texts += [group.label for group in groups]
-            widest = max(metrics.horizontalAdvance(text) for text in texts) + padding
-            self.setColumnWidth(column, min(widest, 40 * metrics.averageCharWidth()))
+        for column, texts in enumerate(content.widest):
+            widest = max(
+                metrics.horizontalAdvance(text) for text in (translate("Columns", COLUMNS[column]), *texts)
+            )
+            self.setColumnWidth(column, min(widest + padding, 40 * metrics.averageCharWidth()))
+        self._expand_some()
+
+    def filling(self) -> bool:
+        """Years are being expanded (out of sight, they wait until the view is shown)."""
+        return self._unexpanded > 0 and not out_of_sight(self)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._unexpanded and not self._expanding.isActive():  # painted, so in sight: go on expanding
+            self._expanding.start()
+        super().paintEvent(event)
+
+    def _expand_some(self) -> None:
+        if out_of_sight(self):
+            self._expanding.stop()  # expanded rows of a hidden view are all laid out at once when shown
+            self.filled.emit()
+            return
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        model = self.chronology
+        count = model.rowCount()
+        while self._unexpanded > 0:  # at least one year per turn
+            self.expand(model.index(count - self._unexpanded, 0))
+            self._unexpanded -= 1
+            if time.perf_counter() >= deadline:
+                break
+        if self._unexpanded > 0:
+            self._expanding.start()
+        else:
+            self._expanding.stop()
+            if self._current is not None:
+                self.set_current(self._current)  # scrolled to again, now that the rows above are all open
+            self.filled.emit()
 
     def set_current(self, record_id: str | None) -> None:
         """Follow the navigator: select and show ``record_id``'s row, or clear the selection if it has none."""
+        self._current = record_id
         index = self.chronology.index_of(record_id)
         self._following = True
         try:

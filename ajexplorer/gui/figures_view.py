@@ -41,12 +41,15 @@ from ajexplorer.gui.announce import set_description
 from ajexplorer.gui.figures_table import FigureTable
 from ajexplorer.gui.theme import qcolor, rgb_of
 from ajexplorer.gui.tooltips import handle_tooltip
+from ajexplorer.gui.visibility import out_of_sight
 from ajexplorer.presentation import charts as ch
 from ajexplorer.presentation.contrast import dimmed, legible, mix
-from ajexplorer.presentation.figure_table import card_text, figure_rows
+from ajexplorer.presentation.figure_table import FiguresContent, card_text, figure_rows
 from ajexplorer.presentation.geometry import Box
 
 _LAYOUT_CACHE = 4  # widths kept: the current one and the few a scroll area asks about while it settles
+#: From this many bars (about 5 ms of layout per hundred), the charts are laid out only when in sight.
+LAZY_FROM_BARS = 2000
 
 
 def _box(box: Box) -> QRectF:
@@ -144,6 +147,10 @@ class FiguresView(QWidget):
         self._bold: QFont | None = None
         self._colours: ChartColours | None = None
         self._colours_key = 0
+        self._bar_ids: frozenset[str] = frozenset()
+        #: Out of sight, the charts are not laid out (seconds for tens of thousands of figures): the layout,
+        #: and the scroll to the selected bar, wait until the view is shown (catch_up).
+        self._layout_waits = False
 
     # --- data and state in -------------------------------------------------------------------------------
 
@@ -152,11 +159,15 @@ class FiguresView(QWidget):
         self._dataset = dataset
         self.set_charts(ch.charts_from(dataset), [section.id for section in dataset.sections])
 
+    def set_content(self, content: FiguresContent) -> None:
+        self._dataset = content.dataset
+        self.set_charts(content.charts, content.section_ids)
+
     def set_charts(self, charts: Sequence[ch.Chart], section_ids: Sequence[str] = ()) -> None:
         self._charts = list(charts)
         self._lanes = {section: index for index, section in enumerate(section_ids)}
         self._lane_count = max(len(section_ids), 1)
-        ids = {bar.record_id for chart in self._charts for bar in chart.bars}
+        ids = self._bar_ids = frozenset(bar.record_id for chart in self._charts for bar in chart.bars)
         if self._current not in ids:
             self._current = None
         self._relayout()
@@ -176,6 +187,10 @@ class FiguresView(QWidget):
 
     def set_current(self, record_id: str | None) -> None:
         """Follow the navigator: highlight the record's bar (if it has one) and scroll it into view."""
+        if self._waits():
+            self._current = record_id if record_id in self._bar_ids else None
+            self._layout_waits = True
+            return
         row = self.figures_layout().find(record_id)
         self._current = row.bar.record_id if row is not None else None
         if row is not None:
@@ -277,10 +292,30 @@ class FiguresView(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
+        if max(width, 1) not in self._layouts and self._waits():
+            self._layout_waits = True
+            return self.height()  # for now: laid out when shown
         return math.ceil(self.figures_layout(width).height)
 
+    def _waits(self) -> bool:
+        """Many figures, and out of sight: their layout waits."""
+        return self.many() and out_of_sight(self)
+
+    def catch_up(self) -> None:
+        """Lay out what waited while the view was out of sight (it is being shown)."""
+        if self._layout_waits and not out_of_sight(self):
+            self._layout_waits = False
+            self.updateGeometry()
+            self.set_current(self._current)
+
     def sizeHint(self) -> QSize:
+        if self.many():  # a layout at a width it will not have would cost as much as the real one
+            return QSize(640, max(self.height(), 600))
         return QSize(640, self.heightForWidth(640))
+
+    def many(self) -> bool:
+        """So many figures that each layout costs a moment: laid out only in sight, and at its own width."""
+        return len(self._bar_ids) >= LAZY_FROM_BARS
 
     def minimumSizeHint(self) -> QSize:
         return QSize(280, 120)
@@ -326,6 +361,8 @@ class FiguresView(QWidget):
         return self._colours
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._layout_waits:  # painted, so in sight: its height and scroll follow at once
+            QTimer.singleShot(0, self, self.catch_up)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
@@ -630,9 +667,20 @@ class FiguresPanel(QWidget):
         self.view.set_dataset(dataset)
         self.table.set_rows(figure_rows(self.view.charts))
 
+    def set_content(self, content: FiguresContent) -> None:
+        """The charts and rows :func:`figures_content` prepared (on a worker thread, for a large dataset)."""
+        self.view.set_content(content)
+        self.table.set_rows(content.rows)
+        if self.view.many():  # taller than any screen: laid out once, at the width left by the scroll bar
+            self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+
     def set_current(self, record_id: str | None) -> None:
         self.view.set_current(record_id)
         self.table.set_current(record_id)
+
+    def catch_up(self) -> None:
+        """The panel is being shown: what waited while it was out of sight is done."""
+        self.view.catch_up()
 
     def set_matches(self, record_ids: frozenset[str] | None) -> None:
         self.view.set_matches(record_ids)

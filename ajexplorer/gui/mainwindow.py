@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -65,7 +66,7 @@ if TYPE_CHECKING:
     from ajexplorer.domain.export import ExportContext
     from ajexplorer.domain.notebook_search import NotebookSearch
     from ajexplorer.domain.search import SearchIndex
-    from ajexplorer.gui.background import IndexBuilder
+    from ajexplorer.gui.background import BackgroundJob
     from ajexplorer.gui.chronology_view import ChronologyView
     from ajexplorer.gui.export_actions import ExportController
     from ajexplorer.gui.figures_view import FiguresPanel
@@ -118,7 +119,13 @@ class MainWindow(QMainWindow):
         self.exports: ExportController | None = None
         self.notebook: NotebookController | None = None
         self._search_index: SearchIndex | None = None
-        self._index_builder: IndexBuilder | None = None
+        self._index_builder: BackgroundJob[SearchIndex] | None = None
+        #: The figures' and the chronology's contents, being prepared on worker threads (see _build_figures).
+        self._jobs: list[BackgroundJob[object]] = []
+        self._parts_built = False
+        #: What _after_first_paint has still to do, a step per turn of the event loop.
+        self._steps: list[Callable[[], None]] = []
+        self._parts_done = False
         self._matches: frozenset[str] | None = None
         #: The pane the Results covered when a search raised them, given back when the search is cleared.
         self._covered_by_results: QDockWidget | None = None
@@ -130,8 +137,9 @@ class MainWindow(QMainWindow):
         self._filter_undo: list[tuple[Filters, tuple[float, float]]] = []
         self._picking_years = False
         self._first_paint_hook: _AfterFirstPaint | None = None
-        #: True once the window has painted and the work deferred past that is done.
+        #: True once the window has painted and the work deferred past that is done (see _check_started).
         self.started = False
+        self._index_ready = False
         self.search_field = SearchField(self)
         self.results = ResultsPanel(self)
         self.filter_bar = FilterBar(dataset.sections, self._today.year, self)
@@ -461,7 +469,7 @@ class MainWindow(QMainWindow):
         self.source_dock.visibilityChanged.connect(lambda shown: self._catch_up(shown, self.source))
 
     @staticmethod
-    def _catch_up(shown: bool, view: MechanismPanel | SourceView) -> None:
+    def _catch_up(shown: bool, view: MechanismPanel | SourceView | FiguresPanel) -> None:
         if shown:
             view.catch_up()
 
@@ -471,7 +479,7 @@ class MainWindow(QMainWindow):
     def search_index(self) -> SearchIndex:
         """Built on first use, or just after the window first shows, so it never delays the first paint."""
         if self._search_index is None and self._index_builder is not None:
-            self._search_index = self._index_builder.wait()
+            self._index_built(self._index_builder.wait())
         if self._search_index is None:
             from ajexplorer.domain.search import SearchIndex  # noqa: PLC0415 - SQLite loads after the first paint
 
@@ -486,11 +494,44 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        """Work nobody sees at once waits until the window is on screen: the source text, the parts that are
-        hidden at start (figures, the export commands), then the search index."""
-        if self.figures is not None or not self.isVisible():  # done already, or closed before it painted
+        """Work nobody sees at once waits until the window is on screen: the search index, the source text,
+        the parts that are hidden at start (the export commands, the notebook, figures, the chronology). Each
+        step has a turn of the event loop of its own, so that a key pressed meanwhile is answered between
+        them; the long computations go to worker threads (see _prepare)."""
+        if self._parts_built or not self.isVisible():  # done already, or closed before it painted
             return
-        self.source.release()
+        self._parts_built = True
+        self._steps = [
+            self._finish_start,
+            self._fit_names,
+            self.source.release,
+            self._build_exports,
+            self._build_notebook,
+            self._mark_focus,
+            self._build_figures,
+            self._build_chronology,
+            self._build_menus,
+        ]
+        QTimer.singleShot(0, self, self._next_step)
+
+    def _next_step(self) -> None:
+        if self._steps:
+            self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(0, self, self._next_step)
+            return
+        if not self._parts_done:
+            self._parts_done = True
+            self._check_started()
+            self.firstPainted.emit()
+
+    def _all_steps_now(self) -> None:
+        """What is left of the work after the first paint, at once (a command that needs it came first)."""
+        self._after_first_paint()
+        while self._steps:
+            self._next_step()
+
+    def _fit_names(self) -> None:
         self.mechanisms.shorten_names_apart()
         self.glossary.follow_width()
         # The fields start empty, so their clear buttons are not drawn yet; the first one's icon costs the
@@ -500,42 +541,108 @@ class MainWindow(QMainWindow):
         # Mouse back/forward buttons anywhere in the window. Every event of the application passes through
         # this filter, so it starts once the window is up rather than slowing the start.
         _app().installEventFilter(self)
-        self._build_figures()
-        self._build_chronology()
+
+    def _build_menus(self) -> None:
         self._describe_timeline()
-        self._build_exports()
-        self._build_notebook()
-        self._mark_focus()
         self._build_theme_menu()
         self._build_language_menu()
-        QTimer.singleShot(0, self, self._finish_start)
-        self.firstPainted.emit()
+
+    def _prepare(
+        self,
+        dock: QDockWidget,
+        texts: tuple[str, str],
+        work: Callable[[], object],
+        show: Callable[[object], None],
+    ) -> None:
+        """``work`` (pure, and at 100,000 records seconds long) runs on a worker thread while ``dock`` says
+        what is being prepared; ``show`` puts the outcome in the dock on the GUI thread, in the state the
+        window is in by then (the selection, the search, the filters). ``texts``: the dock's sentence while
+        it waits, and what it shows, named for a failure's message."""
+        from ajexplorer.gui.background import BackgroundJob  # noqa: PLC0415 - see _after_first_paint
+        from ajexplorer.gui.placeholder import Placeholder  # noqa: PLC0415
+
+        waiting, what = texts
+        placeholder = Placeholder(waiting, self)
+        dock.setWidget(placeholder)
+        job: BackgroundJob[object] = BackgroundJob(f"prepare-{dock.objectName()}", work, what)
+        job.finished.connect(lambda result: self._prepared(job, lambda: show(result)))
+        job.failed.connect(lambda message: self._prepared(job, lambda: placeholder.setText(message)))
+        self._jobs.append(job)
+        job.start()
+
+    def _prepared(self, job: BackgroundJob[object], then: Callable[[], None]) -> None:
+        if not shiboken6.isValid(self):  # the window went (another dataset opened) while the job ran
+            return
+        if job in self._jobs:
+            self._jobs.remove(job)
+            then()
+            self._check_started()
+
+    def preparing(self) -> bool:
+        """Some part is still being prepared past the first paint (the figures, the chronology)."""
+        return (
+            not self._parts_built
+            or bool(self._steps)
+            or not self._parts_done
+            or bool(self._jobs)
+            or (self.chronology is not None and self.chronology.filling())
+        )
 
     def _build_figures(self) -> None:
-        from ajexplorer.gui.figures_view import FiguresPanel  # noqa: PLC0415 - see _after_first_paint
+        self._prepare(
+            self.figures_dock,
+            (translate("MainWindow", "Preparing the figures…"), translate("MainWindow", "the figures")),
+            lambda: _figures_content(self.dataset),
+            self._show_figures,
+        )
 
+    def _show_figures(self, content: object) -> None:
+        from ajexplorer.gui.figures_view import FiguresPanel  # noqa: PLC0415 - see _after_first_paint
+        from ajexplorer.presentation.figure_table import FiguresContent  # noqa: PLC0415
+
+        assert isinstance(content, FiguresContent)
         figures = FiguresPanel(self)
-        figures.set_dataset(self.dataset)
+        figures.set_content(content)
         figures.set_matches(self._matches)
         figures.set_hide_unmatched(self.timeline.hides_unmatched)
         figures.recordActivated.connect(self.navigator.go)
         self.figures_dock.setWidget(figures)
         self.figures = figures
-        self._focus_ring.append(figures)
+        self._join_focus_ring(figures, after=self.glossary.view)
+        self.figures_dock.visibilityChanged.connect(lambda shown: self._catch_up(shown, figures))
         # Scrolled to the selection once the dock has laid the panel out at its real size.
         QTimer.singleShot(0, figures, lambda: figures.set_current(self.navigator.current))
 
     def _build_chronology(self) -> None:
-        from ajexplorer.gui.chronology_view import ChronologyView  # noqa: PLC0415 - see _after_first_paint
-        from ajexplorer.presentation.chronology import chronology  # noqa: PLC0415
+        self._prepare(
+            self.chronology_dock,
+            (
+                translate("MainWindow", "Preparing the chronology…"),
+                translate("MainWindow", "the chronology"),
+            ),
+            lambda: _chronology_content(self.dataset, self._today),
+            self._show_chronology,
+        )
 
+    def _show_chronology(self, groups: object) -> None:
+        from ajexplorer.gui.chronology_view import ChronologyView  # noqa: PLC0415 - see _after_first_paint
+        from ajexplorer.presentation.chronology import Arranged  # noqa: PLC0415
+
+        assert isinstance(groups, Arranged)
         view = ChronologyView(self)
-        view.set_groups(chronology(self.dataset, items_from(self.dataset, self._today)))
+        self.chronology_dock.setWidget(view)  # first: a view out of sight expands its years when shown
+        view.set_arranged(groups)
         view.set_current(self.navigator.current)
         view.recordActivated.connect(self.navigator.go)
-        self.chronology_dock.setWidget(view)
+        view.filled.connect(self._check_started)
         self.chronology = view
-        self._focus_ring.insert(self._focus_ring.index(self.timeline) + 1, view)
+        self._join_focus_ring(view, after=self.timeline)
+
+    def _join_focus_ring(self, pane: QWidget, after: QWidget) -> None:
+        """A pane prepared after the first paint takes its place in F6's and Tab's order, with a focus mark."""
+        self._focus_ring.insert(self._focus_ring.index(after) + 1, pane)
+        self.focus_marks.add(pane)
+        QWidget.setTabOrder(after, pane)
 
     def _build_language_menu(self) -> None:
         """View > Language: System, then each language named in itself; the choice is the settings'."""
@@ -566,7 +673,7 @@ class MainWindow(QMainWindow):
 
     def show_chronology(self) -> None:
         """Bring the chronology list forward and give it the keyboard."""
-        self._after_first_paint()  # at once, if a shortcut comes before the first paint
+        self._all_steps_now()  # at once, if a shortcut comes before the first paint
         self.chronology_dock.show()
         self.chronology_dock.raise_()
         if self.chronology is not None:
@@ -670,22 +777,36 @@ class MainWindow(QMainWindow):
     def _finish_start(self) -> None:
         """The search index comes from a worker thread: a large dataset's takes seconds to build."""
         if self._search_index is not None:
-            self.started = True
+            self._index_ready = True
+            self._check_started()
             return
-        from ajexplorer.gui.background import IndexBuilder  # noqa: PLC0415 - see _after_first_paint
+        from ajexplorer.domain.search import SearchIndex  # noqa: PLC0415 - see _after_first_paint
+        from ajexplorer.gui.background import BackgroundJob  # noqa: PLC0415
 
-        self._index_builder = IndexBuilder(self.dataset, self._today)
-        self._index_builder.built.connect(self._index_built)
+        dataset, today = self.dataset, self._today
+        self._index_builder = BackgroundJob(
+            "search-index",
+            lambda: SearchIndex.from_dataset(dataset, today),
+            translate("MainWindow", "the search index"),
+        )
+        self._index_builder.finished.connect(self._index_built)
+        self._index_builder.failed.connect(self.announcer.say)
         self._index_builder.start()
 
     def _index_built(self, index: SearchIndex) -> None:
-        if self._search_index is None:
-            self._search_index = index
-        self.started = True
+        if self._index_ready:
+            return  # a search waited for it already
+        self._search_index = index
+        self._index_ready = True
         if gc.get_freeze_count():
             # The app keeps what lives as long as the window out of the collector's scans (see gui.app); the
             # index joins it, or each full collection walks its tables in the middle of a keystroke.
             gc.freeze()
+        self._check_started()
+
+    def _check_started(self) -> None:
+        """Started: the search index built, and the figures and the chronology in their docks."""
+        self.started = self._index_ready and not self.preparing()
 
     def _searcher(self) -> SearchIndex | NotebookSearch:
         """The index, or with a notebook open, the index and the person's notes searched together."""
@@ -1171,6 +1292,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         _app().removeEventFilter(self)
+        for job in self._jobs:
+            job.discard()  # what is still being prepared has nowhere to go
+        self._jobs.clear()
+        if self._index_builder is not None:
+            self._index_builder.discard()
         if self.notebook is not None:
             self.notebook.close()  # what was typed last is written before the window goes
         if self.settings is not None:
@@ -1309,6 +1435,20 @@ class _AfterFirstPaint(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self._work)
         return False
+
+
+def _figures_content(dataset: Dataset) -> object:
+    """On a worker thread, the import included (pure Python: the GUI thread need not wait for it)."""
+    from ajexplorer.presentation.figure_table import figures_content  # noqa: PLC0415
+
+    return figures_content(dataset)
+
+
+def _chronology_content(dataset: Dataset, today: dt.date) -> object:
+    """On a worker thread, as _figures_content."""
+    from ajexplorer.presentation.chronology import arranged, chronology  # noqa: PLC0415
+
+    return arranged(chronology(dataset, items_from(dataset, today)))
 
 
 def _on_top(dock: QDockWidget) -> bool:

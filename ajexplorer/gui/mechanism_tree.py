@@ -62,6 +62,7 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole)
 _ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _DECORATION, _FONT, _ALIGNMENT, _ACCESSIBLE_TEXT, int(RecordRole)})
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+#: Every row's flags, combined once (a Python enum's | costs microseconds, and a layout asks for each row).
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 # A letter mark per category of mechanism, shown as a small badge.
@@ -138,9 +139,14 @@ class MechanismModel(QAbstractItemModel):
     # --- QAbstractItemModel ---------------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # hasIndex() written out: it would call rowCount and columnCount back in Python, and a view lays out
+        # every open row through here (tens of thousands for a large dataset).
+        if row < 0 or not 0 <= column < len(COLUMNS) or (parent.isValid() and parent.column() != 0):
             return QModelIndex()
-        return self.createIndex(row, column, self.node(parent).children[row])
+        children = self.node(parent).children
+        if row >= len(children):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
 
     def parent(self, child: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid():

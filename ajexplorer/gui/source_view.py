@@ -60,6 +60,11 @@ class SourceView(QWidget):
             self._held = False
             self.follow(self._record_id)
 
+    @property
+    def rendered(self) -> bool:
+        """The text has been put on the page (it waits while the view is out of sight)."""
+        return self._rendered
+
     def set_highlight(self, words: Sequence[str]) -> None:
         self._words = tuple(words)
         if self._held or not self._rendered:

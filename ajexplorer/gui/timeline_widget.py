@@ -74,6 +74,8 @@ class TimelineWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._today = dt.date.today()
         self._scene = Scene.build([], [], self._today, (1970.0, 2030.0))
+        #: The scene of every item, kept: showing them all again (Dim others) builds no index.
+        self._all_scene = self._scene
         self._items: dict[str, tl.Item] = {}
         self._lane_titles: list[str] = []
         #: What does not match a search is hidden (not drawn, not hit) rather than dimmed.
@@ -95,7 +97,7 @@ class TimelineWidget(QWidget):
         self._today = today or dt.date.today()
         self._items = {item.id: item for item in items}
         self._lane_titles = list(lane_titles)
-        self._scene = Scene.build(items, lane_titles, self._today, self._scene.extent)
+        self._scene = self._all_scene = Scene.build(items, lane_titles, self._today, self._scene.extent)
         self._frame_dirty = True
         if self._hide_unmatched and self._scene.matches is not None:
             self._rebuild(self._scene.matches)
@@ -140,11 +142,12 @@ class TimelineWidget(QWidget):
 
     def _rebuild(self, matches: frozenset[str] | None) -> None:
         """The scene laid out again from the items shown: all of them, or with hiding on, the matches."""
-        items = list(self._items.values())
-        if self._hide_unmatched and matches is not None:
-            items = [item for item in items if item.id in matches]
         old = self._scene
-        scene = Scene.build(items, self._lane_titles, self._today, old.extent)
+        if self._hide_unmatched and matches is not None:
+            items = [item for item in self._items.values() if item.id in matches]
+            scene = Scene.build(items, self._lane_titles, self._today, old.extent)
+        else:
+            scene = self._all_scene.showing(old.extent)
         self._scene = scene.emphasised(old.current, old.linked, matches).with_stars(old.starred)
         self._frame_dirty = True
         self.update()

@@ -195,10 +195,8 @@ def chart_total(dataset: Dataset, records: Sequence[Record], bars: Sequence[Bar]
     counted = [(record, bar) for record, bar in pairs if not bar.is_target]
     if len(counted) < 2 or len({record.type for record, _ in pairs}) != 1:
         return None
-    for position, (record, _) in enumerate(counted):
-        for other, _bar in counted[position + 1 :]:
-            if _overlap(dataset, record, other):
-                return None
+    if _any_overlap(dataset, [record for record, _ in counted]):
+        return None
     value = math.fsum(bar.value for _, bar in counted)
     qualifiers = {record.qualifier for record, _ in counted}
     approximate = "approximately" in qualifiers
@@ -242,6 +240,67 @@ def _overlap(dataset: Dataset, first: Record, second: Record) -> bool:
             return True
         return first.measure == second.measure and _periods_meet(first, second)
     return _within(dataset, first.subject, second.subject) or _within(dataset, second.subject, first.subject)
+
+
+def _any_overlap(dataset: Dataset, records: Sequence[Record]) -> bool:
+    """Whether any two of ``records`` :func:`_overlap`, without comparing every pair (a series of a large
+    dataset has tens of thousands of figures): records are grouped by what could make two of them overlap."""
+    by_subject: dict[str | None, list[Record]] = {}
+    for record in records:
+        by_subject.setdefault(record.subject, []).append(record)
+    for subject, group in by_subject.items():
+        if len(group) < 2:
+            continue
+        if subject is None:
+            if _periods_overlap(group):
+                return True
+            continue
+        if any(record.qualifier == "to-date" for record in group):
+            return True
+        by_measure: dict[str | None, list[Record]] = {}
+        for record in group:
+            by_measure.setdefault(record.measure, []).append(record)
+        if any(len(same) > 1 and _periods_overlap(same) for same in by_measure.values()):
+            return True
+    subjects = {subject for subject in by_subject if subject is not None}
+    for subject in subjects:
+        # The subject's wholes, as _within walks them: another subject among them counts some of it twice.
+        seen = {subject}
+        whole = dataset.get(subject)
+        current = (whole.parent or whole.held_under) if whole is not None else None
+        while current is not None and current not in seen:
+            if current in subjects:
+                return True
+            seen.add(current)
+            whole = dataset.get(current)
+            current = (whole.parent or whole.held_under) if whole is not None else None
+    return False
+
+
+def _periods_overlap(records: Sequence[Record]) -> bool:
+    """Whether :func:`_periods_meet` holds for any two of ``records`` (at least two)."""
+    spans = []
+    for record in records:
+        start = record.when.start or record.when.end
+        end = record.when.end or record.when.start
+        if start is None or end is None:
+            return True  # an unknown period meets every other
+        spans.append((start.year, math.inf if record.when.ongoing else end.year))
+    if any(first > last for first, last in spans):  # a period ending before it starts: every pair, as written
+        return any(
+            _spans_meet(spans[i], spans[j]) for i in range(len(spans)) for j in range(i + 1, len(spans))
+        )
+    spans.sort()
+    reach = spans[0][1]
+    for first, last in spans[1:]:
+        if first <= reach:
+            return True
+        reach = max(reach, last)
+    return False
+
+
+def _spans_meet(one: tuple[int, float], other: tuple[int, float]) -> bool:
+    return one[0] <= other[1] and other[0] <= one[1]
 
 
 def _within(dataset: Dataset, part: str, whole: str) -> bool:

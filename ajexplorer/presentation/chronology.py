@@ -7,8 +7,9 @@ tree or table view to show. It takes the timeline's own items so the two never d
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
@@ -91,3 +92,33 @@ def _entry(dataset: Dataset, item: Item, lanes: Sequence[str]) -> Entry:
         lane=lane,
         is_period=item.shape is Shape.RANGE,
     )
+
+
+#: Past this many texts in a column, only the longest (by characters) are candidates for its width.
+MEASURED_TEXTS = 400
+
+
+@dataclass(frozen=True)
+class Arranged:
+    """The groups with what a view needs to show them at once, computed off the GUI thread when large."""
+
+    groups: tuple[Group, ...]
+    #: Each item's year and row in it.
+    where: Mapping[str, tuple[int, int]]
+    #: Per column, the texts that may be its widest: all of them, or the longest few of many.
+    widest: tuple[tuple[str, ...], ...]
+
+
+def arranged(groups: Sequence[Group]) -> Arranged:
+    where = {
+        entry.record_id: (g, r) for g, group in enumerate(groups) for r, entry in enumerate(group.entries)
+    }
+    widest = []
+    for column in range(len(COLUMNS)):
+        texts = {entry.cells[column] for group in groups for entry in group.entries}
+        if column == 0:
+            texts |= {group.label for group in groups}
+        if len(texts) > MEASURED_TEXTS:
+            texts = set(heapq.nlargest(MEASURED_TEXTS, texts, key=len))
+        widest.append(tuple(sorted(texts)))
+    return Arranged(tuple(groups), where, tuple(widest))

@@ -263,8 +263,15 @@ def _record_anchor(record: Record, colours: Colours) -> str:
 # --- the source view ---------------------------------------------------------------------------------------
 
 
+#: A paragraph of the source lists this many of the records drawn from it, then their number: a list of
+#: thousands (a large dataset of the researcher's own) is read by no one, and would make the page take
+#: seconds to lay out on every selection.
+RECORDS_LISTED = 50
+
+
 def source_html(dataset: Dataset, selected: Record | None, marker: Marker, colours: Colours) -> str:
-    """The source document, paragraph by paragraph, each with the records drawn from it."""
+    """The source document, paragraph by paragraph, each with the records drawn from it (the first
+    :data:`RECORDS_LISTED` of them)."""
     marked = set(selected.paragraphs) if selected is not None else set()
     titles = dataset.section_titles
     parts = [f"<h2>{escape(dataset.info.title)}</h2>", f"<p><i>{escape(dataset.info.attribution)}</i></p>"]
@@ -274,11 +281,12 @@ def source_html(dataset: Dataset, selected: Record | None, marker: Marker, colou
             section = paragraph.section
             parts.append(f"<h3>{escape(titles.get(section, section))}</h3>")
         background = f' bgcolor="{colours.selected_paragraph}"' if number in marked else ""
-        records = dataset.records_for_paragraph(number)
         links = ", ".join(
             f'<a href="{record_link(other.id)}">{escape(other.acronym or other.title)}</a>'
-            for other in records
+            for other in dataset.records_for_paragraph(number, RECORDS_LISTED)
         )
+        if (more := dataset.count_for_paragraph(number) - RECORDS_LISTED) > 0:
+            links += escape(translate("Details", ", and %n more", None, more))
         notes = "".join(f"<br><small>{escape(note)}</small>" for note in paragraph.footnotes)
         records_word = escape(translate("Details", "Records:"))
         none_word = escape(translate("Details", "none"))

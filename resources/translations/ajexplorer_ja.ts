@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="en">
 <context>
+    <name>Background</name>
+    <message>
+        <source>Could not prepare {what}: {error}</source>
+        <translation>{what}を準備できませんでした: {error}</translation>
+    </message>
+</context>
+<context>
     <name>Chronology</name>
     <message>
         <source>not given</source>
@@ -417,6 +424,10 @@
     <message>
         <source>Figures</source>
         <translation>数値</translation>
+    </message>
+    <message numerus="yes">
+        <source>, and %n more</source>
+        <translation><numerusform>、ほか %n 件</numerusform></translation>
     </message>
     <message>
         <source>Records:</source>
@@ -1302,12 +1313,32 @@ The details were written to {log_path}.</source>
         <translation>絞り込み</translation>
     </message>
     <message>
+        <source>Preparing the figures…</source>
+        <translation>数値を準備しています…</translation>
+    </message>
+    <message>
+        <source>the figures</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>Preparing the chronology…</source>
+        <translation>年表を準備しています…</translation>
+    </message>
+    <message>
+        <source>the chronology</source>
+        <translation>年表</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
         <source>System</source>
         <translation>システムの設定に従う</translation>
+    </message>
+    <message>
+        <source>the search index</source>
+        <translation>検索索引</translation>
     </message>
     <message>
         <source>Years filter set to {years}. {keys} puts back the filters before.</source>

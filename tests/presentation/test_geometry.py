@@ -21,7 +21,9 @@ def test_a_point_on_the_edge_two_boxes_share_is_in_exactly_one(
 
 
 @given(PLACES, PLACES, SIZES, SIZES)
-def test_a_box_grown_on_every_side_holds_the_whole_box(x: float, y: float, width: float, height: float) -> None:
+def test_a_box_grown_on_every_side_holds_the_whole_box(
+    x: float, y: float, width: float, height: float
+) -> None:
     box = Box(x, y, width, height)
     grown = box.adjusted(-2, -2, 2, 2)
     assert grown.contains(box.x, box.y) and grown.contains(box.right, box.bottom)
