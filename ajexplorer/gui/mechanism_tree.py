@@ -106,6 +106,10 @@ class MechanismModel(QAbstractItemModel):
     def root(self) -> TreeNode:
         return self._root
 
+    @property
+    def mechanism_count(self) -> int:
+        return len(self._by_id)
+
     def set_palette(self, palette: QPalette) -> None:
         self._palette = palette
         self._icons.clear()
@@ -312,6 +316,10 @@ class NameDelegate(QStyledItemDelegate):
 
 #: The share of the tree's width the small columns may take before they give way to the names.
 NAME_SHARE_GIVEN_AWAY = 0.45
+#: A tree of more mechanisms than this draws its names apart from the start. Setting the delegate later lays
+#: out every open row again through the Python model, which for a large tree stalls the window for longer than
+#: the delegate's Qt classes cost the first paint (about a third of a second at 25,000 rows against about 15 ms).
+EARLY_NAMES_FROM = 2000
 
 
 class MechanismPanel(QWidget):
@@ -365,12 +373,15 @@ class MechanismPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.view.expanded.connect(lambda index: self._remember(index, expanded=True))
         self.view.collapsed.connect(lambda index: self._remember(index, expanded=False))
+        if model.mechanism_count > EARLY_NAMES_FROM:
+            self.shorten_names_apart()
         self.view.expandAll()  # every node starts open
 
     def shorten_names_apart(self) -> NameDelegate:
         """Draw names so that siblings sharing a long start stay apart, and let the columns follow the panel's
         width. Called after the first paint: a Python delegate, and Python seeing the view's events, build Qt
-        classes that would cost the first paint (until then names are elided in the middle)."""
+        classes that would cost the first paint (until then names are elided in the middle); a large tree calls
+        it at once (see EARLY_NAMES_FROM)."""
         if self.names is None:
             self.names = NameDelegate(self.view)
             self.view.setItemDelegateForColumn(0, self.names)
