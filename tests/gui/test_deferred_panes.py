@@ -332,7 +332,7 @@ def test_a_large_tree_draws_its_names_apart_from_the_start_so_no_later_step_lays
     class Counted(MechanismModel):
         asked = 0
 
-        def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name
+        def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
             Counted.asked += 1
             return super().rowCount(parent)
 
@@ -340,7 +340,9 @@ def test_a_large_tree_draws_its_names_apart_from_the_start_so_no_later_step_lays
     root = TreeNode("")
     heading = root.add(TreeNode("Bodies", group="bodies"))
     for number in range(EARLY_NAMES_FROM + 500):
-        copy = dataclasses.replace(mechanism, id=f"{mechanism.id}-{number}", title=f"{mechanism.title} {number}")
+        copy = dataclasses.replace(
+            mechanism, id=f"{mechanism.id}-{number}", title=f"{mechanism.title} {number}"
+        )
         heading.add(TreeNode(copy.title, record=copy))
     application()
     model = Counted(root, QApplication.palette())
