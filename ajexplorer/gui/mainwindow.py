@@ -504,7 +504,7 @@ class MainWindow(QMainWindow):
         self._steps = [
             self._finish_start,
             self._fit_names,
-            self.source.release,
+            self._prepare_source,
             self._build_exports,
             self._build_notebook,
             self._mark_focus,
@@ -541,6 +541,19 @@ class MainWindow(QMainWindow):
         # Mouse back/forward buttons anywhere in the window. Every event of the application passes through
         # this filter, so it starts once the window is up rather than slowing the start.
         _app().installEventFilter(self)
+
+    def _prepare_source(self) -> None:
+        """The source's first page is built on a worker thread and shown when ready (sooner if a link asks
+        for a paragraph: then it is built on the spot, and what the worker brings is not needed)."""
+        from ajexplorer.gui.background import BackgroundJob  # noqa: PLC0415 - see _after_first_paint
+
+        job: BackgroundJob[object] = BackgroundJob(
+            "prepare-source", self.source.preparation(), translate("MainWindow", "the source text")
+        )
+        job.finished.connect(lambda page: self._prepared(job, lambda: self.source.release(page)))
+        job.failed.connect(lambda _message: self._prepared(job, self.source.release))
+        self._jobs.append(job)
+        job.start()
 
     def _build_menus(self) -> None:
         self._describe_timeline()

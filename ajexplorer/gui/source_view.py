@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
@@ -13,10 +14,18 @@ from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.browser import SafeBrowser
 from ajexplorer.gui.detail_pane import palette_colours, show_page
 from ajexplorer.gui.visibility import out_of_sight
-from ajexplorer.presentation.detail_html import highlight_spans, make_marker, source_html
+from ajexplorer.presentation.detail_html import Colours, highlight_spans, make_marker, source_html
 
 #: The paragraph's text ends where the first line break (footnotes, the records' links) starts.
 _LINE_BREAK = "\u2028"
+
+
+class PreparedPage(NamedTuple):
+    """The source's HTML for one selection and palette, built off the GUI thread."""
+
+    record_id: str | None
+    colours: Colours
+    html: str
 
 
 class SourceView(QWidget):
@@ -53,12 +62,33 @@ class SourceView(QWidget):
         self._paragraph_waits: int | None = None
         # Until released, renders wait: at start-up the window paints first and the source follows.
         self._held = True
+        self._prepared: PreparedPage | None = None
 
-    def release(self) -> None:
-        """Start rendering: the text, then the selected record's first paragraph."""
+    def release(self, page: PreparedPage | None = None) -> None:
+        """Start rendering: the text, then the selected record's first paragraph. ``page``: the text prepared
+        on a worker thread (see :meth:`preparation`), used when it is still the page to show."""
         if self._held:
             self._held = False
-            self.follow(self._record_id)
+            self._prepared = page
+            try:
+                self.follow(self._record_id)
+            finally:
+                self._prepared = None
+
+    def preparation(self) -> Callable[[], PreparedPage]:
+        """What the first render would put on the page, as pure work for a worker thread (at 100,000 records
+        building the page's HTML takes as long as showing it); read here, on the GUI thread, from the palette
+        and the selection as they are now."""
+        dataset, record_id = self._dataset, self._record_id
+        colours = palette_colours(self.palette())
+
+        def work() -> PreparedPage:
+            record = dataset.get(record_id) if record_id else None
+            return PreparedPage(
+                record_id, colours, source_html(dataset, record, make_marker(dataset), colours)
+            )
+
+        return work
 
     @property
     def rendered(self) -> bool:
@@ -150,9 +180,13 @@ class SourceView(QWidget):
         record = self._dataset.get(self._record_id) if self._record_id else None
         scroll = self.browser.verticalScrollBar().value()
         # The page without the search words: those are laid over it, on screen only (_highlight_on_screen).
-        marker = make_marker(self._dataset)
         colours = palette_colours(self.palette())
-        show_page(self.browser, source_html(self._dataset, record, marker, colours), colours)
+        prepared = self._prepared
+        if prepared is not None and prepared.record_id == self._record_id and prepared.colours == colours:
+            page = prepared.html
+        else:
+            page = source_html(self._dataset, record, make_marker(self._dataset), colours)
+        show_page(self.browser, page, colours)
         self._spans = []  # a new page has none
         self.browser.setExtraSelections([])
         self.browser.verticalScrollBar().setValue(scroll)

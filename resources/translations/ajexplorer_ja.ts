@@ -1313,6 +1313,10 @@ The details were written to {log_path}.</source>
         <translation>絞り込み</translation>
     </message>
     <message>
+        <source>the source text</source>
+        <translation>原文</translation>
+    </message>
+    <message>
         <source>Preparing the figures…</source>
         <translation>数値を準備しています…</translation>
     </message>

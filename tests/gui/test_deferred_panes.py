@@ -174,6 +174,31 @@ def test_the_panes_say_they_are_being_prepared_then_show_the_state_reached_meanw
     assert figures.view.current == other.id
 
 
+@pytest.mark.parametrize("select_meanwhile", [False, True])
+def test_the_sources_first_page_is_built_off_the_gui_thread_for_the_selection_of_the_moment(
+    qtbot: QtBot, dataset: Dataset, monkeypatch: pytest.MonkeyPatch, select_meanwhile: bool
+) -> None:
+    """At 100,000 records building the source's page takes as long as showing it: the first one is built on a
+    worker. A record selected meanwhile gets its own page, the one a render from scratch gives."""
+    from ajexplorer.gui import source_view
+
+    work = Held(source_view.source_html)  # type: ignore[attr-defined]  # the name the view calls
+    monkeypatch.setattr(source_view, "source_html", work)
+    window = _shown(qtbot, dataset)
+    qtbot.waitUntil(lambda: bool(work.threads), timeout=10000)
+    assert work.threads[0] is not threading.main_thread()
+    assert not window.source.rendered and not window.started
+    if select_meanwhile:
+        cited = next(r for r in dataset.records.values() if r.paragraphs and r.id != window.navigator.current)
+        window.navigator.go(cited.id)
+    work.release.set()
+    qtbot.waitUntil(lambda: window.source.rendered, timeout=10000)
+    shown = window.source.browser.toHtml()
+    assert len(work.threads) == (2 if select_meanwhile else 1)  # built again only for another record
+    window.source.refresh()  # a render from scratch, on the spot
+    assert window.source.browser.toHtml() == shown
+
+
 def test_closing_the_window_while_the_panes_are_prepared_is_quiet(
     qtbot: QtBot, dataset: Dataset, held: tuple[Held, Held]
 ) -> None:
@@ -326,13 +351,14 @@ def test_a_large_tree_draws_its_names_apart_from_the_start_so_no_later_step_lays
 
     from PySide6.QtCore import QModelIndex
 
+    from ajexplorer.gui.headers import ModelIndex
     from ajexplorer.gui.mechanism_tree import EARLY_NAMES_FROM, MechanismModel, MechanismPanel
     from ajexplorer.presentation.mechanism_tree import TreeNode
 
     class Counted(MechanismModel):
         asked = 0
 
-        def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
             Counted.asked += 1
             return super().rowCount(parent)
 
