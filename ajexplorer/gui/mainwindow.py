@@ -505,6 +505,7 @@ class MainWindow(QMainWindow):
             self._finish_start,
             self._fit_names,
             self._prepare_source,
+            _import_export_painting,
             self._build_exports,
             self._build_notebook,
             self._mark_focus,
@@ -1448,6 +1449,12 @@ class _AfterFirstPaint(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self._work)
         return False
+
+
+def _import_export_painting() -> None:
+    """A step of its own before the export commands: the printing and PDF classes' Python side (page sizes
+    and all) takes tens of ms to build, too long to share a turn of the event loop with the commands."""
+    import ajexplorer.gui.exporting  # noqa: F401, PLC0415
 
 
 def _figures_content(dataset: Dataset) -> object:
