@@ -293,17 +293,46 @@ NAME_MARGINS = 18
 class NameDelegate(QStyledItemDelegate):
     """Draws a name shortened so that its siblings can still be told apart (see :func:`fit_name`)."""
 
-    def __init__(self, view: QWidget) -> None:
+    def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self._view = view
+        # Each paint asks for every row in sight, and fitting one name measures it many times over: a branch's
+        # names are read once and each name is fitted once per width and font, until the model changes.
+        self._siblings: dict[int, list[str]] = {}
+        self._fitted: dict[tuple[str, int, int, str], str] = {}
+        model = view.model()
+        for change in (
+            model.dataChanged,
+            model.modelReset,
+            model.layoutChanged,
+            model.rowsInserted,
+            model.rowsRemoved,
+        ):
+            change.connect(self._forget)
+
+    def _forget(self) -> None:
+        self._siblings.clear()
+        self._fitted.clear()
 
     def shown_name(self, index: QModelIndex, room: int) -> str:
         """The name as drawn in ``room`` pixels (also what a test or an accessibility check reads)."""
-        model = index.model()
         parent = index.parent()
-        siblings = [str(model.index(row, 0, parent).data() or "") for row in range(model.rowCount(parent))]
-        metrics = self._view.fontMetrics()
-        return fit_name(str(index.data() or ""), siblings, room, metrics.horizontalAdvance)
+        branch = parent.internalId() if parent.isValid() else -1
+        name = str(index.data() or "")
+        key = (name, branch, room, self._view.font().key())
+        shown = self._fitted.get(key)
+        if shown is None:
+            siblings = self._siblings.get(branch)
+            if siblings is None:
+                model = index.model()
+                rows = range(model.rowCount(parent))
+                siblings = self._siblings[branch] = [
+                    str(model.index(row, 0, parent).data() or "") for row in rows
+                ]
+            shown = self._fitted[key] = fit_name(
+                name, siblings, room, self._view.fontMetrics().horizontalAdvance
+            )
+        return shown
 
     def text_room(self, option: QStyleOptionViewItem) -> int:
         return option.rect.width() - option.decorationSize.width() - NAME_MARGINS

@@ -38,17 +38,32 @@ def fit_name(
     if not head:
         return _cut_end(name, room, width, ellipsis)
     # Keep as much of the shared start as fits before the distinguishing tail (at least its first word).
-    for cut in range(len(head), 0, -1):
-        text = head[:cut].rstrip() + ellipsis + " " + tail if cut < len(head) else name
-        if width(text) <= room:
-            return text
+    kept = _longest(len(head), lambda cut: head[:cut].rstrip() + ellipsis + " " + tail, room, width)
+    if kept is not None:
+        return kept
     first = head.split(" ", 1)[0]
     return _cut_end(first + ellipsis + " " + tail, room, width, ellipsis)
 
 
 def _cut_end(text: str, room: float, width: Callable[[str], float], ellipsis: str) -> str:
-    for cut in range(len(text), 0, -1):
-        shortened = text[:cut].rstrip() + ellipsis if cut < len(text) else text
-        if width(shortened) <= room:
-            return shortened
-    return ellipsis
+    if width(text) <= room:
+        return text
+    return _longest(len(text), lambda cut: text[:cut].rstrip() + ellipsis, room, width) or ellipsis
+
+
+def _longest(
+    longest: int, shortened: Callable[[int], str], room: float, width: Callable[[str], float]
+) -> str | None:
+    """``shortened(cut)`` for the largest ``cut`` below ``longest`` (and above 0) that fits ``room``, or None.
+
+    Found by halving rather than by trying each cut from the longest down: a longer cut never makes a narrower
+    text, and a paint fits every name in sight, each measured a few times instead of once per letter."""
+    # shortened(low) is known to fit (or low is 0); shortened(high) does not (or is the whole text).
+    low, high = 0, longest
+    while high - low > 1:
+        middle = (low + high) // 2
+        if width(shortened(middle)) <= room:
+            low = middle
+        else:
+            high = middle
+    return shortened(low) if low > 0 else None
