@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 from ajexplorer.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ajexplorer.domain.model import GlossaryEntry
 from ajexplorer.gui.headers import ModelIndex, column_title, fit_column
+from ajexplorer.gui.visibility import out_of_sight
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("Columns", "Acronym"),
@@ -137,14 +138,25 @@ class GlossaryPanel(QWidget):
         layout.addWidget(self.view)
         self.filter_field.textChanged.connect(self.proxy.setFilterFixedString)
         self.view.activated.connect(self._on_activated)
+        self._follow_waits = False
 
     def follow_width(self) -> None:
         """Let the columns follow the panel's width and the rows take their wrapped height; called after the
         first paint (Python seeing the view's events builds Qt classes, and sizing every row asks the model for
-        every cell, which would cost the first paint)."""
+        every cell, which would cost the first paint). A glossary out of sight (tabbed behind the source, as
+        at start) does it when first shown (catch_up): each sizing of its rows holds the window for tens of ms."""
+        if out_of_sight(self):
+            self._follow_waits = True
+            return
+        self._follow_waits = False
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.viewport().installEventFilter(self)
         self._fit_columns()
+
+    def catch_up(self) -> None:
+        """Do what waited while the panel was out of sight (it is being shown)."""
+        if self._follow_waits:
+            self.follow_width()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():

@@ -467,9 +467,10 @@ class MainWindow(QMainWindow):
         # Views out of sight leave a keystroke's work until their dock is shown (its tab chosen).
         self.mechanisms_dock.visibilityChanged.connect(lambda shown: self._catch_up(shown, self.mechanisms))
         self.source_dock.visibilityChanged.connect(lambda shown: self._catch_up(shown, self.source))
+        self.glossary_dock.visibilityChanged.connect(lambda shown: self._catch_up(shown, self.glossary))
 
     @staticmethod
-    def _catch_up(shown: bool, view: MechanismPanel | SourceView | FiguresPanel) -> None:
+    def _catch_up(shown: bool, view: MechanismPanel | SourceView | GlossaryPanel | FiguresPanel) -> None:
         if shown:
             view.catch_up()
 

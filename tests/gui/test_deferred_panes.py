@@ -382,3 +382,21 @@ def test_a_large_tree_draws_its_names_apart_from_the_start_so_no_later_step_lays
     panel.shorten_names_apart()  # what the window does after its first paint
     QApplication.processEvents()
     assert Counted.asked < model.mechanism_count // 10, "the tree was laid out again"
+
+
+def test_the_glossary_sizes_its_wrapped_rows_only_once_it_is_shown(qtbot: QtBot, dataset: Dataset) -> None:
+    """Sizing each row to its wrapped expansion asks for every cell, again on every resize: tabbed behind the
+    source at start, the glossary leaves it until its tab is chosen, then its rows take their height."""
+    from PySide6.QtWidgets import QHeaderView
+
+    window = _shown(qtbot, dataset)
+    qtbot.waitUntil(lambda: window.started, timeout=10000)
+    rows = window.glossary.view.verticalHeader()
+    assert rows.sectionResizeMode(0) != QHeaderView.ResizeMode.ResizeToContents  # out of sight: not yet
+    window.glossary_dock.raise_()
+    qtbot.waitUntil(
+        lambda: rows.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents, timeout=5000
+    )
+    view = window.glossary.view
+    tallest = max(view.rowHeight(row) for row in range(view.model().rowCount()))
+    assert tallest > view.fontMetrics().height() * 1.5  # a long expansion wraps onto a second line
