@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self._parts_built = False
         #: What _after_first_paint has still to do, a step per turn of the event loop.
         self._steps: list[Callable[[], None]] = []
+        self._step_due = False
         self._parts_done = False
         self._matches: frozenset[str] | None = None
         #: The pane the Results covered when a search raised them, given back when the search is cleared.
@@ -514,18 +515,25 @@ class MainWindow(QMainWindow):
             self._build_chronology,
             self._build_menus,
         ]
-        QTimer.singleShot(0, self, self._next_step)
+        self._step_soon()
 
     def _next_step(self) -> None:
+        self._step_due = False
         if self._steps:
             self._steps.pop(0)()
         if self._steps:
-            QTimer.singleShot(0, self, self._next_step)
+            self._step_soon()
             return
         if not self._parts_done:
             self._parts_done = True
             self._check_started()
             self.firstPainted.emit()
+
+    def _step_soon(self) -> None:
+        """The next step, on a turn of the event loop of its own (one step per turn, however many are due)."""
+        if not self._step_due:
+            self._step_due = True
+            QTimer.singleShot(0, self, self._next_step)
 
     def _all_steps_now(self) -> None:
         """What is left of the work after the first paint, at once (a command that needs it came first)."""
@@ -589,9 +597,17 @@ class MainWindow(QMainWindow):
         if not shiboken6.isValid(self):  # the window went (another dataset opened) while the job ran
             return
         if job in self._jobs:
-            self._jobs.remove(job)
-            then()
-            self._check_started()
+            # What a worker brings waits for a turn of its own, as the steps do: shown in the same turn as a
+            # step, the two would hold the window for as long as both take.
+            def show() -> None:
+                if job not in self._jobs:  # the window closed meanwhile (see closeEvent)
+                    return
+                self._jobs.remove(job)
+                then()
+                self._check_started()
+
+            self._steps.insert(0, show)
+            self._step_soon()
 
     def preparing(self) -> bool:
         """Some part is still being prepared past the first paint (the figures, the chronology)."""
