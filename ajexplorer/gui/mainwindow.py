@@ -74,6 +74,9 @@ if TYPE_CHECKING:
 
 #: If no paint has come this long after showing, the deferred start-up work runs anyway.
 FIRST_PAINT_FALLBACK_MS = 1500
+#: Between two steps of the work after the first paint: a timer rather than a queued call, so that the keys,
+#: clicks and timers already waiting are handled before the next step starts (queued calls go first).
+STEP_GAP_MS = 1
 #: How long the outcome of an export or print stays in the status bar.
 STATUS_MESSAGE_MS = 10_000
 #: A search lists this many results at most; the first screenful of them (more than the list shows) is
@@ -533,7 +536,7 @@ class MainWindow(QMainWindow):
         """The next step, on a turn of the event loop of its own (one step per turn, however many are due)."""
         if not self._step_due:
             self._step_due = True
-            QTimer.singleShot(0, self, self._next_step)
+            QTimer.singleShot(STEP_GAP_MS, self, self._next_step)
 
     def _all_steps_now(self) -> None:
         """What is left of the work after the first paint, at once (a command that needs it came first)."""
