@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 
 SCRIPT = textwrap.dedent(
     """
-    import json, sys
+    import json, sys, time
     from pathlib import Path
     from PySide6.QtCore import QRect, Qt
     from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
@@ -39,10 +39,10 @@ SCRIPT = textwrap.dedent(
     window.restore_state()
     window.select_default()
     window.show()
-    for _ in range(200):
+    deadline = time.monotonic() + 30  # the work after the first paint comes in steps, on timers
+    while not window.started and time.monotonic() < deadline:
         app.processEvents()
-        if window.started:
-            break
+        time.sleep(0.002)
     assert window.started
 
     def rect(widget):
