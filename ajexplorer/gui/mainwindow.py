@@ -1326,6 +1326,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         _app().removeEventFilter(self)
+        self._steps.clear()  # a closed window prepares nothing more (its jobs would start after the clear below)
         for job in self._jobs:
             job.discard()  # what is still being prepared has nowhere to go
         self._jobs.clear()

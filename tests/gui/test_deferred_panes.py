@@ -214,6 +214,25 @@ def test_closing_the_window_while_the_panes_are_prepared_is_quiet(
     assert window.figures is None and window.chronology is None
 
 
+def test_a_window_closed_before_its_steps_are_done_prepares_nothing_more(
+    qtbot: QtBot, dataset: Dataset, held: tuple[Held, Held], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window closed (or replaced, as a change of language does) while it still prepares its parts starts no
+    further worker: the figures and the chronology come after the source, which is held here."""
+    from ajexplorer.gui import source_view
+
+    figures_work, chronology_work = held
+    source_work = Held(source_view.source_html)  # type: ignore[attr-defined]  # the name the view calls
+    monkeypatch.setattr(source_view, "source_html", source_work)
+    window = _shown(qtbot, dataset)
+    qtbot.waitUntil(lambda: bool(source_work.threads), timeout=10000)
+    window.close()
+    source_work.release.set()
+    qtbot.wait(300)
+    assert figures_work.threads == [] and chronology_work.threads == []
+    assert window.figures is None and window.chronology is None
+
+
 def test_a_pane_whose_preparation_fails_says_so(
     qtbot: QtBot, dataset: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
