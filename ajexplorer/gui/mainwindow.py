@@ -88,7 +88,8 @@ _log = logging.getLogger("ajexplorer")
 
 class MainWindow(QMainWindow):
     """Signals:
-    firstPainted(): the window has painted and built what waited for that (see _after_first_paint).
+    firstPainted(): the window has painted; what waited for that now comes in steps (see _after_first_paint),
+        and a link from a later start can be shown already.
     languageRequested(str): View > Language chose a language code, or "system".
     """
 
@@ -519,6 +520,7 @@ class MainWindow(QMainWindow):
             self._build_menus,
         ]
         self._step_soon()
+        self.firstPainted.emit()
 
     def _next_step(self) -> None:
         self._step_due = False
@@ -530,7 +532,6 @@ class MainWindow(QMainWindow):
         if not self._parts_done:
             self._parts_done = True
             self._check_started()
-            self.firstPainted.emit()
 
     def _step_soon(self) -> None:
         """The next step, on a turn of the event loop of its own (one step per turn, however many are due)."""
