@@ -38,6 +38,7 @@ from ajexplorer.gui.history_menu import HistoryMenu, Line, attach_to_button
 from ajexplorer.gui.icons import arrow_icon
 from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel
 from ajexplorer.gui.navigator import Navigator
+from ajexplorer.gui.placeholder import Placeholder
 from ajexplorer.gui.screen_fit import (
     DETAIL_LINES,
     PREFERRED,
@@ -172,7 +173,9 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.source_dock, self.glossary_dock)
         self.figures_dock = self._dock(
-            QT_TRANSLATE_NOOP("MainWindow", "Figures"), QWidget(self), Qt.DockWidgetArea.RightDockWidgetArea
+            QT_TRANSLATE_NOOP("MainWindow", "Figures"),
+            Placeholder(translate("MainWindow", "Preparing the figures…"), self),
+            Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.tabifyDockWidget(self.glossary_dock, self.figures_dock)
         self.source_dock.raise_()
@@ -185,7 +188,9 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.results_dock, self.notebook_dock)
         self.chronology_dock = self._dock(
-            QT_TRANSLATE_NOOP("MainWindow", "Chronology"), QWidget(self), Qt.DockWidgetArea.LeftDockWidgetArea
+            QT_TRANSLATE_NOOP("MainWindow", "Chronology"),
+            Placeholder(translate("MainWindow", "Preparing the chronology…"), self),
+            Qt.DockWidgetArea.LeftDockWidgetArea,
         )
         self.tabifyDockWidget(self.results_dock, self.chronology_dock)
         self.mechanisms_dock.raise_()
@@ -586,11 +591,15 @@ class MainWindow(QMainWindow):
         window is in by then (the selection, the search, the filters). ``texts``: the dock's sentence while
         it waits, and what it shows, named for a failure's message."""
         from ajexplorer.gui.background import BackgroundJob  # noqa: PLC0415 - see _after_first_paint
-        from ajexplorer.gui.placeholder import Placeholder  # noqa: PLC0415
 
         waiting, what = texts
-        placeholder = Placeholder(waiting, self)
-        dock.setWidget(placeholder)
+        # The dock has held a placeholder since the window was built: putting a new widget in it now would lay
+        # out and repaint the dock area while the window prepares (tens of ms at 100,000 records).
+        placeholder = dock.widget()
+        if not isinstance(placeholder, Placeholder):
+            placeholder = Placeholder(waiting, self)
+            dock.setWidget(placeholder)
+        placeholder.setText(waiting)
         job: BackgroundJob[object] = BackgroundJob(f"prepare-{dock.objectName()}", work, what)
         job.finished.connect(lambda result: self._prepared(job, lambda: show(result)))
         job.failed.connect(lambda message: self._prepared(job, lambda: placeholder.setText(message)))
