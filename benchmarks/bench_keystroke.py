@@ -39,6 +39,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.output import emit
+
 ROOT = Path(__file__).resolve().parent.parent
 #: What a person types: words and prefixes of the data's vocabulary, a typo, an acronym, a filter word.
 QUERIES = ("summit", "economic partnership", "mekong", "jenesys", "aemm", "disaster", "kind:event tokyo")
@@ -353,10 +355,7 @@ def main() -> None:
         "targets_p95_ms": TARGETS_MS,
         "datasets": results,
     }
-    text = json.dumps(document, indent=2)
-    print(text)
-    if args.output is not None:
-        args.output.write_text(text + "\n", encoding="utf-8")
+    emit(document, args.output)
 
 
 if __name__ == "__main__":

@@ -39,6 +39,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.output import emit
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILDER_VERSION = "1"
 QUICK_SIZES = (270, 2_700)
@@ -242,10 +244,7 @@ def main() -> None:
         "targets": TARGETS,
         "sizes": results,
     }
-    text = json.dumps(document, indent=2)
-    print(text)
-    if args.output is not None:
-        args.output.write_text(text + "\n", encoding="utf-8")
+    emit(document, args.output)
 
 
 if __name__ == "__main__":

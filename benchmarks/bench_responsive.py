@@ -33,6 +33,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.output import emit
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MAX_LAG_MS = 100
 WINDOW_SIZE = (1600, 900)
@@ -288,10 +290,7 @@ def main() -> None:
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs",
         "datasets": results,
     }
-    text = json.dumps(document, indent=2)
-    print(text)
-    if args.output is not None:
-        args.output.write_text(text + "\n", encoding="utf-8")
+    emit(document, args.output)
 
 
 if __name__ == "__main__":

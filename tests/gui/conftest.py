@@ -24,13 +24,22 @@ def settings_file(tmp_path: Path) -> Path:
     return tmp_path / "settings" / "ajexplorer.ini"
 
 
-def make_window(qtbot: QtBot, dataset: Dataset, settings_file: Path | None = None) -> MainWindow:
+def shown_window(
+    qtbot: QtBot, dataset: Dataset, settings_file: Path | None = None, size: tuple[int, int] = (1600, 1000)
+) -> MainWindow:
+    """The window shown and painted, while it may still be preparing what waits for its first paint."""
     application()
     window = MainWindow(dataset, Settings(settings_file) if settings_file else None, today=TODAY)
     qtbot.addWidget(window)
-    window.resize(1600, 1000)
+    window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def make_window(qtbot: QtBot, dataset: Dataset, settings_file: Path | None = None) -> MainWindow:
+    """The window shown, active, and done with what waited for its first paint."""
+    window = shown_window(qtbot, dataset, settings_file)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.waitUntil(lambda: window.started, timeout=5000)

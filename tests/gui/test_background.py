@@ -12,9 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from ajexplorer.domain.model import Dataset
 from ajexplorer.domain.search import SearchIndex
-from ajexplorer.gui.app import application
-from ajexplorer.gui.mainwindow import MainWindow
-from tests.gui.conftest import TODAY
+from tests.gui.conftest import TODAY, shown_window
 
 
 class SlowIndex:
@@ -39,20 +37,10 @@ def slow(monkeypatch: pytest.MonkeyPatch) -> SlowIndex:
     return slow
 
 
-def _shown(qtbot: QtBot, dataset: Dataset) -> MainWindow:
-    application()
-    window = MainWindow(dataset, None, today=TODAY)
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def test_the_index_is_built_off_the_gui_thread_while_the_window_answers(
     qtbot: QtBot, dataset: Dataset, slow: SlowIndex
 ) -> None:
-    window = _shown(qtbot, dataset)
+    window = shown_window(qtbot, dataset, size=(1200, 800))
     qtbot.waitUntil(lambda: bool(slow.threads), timeout=10000)
     assert slow.threads[0] is not threading.main_thread()
     assert not window.started
@@ -72,7 +60,7 @@ def test_the_index_is_built_off_the_gui_thread_while_the_window_answers(
 def test_a_search_before_the_index_is_ready_waits_for_it(
     qtbot: QtBot, dataset: Dataset, slow: SlowIndex
 ) -> None:
-    window = _shown(qtbot, dataset)
+    window = shown_window(qtbot, dataset, size=(1200, 800))
     qtbot.waitUntil(lambda: bool(slow.threads), timeout=10000)
     threading.Timer(0.2, slow.release.set).start()  # the GUI thread will be waiting, not running timers
     word = next(iter(dataset.records.values())).title.split()[0]

@@ -19,11 +19,10 @@ from ajexplorer.gui.app import application
 from ajexplorer.gui.background import BackgroundJob, JobFailedError
 from ajexplorer.gui.chronology_view import ChronologyView
 from ajexplorer.gui.figures_view import FiguresPanel
-from ajexplorer.gui.mainwindow import MainWindow
 from ajexplorer.gui.placeholder import Placeholder
 from ajexplorer.presentation import chronology as chronology_module
 from ajexplorer.presentation import figure_table
-from tests.gui.conftest import TODAY
+from tests.gui.conftest import TODAY, shown_window
 
 
 class Held:
@@ -49,16 +48,6 @@ def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Held, Held]]:
     yield figures, chronology
     figures.release.set()  # never leave a worker waiting
     chronology.release.set()
-
-
-def _shown(qtbot: QtBot, dataset: Dataset) -> MainWindow:
-    application()
-    window = MainWindow(dataset, None, today=TODAY)
-    qtbot.addWidget(window)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def test_a_job_runs_off_the_gui_thread_and_delivers_on_it(qtbot: QtBot) -> None:
@@ -130,7 +119,7 @@ def test_the_panes_say_they_are_being_prepared_then_show_the_state_reached_meanw
     qtbot: QtBot, dataset: Dataset, held: tuple[Held, Held]
 ) -> None:
     figures_work, chronology_work = held
-    window = _shown(qtbot, dataset)
+    window = shown_window(qtbot, dataset)
     qtbot.waitUntil(lambda: bool(figures_work.threads) and bool(chronology_work.threads), timeout=10000)
     assert figures_work.threads[0] is not threading.main_thread()
     assert chronology_work.threads[0] is not threading.main_thread()
@@ -184,7 +173,7 @@ def test_the_sources_first_page_is_built_off_the_gui_thread_for_the_selection_of
 
     work = Held(source_view.source_html)  # type: ignore[attr-defined]  # the name the view calls
     monkeypatch.setattr(source_view, "source_html", work)
-    window = _shown(qtbot, dataset)
+    window = shown_window(qtbot, dataset)
     qtbot.waitUntil(lambda: bool(work.threads), timeout=10000)
     assert work.threads[0] is not threading.main_thread()
     assert not window.source.rendered and not window.started
@@ -203,7 +192,7 @@ def test_closing_the_window_while_the_panes_are_prepared_is_quiet(
     qtbot: QtBot, dataset: Dataset, held: tuple[Held, Held]
 ) -> None:
     figures_work, chronology_work = held
-    window = _shown(qtbot, dataset)
+    window = shown_window(qtbot, dataset)
     qtbot.waitUntil(lambda: bool(figures_work.threads) and bool(chronology_work.threads), timeout=10000)
     window.close()
     figures_work.release.set()
@@ -224,7 +213,7 @@ def test_a_window_closed_before_its_steps_are_done_prepares_nothing_more(
     figures_work, chronology_work = held
     source_work = Held(source_view.source_html)  # type: ignore[attr-defined]  # the name the view calls
     monkeypatch.setattr(source_view, "source_html", source_work)
-    window = _shown(qtbot, dataset)
+    window = shown_window(qtbot, dataset)
     qtbot.waitUntil(lambda: bool(source_work.threads), timeout=10000)
     window.close()
     source_work.release.set()
@@ -240,7 +229,7 @@ def test_a_pane_whose_preparation_fails_says_so(
         raise RuntimeError("a chart with no bars")
 
     monkeypatch.setattr(figure_table, "figures_content", broken)
-    window = _shown(qtbot, dataset)
+    window = shown_window(qtbot, dataset)
     qtbot.waitUntil(lambda: window.started, timeout=10000)
     placeholder = window.figures_dock.widget()
     assert isinstance(placeholder, Placeholder)
@@ -257,7 +246,7 @@ def test_a_large_chronology_opens_its_years_a_few_at_a_time_and_only_in_sight(
 
     monkeypatch.setattr(chronology_view, "EXPAND_AT_ONCE", 0)  # as large as a hundred thousand records
     monkeypatch.setattr(chronology_view, "SLICE_MS", 0)  # one year per turn of the event loop
-    window = _shown(qtbot, dataset)
+    window = shown_window(qtbot, dataset)
     qtbot.waitUntil(lambda: window.started, timeout=10000)
     view = ChronologyView()
     window.chronology_dock.setWidget(view)  # tabbed behind the tree: out of sight
@@ -286,7 +275,7 @@ def test_many_figures_are_laid_out_once_their_pane_is_shown_and_only_at_its_widt
     monkeypatch.setattr(
         figures_view, "LAZY_FROM_BARS", 1
     )  # as many figures as a hundred thousand records give
-    window = _shown(qtbot, dataset)
+    window = shown_window(qtbot, dataset)
     qtbot.waitUntil(lambda: window.started, timeout=10000)
     assert window.figures is not None
     view = window.figures.view
@@ -312,7 +301,7 @@ def test_dim_others_after_hide_others_shows_every_item_again_without_building_th
 ) -> None:
     from ajexplorer.presentation import timeline_layout
 
-    window = _shown(qtbot, dataset)
+    window = shown_window(qtbot, dataset)
     qtbot.waitUntil(lambda: window.started, timeout=10000)
     figure = next(record for record in dataset.of_kind(Kind.FIGURE) if record.value is not None)
     window.run_query(figure.title.split()[0], Filters())
@@ -408,7 +397,7 @@ def test_the_glossary_sizes_its_wrapped_rows_only_once_it_is_shown(qtbot: QtBot,
     source at start, the glossary leaves it until its tab is chosen, then its rows take their height."""
     from PySide6.QtWidgets import QHeaderView
 
-    window = _shown(qtbot, dataset)
+    window = shown_window(qtbot, dataset)
     qtbot.waitUntil(lambda: window.started, timeout=10000)
     rows = window.glossary.view.verticalHeader()
     assert rows.sectionResizeMode(0) != QHeaderView.ResizeMode.ResizeToContents  # out of sight: not yet
