@@ -92,7 +92,7 @@ def palette_colours(palette: QPalette) -> Colours:
 
 def show_page(browser: SafeBrowser, html: str, colours: Colours) -> None:
     """Put ``html`` in ``browser`` with its links in the checked link colour."""
-    browser.document().setDefaultStyleSheet(f"a {{ color: {colours.link}; }}")
+    browser.document().setDefaultStyleSheet(f"a {{ color: {colours.link}; }}")  # as source_page.link_style
     browser.setHtml(html)
 
 

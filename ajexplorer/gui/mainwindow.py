@@ -10,11 +10,11 @@ import logging
 import math
 from collections.abc import Callable, Sequence
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -50,6 +50,7 @@ from ajexplorer.gui.screen_fit import (
 )
 from ajexplorer.gui.search_panel import FilterBar, ResultsPanel, SearchField
 from ajexplorer.gui.settings import Settings
+from ajexplorer.gui.side_buttons import SideButtons
 from ajexplorer.gui.source_view import SourceView
 from ajexplorer.gui.theme import ThemeMenu, apply_theme
 from ajexplorer.gui.timeline_widget import TimelineWidget
@@ -67,12 +68,13 @@ if TYPE_CHECKING:
     from ajexplorer.domain.export import ExportContext
     from ajexplorer.domain.notebook_search import NotebookSearch
     from ajexplorer.domain.search import SearchIndex
-    from ajexplorer.gui.background import BackgroundJob
+    from ajexplorer.gui.background import BackgroundJob, Turns
     from ajexplorer.gui.chronology_view import ChronologyView
     from ajexplorer.gui.export_actions import ExportController
     from ajexplorer.gui.figures_view import FiguresPanel
     from ajexplorer.gui.notebook_controller import NotebookController
 
+T = TypeVar("T")
 #: If no paint has come this long after showing, the deferred start-up work runs anyway.
 FIRST_PAINT_FALLBACK_MS = 1500
 #: Between two steps of the work after the first paint: a timer rather than a queued call, so that the keys,
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self._today = today or dt.date.today()
         self.setWindowTitle(dataset.title)  # Qt adds the application's name after it
         self.navigator = Navigator(self, search_state=self._search_state)
+        self.side_buttons = SideButtons(self)
 
         self.timeline = TimelineWidget(self)
         self.details = DetailPane(dataset, self)
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
         self._index_builder: BackgroundJob[SearchIndex] | None = None
         #: The figures' and the chronology's contents, being prepared on worker threads (see _build_figures).
         self._jobs: list[BackgroundJob[object]] = []
+        self._turns: Turns | None = None  # the workers run one at a time (see _job)
         self._parts_built = False
         #: What _after_first_paint has still to do, a step per turn of the event loop.
         self._steps: list[Callable[[], None]] = []
@@ -446,6 +450,8 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.back_action.triggered.connect(nav.back)
         self.forward_action.triggered.connect(nav.forward)
+        self.side_buttons.back.connect(nav.back)
+        self.side_buttons.forward.connect(nav.forward)
         self.fit_action.triggered.connect(self.timeline.fit_all)
         self.zoom_in_action.triggered.connect(lambda: self.timeline.zoom_by(1.5))
         self.zoom_out_action.triggered.connect(lambda: self.timeline.zoom_by(1 / 1.5))
@@ -512,12 +518,14 @@ class MainWindow(QMainWindow):
         if self._parts_built or not self.isVisible():  # done already, or closed before it painted
             return
         self._parts_built = True
+        # The export commands first: their imports are Python work, which takes three times as long once
+        # worker threads (started by the steps after them) share the interpreter with it.
         self._steps = [
+            _import_export_painting,
+            self._build_exports,
             self._finish_start,
             self._fit_names,
             self._prepare_source,
-            _import_export_painting,
-            self._build_exports,
             self._build_notebook,
             self._mark_focus,
             self._build_figures,
@@ -557,16 +565,13 @@ class MainWindow(QMainWindow):
         # first paint about 8 ms.
         for field in (self.search_field, self.mechanisms.filter_field, self.glossary.filter_field):
             field.setClearButtonEnabled(True)
-        # Mouse back/forward buttons anywhere in the window. Every event of the application passes through
-        # this filter, so it starts once the window is up rather than slowing the start.
-        _app().installEventFilter(self)
+        # The mouse's side buttons anywhere in the window (the panes built later join when they are).
+        self.side_buttons.watch(self)
 
     def _prepare_source(self) -> None:
         """The source's first page is built on a worker thread and shown when ready (sooner if a link asks
         for a paragraph: then it is built on the spot, and what the worker brings is not needed)."""
-        from ajexplorer.gui.background import BackgroundJob  # noqa: PLC0415 - see _after_first_paint
-
-        job: BackgroundJob[object] = BackgroundJob(
+        job: BackgroundJob[object] = self._job(
             "prepare-source", self.source.preparation(), translate("MainWindow", "the source text")
         )
         job.finished.connect(lambda page: self._prepared(job, lambda: self.source.release(page)))
@@ -590,8 +595,6 @@ class MainWindow(QMainWindow):
         what is being prepared; ``show`` puts the outcome in the dock on the GUI thread, in the state the
         window is in by then (the selection, the search, the filters). ``texts``: the dock's sentence while
         it waits, and what it shows, named for a failure's message."""
-        from ajexplorer.gui.background import BackgroundJob  # noqa: PLC0415 - see _after_first_paint
-
         waiting, what = texts
         # The dock has held a placeholder since the window was built: putting a new widget in it now would lay
         # out and repaint the dock area while the window prepares (tens of ms at 100,000 records).
@@ -600,11 +603,21 @@ class MainWindow(QMainWindow):
             placeholder = Placeholder(waiting, self)
             dock.setWidget(placeholder)
         placeholder.setText(waiting)
-        job: BackgroundJob[object] = BackgroundJob(f"prepare-{dock.objectName()}", work, what)
+        job: BackgroundJob[object] = self._job(f"prepare-{dock.objectName()}", work, what)
         job.finished.connect(lambda result: self._prepared(job, lambda: show(result)))
         job.failed.connect(lambda message: self._prepared(job, lambda: placeholder.setText(message)))
         self._jobs.append(job)
         job.start()
+
+    def _job(self, name: str, work: Callable[[], T], what: str) -> BackgroundJob[T]:
+        """A worker for ``work`` that runs after the window's other workers are done: one at a time, the GUI
+        thread waits far less for the interpreter lock (see :class:`Turns`). The search index comes first, so
+        a search typed early waits for it alone."""
+        from ajexplorer.gui.background import BackgroundJob, Turns  # noqa: PLC0415 - see _after_first_paint
+
+        if self._turns is None:
+            self._turns = Turns()
+        return BackgroundJob(name, work, what, self._turns)
 
     def _prepared(self, job: BackgroundJob[object], then: Callable[[], None]) -> None:
         if not shiboken6.isValid(self):  # the window went (another dataset opened) while the job ran
@@ -825,10 +838,9 @@ class MainWindow(QMainWindow):
             self._check_started()
             return
         from ajexplorer.domain.search import SearchIndex  # noqa: PLC0415 - see _after_first_paint
-        from ajexplorer.gui.background import BackgroundJob  # noqa: PLC0415
 
         dataset, today = self.dataset, self._today
-        self._index_builder = BackgroundJob(
+        self._index_builder = self._job(
             "search-index",
             lambda: SearchIndex.from_dataset(dataset, today),
             translate("MainWindow", "the search index"),
@@ -1234,21 +1246,6 @@ class MainWindow(QMainWindow):
             if now is None or now is start or on_screen(now):
                 return True
         return True
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.MouseButtonPress
-            and isinstance(event, QMouseEvent)
-            and isinstance(watched, QWidget)
-            and watched.window() is self
-        ):
-            if event.button() == Qt.MouseButton.BackButton:
-                self.navigator.back()
-                return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.navigator.forward()
-                return True
-        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
@@ -12,26 +13,24 @@ from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 from ajexplorer.domain.i18n import translate
 from ajexplorer.domain.model import Dataset
 from ajexplorer.gui.browser import SafeBrowser
-from ajexplorer.gui.detail_pane import palette_colours, show_page
+from ajexplorer.gui.detail_pane import palette_colours
 from ajexplorer.gui.visibility import out_of_sight
-from ajexplorer.presentation.detail_html import Colours, highlight_spans, make_marker, source_html
+from ajexplorer.presentation.detail_html import Colours, highlight_spans, make_marker
+
+if TYPE_CHECKING:  # imported when the first page is prepared, after the window's first paint
+    from PySide6.QtGui import QTextDocument, QTextTable
+
+    from ajexplorer.gui.source_page import PageLook, PreparedPage
 
 #: The paragraph's text ends where the first line break (footnotes, the records' links) starts.
 _LINE_BREAK = "\u2028"
 
 
-class PreparedPage(NamedTuple):
-    """The source's HTML for one selection and palette, built off the GUI thread."""
-
-    record_id: str | None
-    colours: Colours
-    html: str
-
-
 class SourceView(QWidget):
-    """The page is rendered when the selection changes; the search words are highlighted over it (as extra
-    selections) only in the paragraphs on screen, again as it scrolls, so a keystroke touches a few lines
-    whatever the size of the data. Hidden, it does nothing until shown.
+    """The page is built once (again only when the palette changes: its colours are in it); selecting a
+    record tints that record's paragraphs over it, and the search words are highlighted over it (as extra
+    selections) only in the paragraphs on screen, again as it scrolls, so a click or a keystroke touches a
+    few lines whatever the size of the data. Hidden, it waits until shown to render or highlight.
 
     Signals:
     linkRequested(object): a link was activated (a Link).
@@ -55,6 +54,9 @@ class SourceView(QWidget):
         self.browser.linkRequested.connect(self.linkRequested)
         self.browser.verticalScrollBar().valueChanged.connect(self._highlight_on_screen)
         self._rendered = False
+        self._colours: Colours | None = None  # the page's, as rendered
+        self._tables: dict[int, QTextTable] = {}  # each paragraph's, on the page shown
+        self._marked: set[int] = set()  # the paragraphs tinted now
         self._spans: list[tuple[int, int]] = []  # where the words are highlighted now
         # What waits for the view to be shown: a render (and the paragraph to bring into view), a highlight.
         self._render_waits = False
@@ -62,31 +64,29 @@ class SourceView(QWidget):
         self._paragraph_waits: int | None = None
         # Until released, renders wait: at start-up the window paints first and the source follows.
         self._held = True
-        self._prepared: PreparedPage | None = None
 
     def release(self, page: PreparedPage | None = None) -> None:
-        """Start rendering: the text, then the selected record's first paragraph. ``page``: the text prepared
-        on a worker thread (see :meth:`preparation`), used when it is still the page to show."""
-        if self._held:
-            self._held = False
-            self._prepared = page
-            try:
-                self.follow(self._record_id)
-            finally:
-                self._prepared = None
+        """Start rendering: the text, then the selected record's first paragraph. ``page``: the page prepared
+        on a worker thread (see :meth:`preparation`), shown if the palette is still the one it was built for."""
+        if not self._held:
+            return
+        self._held = False
+        if page is not None and page.colours == self._look().colours:
+            self._show(page.document, page.colours)
+        self.follow(self._record_id)
 
     def preparation(self) -> Callable[[], PreparedPage]:
-        """What the first render would put on the page, as pure work for a worker thread (at 100,000 records
-        building the page's HTML takes as long as showing it); read here, on the GUI thread, from the palette
-        and the selection as they are now."""
-        dataset, record_id = self._dataset, self._record_id
-        colours = palette_colours(self.palette())
+        """The page, as work for a worker thread (at 100,000 records building it takes as long as showing it);
+        its look read here, on the GUI thread."""
+        from ajexplorer.gui.source_page import PreparedPage, page_document  # noqa: PLC0415 - see above
+
+        dataset, look = self._dataset, self._look()
+        gui_thread = self.thread()
 
         def work() -> PreparedPage:
-            record = dataset.get(record_id) if record_id else None
-            return PreparedPage(
-                record_id, colours, source_html(dataset, record, make_marker(dataset), colours)
-            )
+            document = page_document(dataset, look)
+            document.moveToThread(gui_thread)  # from the worker, its thread until now, to the view's
+            return PreparedPage(look.colours, document)
 
         return work
 
@@ -94,6 +94,12 @@ class SourceView(QWidget):
     def rendered(self) -> bool:
         """The text has been put on the page (it waits while the view is out of sight)."""
         return self._rendered
+
+    def marked(self) -> set[int]:
+        """The paragraphs tinted as the selected record's, read from the page."""
+        from ajexplorer.gui.source_page import TINT  # noqa: PLC0415 - see above
+
+        return {number for number, table in self._tables.items() if table.format().hasProperty(TINT)}
 
     def set_highlight(self, words: Sequence[str]) -> None:
         self._words = tuple(words)
@@ -105,29 +111,34 @@ class SourceView(QWidget):
         self._highlight_on_screen()
 
     def follow(self, record_id: str | None) -> None:
-        """Highlight the selected record's paragraphs and bring the first into view."""
+        """Tint the selected record's paragraphs and bring the first into view."""
         self._record_id = record_id
         if self._held:
             return
         record = self._dataset.get(record_id) if record_id else None
         first = min(record.paragraphs) if record is not None and record.paragraphs else None
+        if self._rendered:
+            self._mark()  # a few tables' formats: cheap, shown or not
         if out_of_sight(self):
-            self._render_waits = True
+            self._render_waits = self._render_waits or not self._rendered
             self._paragraph_waits = first
             return
-        self._render()
+        if not self._rendered:
+            self._render()
         if first is not None:
             self.show_paragraph(first)
 
     def show_paragraph(self, number: int) -> None:
         self.release()
-        if self._render_waits and out_of_sight(self):
+        if (self._render_waits or not self._rendered) and out_of_sight(self):
+            self._render_waits = True
             self._paragraph_waits = number
             return
         self.catch_up()
         self.browser.scrollToAnchor(f"p{number}")
 
     def refresh(self) -> None:
+        """Build the page again (its texts or colours changed)."""
         if self._held:
             return
         if out_of_sight(self):
@@ -165,32 +176,77 @@ class SourceView(QWidget):
         """Do what waited while the view was out of sight (it is being shown)."""
         if self._render_waits:
             self._render()
-            if self._paragraph_waits is not None:
-                number, self._paragraph_waits = self._paragraph_waits, None
-                self.browser.scrollToAnchor(f"p{number}")
         elif self._highlight_waits:
             self._highlight_waits = False
             self._highlight_on_screen()
+        if self._paragraph_waits is not None and self._rendered:
+            number, self._paragraph_waits = self._paragraph_waits, None
+            self.browser.scrollToAnchor(f"p{number}")
+
+    def _look(self) -> PageLook:
+        from ajexplorer.gui.source_page import PageLook  # noqa: PLC0415 - see above
+
+        return PageLook(
+            palette_colours(self.palette()),
+            self.browser.document().defaultFont(),
+            self.browser.document().documentMargin(),
+        )
 
     def _render(self) -> None:
+        """Build the page here and now (the first one usually comes from a worker: :meth:`preparation`), in
+        the document shown if it is a page already."""
+        from ajexplorer.gui.source_page import fill, is_page, page_document  # noqa: PLC0415 - see above
+
         if self._held:
             return
+        look, shown = self._look(), self.browser.document()
+        if is_page(shown):
+            fill(shown, self._dataset, look)
+            self._show(shown, look.colours)
+        else:
+            self._show(page_document(self._dataset, look), look.colours)
+
+    def _show(self, document: QTextDocument, colours: Colours) -> None:
+        from ajexplorer.gui.source_page import is_page, paragraph_tables  # noqa: PLC0415 - see above
+
         self._render_waits = self._highlight_waits = False
         self._rendered = True
-        record = self._dataset.get(self._record_id) if self._record_id else None
+        self._colours = colours
         scroll = self.browser.verticalScrollBar().value()
-        # The page without the search words: those are laid over it, on screen only (_highlight_on_screen).
-        colours = palette_colours(self.palette())
-        prepared = self._prepared
-        if prepared is not None and prepared.record_id == self._record_id and prepared.colours == colours:
-            page = prepared.html
-        else:
-            page = source_html(self._dataset, record, make_marker(self._dataset), colours)
-        show_page(self.browser, page, colours)
+        self._tables = paragraph_tables(document)
+        self._marked = set()
+        # Tinted before the browser lays a new page out: a table's format changed on a page being laid out
+        # has the layout brought up to it on the spot.
+        self._mark()
+        if document is not self.browser.document():
+            previous = self.browser.document()
+            document.setParent(self.browser)
+            self.browser.setDocument(document)  # deletes the browser's own document, not a page given to it
+            if is_page(previous):  # (asking its parent would be slow: the browser's own is a private class)
+                shiboken6.delete(
+                    previous
+                )  # now: a deferred delete waits for an event loop a test may not run
         self._spans = []  # a new page has none
         self.browser.setExtraSelections([])
         self.browser.verticalScrollBar().setValue(scroll)
         self._highlight_on_screen()
+
+    def _mark(self) -> None:
+        """Tint the selected record's paragraphs, and only those (the page itself has none tinted)."""
+        record = self._dataset.get(self._record_id) if self._record_id else None
+        wanted = set(record.paragraphs) & self._tables.keys() if record is not None else set()
+        if wanted == self._marked or self._colours is None:
+            return
+        tint = QColor(self._colours.selected_paragraph)
+        for number in wanted ^ self._marked:
+            table = self._tables[number]
+            look = table.format()
+            if number in wanted:
+                look.setBackground(tint)
+            else:
+                look.clearBackground()
+            table.setFormat(look)
+        self._marked = wanted
 
     def _highlight_on_screen(self) -> None:
         """Highlight the search words as the HTML page would (:func:`highlight_spans`), in the paragraphs on

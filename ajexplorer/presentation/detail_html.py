@@ -272,14 +272,21 @@ RECORDS_LISTED = 50
 def source_html(dataset: Dataset, selected: Record | None, marker: Marker, colours: Colours) -> str:
     """The source document, paragraph by paragraph, each with the records drawn from it (the first
     :data:`RECORDS_LISTED` of them)."""
+    return "\n".join(source_pieces(dataset, selected, marker, colours))
+
+
+def source_pieces(dataset: Dataset, selected: Record | None, marker: Marker, colours: Colours) -> list[str]:
+    """:func:`source_html` in pieces that may be added to a page one after another: the heading, then each
+    paragraph, with the title of the section that follows it, if any (so that a piece never starts with a
+    heading: a rich-text cursor would merge it into the line before)."""
     marked = set(selected.paragraphs) if selected is not None else set()
     titles = dataset.section_titles
-    parts = [f"<h2>{escape(dataset.info.title)}</h2>", f"<p><i>{escape(dataset.info.attribution)}</i></p>"]
+    parts = [f"<h2>{escape(dataset.info.title)}</h2>\n<p><i>{escape(dataset.info.attribution)}</i></p>"]
     section = None
     for number, paragraph in sorted(dataset.paragraphs.items()):
         if paragraph.section != section:
             section = paragraph.section
-            parts.append(f"<h3>{escape(titles.get(section, section))}</h3>")
+            parts[-1] += f"\n<h3>{escape(titles.get(section, section))}</h3>"  # ends the piece before
         background = f' bgcolor="{colours.selected_paragraph}"' if number in marked else ""
         links = ", ".join(
             f'<a href="{record_link(other.id)}">{escape(other.acronym or other.title)}</a>'
@@ -296,4 +303,4 @@ def source_html(dataset: Dataset, selected: Record | None, marker: Marker, colou
             f"<td>{marked_text(paragraph.text, marker, colours)}{notes}"
             f'<br><small style="color:{colours.muted};">{records_word} {links or none_word}</small></td></tr></table>'
         )
-    return "\n".join(parts)
+    return parts

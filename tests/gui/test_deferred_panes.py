@@ -4,6 +4,7 @@ was when the work began. A failure is said in words; a window closed meanwhile i
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -115,14 +116,60 @@ def test_the_switch_interval_comes_back_when_the_jobs_end(qtbot: QtBot) -> None:
     assert sys.getswitchinterval() == usual
 
 
+def test_jobs_that_share_turns_run_one_at_a_time_in_the_order_started(qtbot: QtBot) -> None:
+    application()
+    turns = background.Turns()
+    release = threading.Event()
+    running: list[str] = []
+    overlapped: list[bool] = []
+
+    def work(name: str) -> str:
+        overlapped.append(bool(running))
+        running.append(name)
+        if name == "first":
+            release.wait(30)
+        running.remove(name)
+        return name
+
+    jobs = [
+        BackgroundJob(f"test-{name}", functools.partial(work, name), name, turns)
+        for name in ("first", "second")
+    ]
+    for job in jobs:
+        job.start()
+    qtbot.waitUntil(lambda: running == ["first"], timeout=10000)
+    qtbot.wait(50)
+    assert running == ["first"]  # the second waits for its turn
+    release.set()
+    assert [job.wait() for job in jobs] == ["first", "second"]
+    assert overlapped == [False, False]
+
+
+def test_a_job_discarded_while_it_waits_for_its_turn_does_no_work(qtbot: QtBot) -> None:
+    application()
+    turns = background.Turns()
+    release = threading.Event()
+    ran: list[str] = []
+    first: BackgroundJob[bool] = BackgroundJob("test-first", lambda: release.wait(30), "the answer", turns)
+    second: BackgroundJob[None] = BackgroundJob(
+        "test-second", lambda: ran.append("second"), "the answer", turns
+    )
+    first.start()
+    second.start()
+    second.discard()
+    release.set()
+    first.wait()
+    second.wait()
+    assert ran == []
+
+
 def test_the_panes_say_they_are_being_prepared_then_show_the_state_reached_meanwhile(
     qtbot: QtBot, dataset: Dataset, held: tuple[Held, Held]
 ) -> None:
     figures_work, chronology_work = held
     window = shown_window(qtbot, dataset)
-    qtbot.waitUntil(lambda: bool(figures_work.threads) and bool(chronology_work.threads), timeout=10000)
+    qtbot.waitUntil(lambda: bool(figures_work.threads), timeout=10000)
     assert figures_work.threads[0] is not threading.main_thread()
-    assert chronology_work.threads[0] is not threading.main_thread()
     # Meanwhile each pane says what it is doing, and the window is not started.
     for dock, text in ((window.figures_dock, "figures"), (window.chronology_dock, "chronology")):
         placeholder = dock.widget()
@@ -135,26 +182,28 @@ def test_the_panes_say_they_are_being_prepared_then_show_the_state_reached_meanw
     on_timeline = {item.id for item in items_from(dataset, TODAY)}
     figure = next(record for record in dataset.of_kind(Kind.FIGURE) if record.value is not None)
     event = next(record for record in dataset.records.values() if record.id in on_timeline)
-    window.navigator.go(event.id)
+    window.navigator.go(figure.id)
     window.run_query(figure.title.split()[0], Filters())
     matches = frozenset(record.id for record in window.records_in_view())
     assert figure.id in matches and len(matches) < len(dataset.records)
-    chronology_work.release.set()
-    qtbot.waitUntil(lambda: window.chronology is not None, timeout=10000)
-    # ... the chronology, once ready, shows that state; the figures are still being prepared ...
-    shown: object = window.chronology  # (not narrowed to None by the checks above)
-    assert isinstance(shown, ChronologyView) and window.chronology_dock.widget() is shown
-    assert shown.current_record() == event.id
-    assert window.figures is None and not window.started
-    window.navigator.go(figure.id)
     figures_work.release.set()
-    qtbot.waitUntil(lambda: window.started, timeout=10000)
-    # ... and so do the figures.
-    figures: object = window.figures
+    qtbot.waitUntil(lambda: window.figures is not None, timeout=10000)
+    # ... the figures, once ready, show that state; the chronology, prepared next, is not ready yet ...
+    figures: object = window.figures  # (not narrowed to None by the checks above)
     assert isinstance(figures, FiguresPanel) and window.figures_dock.widget() is figures
     window.figures_dock.raise_()
     qtbot.waitUntil(lambda: figures.view.current == figure.id)
     assert figures.view.matches == matches
+    qtbot.waitUntil(lambda: bool(chronology_work.threads), timeout=10000)
+    assert chronology_work.threads[0] is not threading.main_thread()
+    assert window.chronology is None and not window.started
+    window.navigator.go(event.id)
+    chronology_work.release.set()
+    qtbot.waitUntil(lambda: window.started, timeout=10000)
+    # ... and so does the chronology.
+    shown: object = window.chronology
+    assert isinstance(shown, ChronologyView) and window.chronology_dock.widget() is shown
+    assert shown.current_record() == event.id
     # They follow what comes next as any view does.
     window.navigator.go(event.id)
     assert shown.current_record() == event.id
@@ -164,15 +213,16 @@ def test_the_panes_say_they_are_being_prepared_then_show_the_state_reached_meanw
 
 
 @pytest.mark.parametrize("select_meanwhile", [False, True])
-def test_the_sources_first_page_is_built_off_the_gui_thread_for_the_selection_of_the_moment(
+def test_the_sources_first_page_is_built_off_the_gui_thread_and_marks_the_selection_of_the_moment(
     qtbot: QtBot, dataset: Dataset, monkeypatch: pytest.MonkeyPatch, select_meanwhile: bool
 ) -> None:
     """At 100,000 records building the source's page takes as long as showing it: the first one is built on a
-    worker. A record selected meanwhile gets its own page, the one a render from scratch gives."""
-    from ajexplorer.gui import source_view
+    worker. The page is the same whatever is selected: a record selected meanwhile has its paragraphs tinted
+    on it, and the page shown is the one a render from scratch gives."""
+    from ajexplorer.gui import source_page
 
-    work = Held(source_view.source_html)  # type: ignore[attr-defined]  # the name the view calls
-    monkeypatch.setattr(source_view, "source_html", work)
+    work = Held(source_page.source_pieces)  # type: ignore[attr-defined]  # the name the page calls
+    monkeypatch.setattr(source_page, "source_pieces", work)
     window = shown_window(qtbot, dataset)
     qtbot.waitUntil(lambda: bool(work.threads), timeout=10000)
     assert work.threads[0] is not threading.main_thread()
@@ -180,10 +230,12 @@ def test_the_sources_first_page_is_built_off_the_gui_thread_for_the_selection_of
     if select_meanwhile:
         cited = next(r for r in dataset.records.values() if r.paragraphs and r.id != window.navigator.current)
         window.navigator.go(cited.id)
+    selected = dataset.get(window.navigator.current or "")
     work.release.set()
     qtbot.waitUntil(lambda: window.source.rendered, timeout=10000)
     shown = window.source.browser.toHtml()
-    assert len(work.threads) == (2 if select_meanwhile else 1)  # built again only for another record
+    assert len(work.threads) == 1
+    assert window.source.marked() == (set(selected.paragraphs) if selected is not None else set())
     window.source.refresh()  # a render from scratch, on the spot
     assert window.source.browser.toHtml() == shown
 
@@ -193,7 +245,7 @@ def test_closing_the_window_while_the_panes_are_prepared_is_quiet(
 ) -> None:
     figures_work, chronology_work = held
     window = shown_window(qtbot, dataset)
-    qtbot.waitUntil(lambda: bool(figures_work.threads) and bool(chronology_work.threads), timeout=10000)
+    qtbot.waitUntil(lambda: bool(figures_work.threads), timeout=10000)
     window.close()
     figures_work.release.set()
     chronology_work.release.set()
@@ -201,6 +253,7 @@ def test_closing_the_window_while_the_panes_are_prepared_is_quiet(
         QApplication.processEvents()
         qtbot.wait(10)
     assert window.figures is None and window.chronology is None
+    assert chronology_work.threads == []  # its turn came after the close: nobody wanted it any more
 
 
 def test_a_window_closed_before_its_steps_are_done_prepares_nothing_more(
@@ -208,11 +261,11 @@ def test_a_window_closed_before_its_steps_are_done_prepares_nothing_more(
 ) -> None:
     """A window closed (or replaced, as a change of language does) while it still prepares its parts starts no
     further worker: the figures and the chronology come after the source, which is held here."""
-    from ajexplorer.gui import source_view
+    from ajexplorer.gui import source_page
 
     figures_work, chronology_work = held
-    source_work = Held(source_view.source_html)  # type: ignore[attr-defined]  # the name the view calls
-    monkeypatch.setattr(source_view, "source_html", source_work)
+    source_work = Held(source_page.source_pieces)  # type: ignore[attr-defined]  # the name the page calls
+    monkeypatch.setattr(source_page, "source_pieces", source_work)
     window = shown_window(qtbot, dataset)
     qtbot.waitUntil(lambda: bool(source_work.threads), timeout=10000)
     window.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from ajexplorer.domain.model import Dataset
@@ -73,6 +73,44 @@ def test_back_and_forward_from_actions_keys_and_mouse_buttons(window: MainWindow
         assert window.navigator.current == expected
     assert window.details.record_id == "m-apt"
     assert window.tree_model.data(window.mechanisms.view.currentIndex(), RecordRole) == "m-apt"
+
+
+def _press_side_button(target: QWidget, button: Qt.MouseButton) -> None:
+    centre = QPointF(target.width() / 2, target.height() / 2)
+    press = QMouseEvent(
+        QEvent.Type.MouseButtonPress,
+        centre,
+        target.mapToGlobal(centre),
+        button,
+        button,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, press)
+
+
+def test_the_side_buttons_work_over_every_part_of_the_window(window: MainWindow) -> None:
+    """Over fields, buttons, bars and the panes built after the first paint alike, each of which may keep a
+    press for itself; and over a widget added to the window afterwards. (That a press moves the history is
+    the test above: here the history is empty, so each press is quick.)"""
+    late = QLineEdit(window.details)
+    late.show()
+    widgets = [
+        widget for widget in window.findChildren(QWidget) if widget.isVisible() and not widget.isWindow()
+    ]
+    assert late in widgets and window.figures is not None and window.figures in widgets
+    assert window.chronology is not None and window.chronology.viewport() in widgets
+    window.navigator.reset()
+    pressed: list[str] = []
+    window.side_buttons.back.connect(lambda: pressed.append("back"))
+    window.side_buttons.forward.connect(lambda: pressed.append("forward"))
+    missed = []
+    for widget in widgets:
+        pressed.clear()
+        _press_side_button(widget, Qt.MouseButton.BackButton)
+        _press_side_button(widget, Qt.MouseButton.ForwardButton)
+        if pressed != ["back", "forward"]:
+            missed.append(f"{type(widget).__name__} {widget.objectName()}: {pressed}")
+    assert missed == []
 
 
 def test_links_in_the_detail_pane_select_records_and_show_paragraphs(window: MainWindow) -> None:
