@@ -387,7 +387,13 @@ def responsive_row(result: Result) -> Row:
         hide = entry["hide_others_ms"]
         figures.append(
             f"{records} records: max {_number(float(busy['max_ms']))} ms, p95 {_number(float(busy['p95_ms']))} ms, "
-            f"ready {_number(float(entry['ready_after_first_paint_s']) * 1000)} ms after the first paint; "
+            f"ready {_number(float(entry['ready_after_first_paint_s']) * 1000)} ms after the first paint"
+            + (
+                f" (its frame {_number(float(entry['first_frame_ms']))} ms)"
+                if "first_frame_ms" in entry
+                else ""
+            )
+            + "; "
             f"Hide others {_number(float(hide['median']))} ms median"
         )
         baselines.append(
@@ -396,8 +402,9 @@ def responsive_row(result: Result) -> Row:
         verdicts.append(under(float(busy["max_ms"]), float(result["target_max_lag_ms"]), "ms", records))
     return Row(
         "`bench_responsive`",
-        "how late the real window answers (a GUI-thread timer due every 10 ms) from its first paint until the "
-        "search index, figures, chronology and source text are ready, on folders cloned from the bundled data; "
+        "how late the real window answers (a GUI-thread timer due every 10 ms) from the end of its first paint "
+        "until the search index, figures, chronology and source text are ready, on folders cloned from the "
+        "bundled data; "
         f"and Hide others switched with a search active, to the next paint, {result['window']}",
         "; ".join(figures),
         "the same probe on the same window once all is ready: " + "; ".join(baselines),

@@ -21,10 +21,12 @@ from ajexplorer.gui.detail_pane import DetailPane, palette_colours
 from ajexplorer.gui.mainwindow import FIRST_RESULTS, RESULTS_LIMIT, MainWindow
 from ajexplorer.gui.mechanism_tree import MechanismModel, MechanismPanel
 from ajexplorer.gui.source_view import SourceView
+from ajexplorer.gui.theme import palette_for
 from ajexplorer.gui.visibility import out_of_sight
 from ajexplorer.presentation.detail_html import make_marker, source_html
 from ajexplorer.presentation.mechanism_tree import build_tree
 from ajexplorer.presentation.search_text import results_message
+from ajexplorer.presentation.themes import Theme
 from tests.gui.conftest import shown_in_tree
 
 
@@ -105,6 +107,31 @@ def test_a_source_tabbed_away_shows_the_selection_once_brought_forward(
     qtbot.waitUntil(lambda: not out_of_sight(window.source), timeout=2000)
     assert window.source.browser.toHtml() == page  # its paragraphs marked
     assert bar.value() == in_view  # the first of them brought into view
+
+
+def test_selecting_a_record_tints_its_paragraphs_and_no_others_on_the_same_page(
+    window: MainWindow, dataset: Dataset
+) -> None:
+    """A click tints the selected record's paragraphs over the page already shown (at 100,000 records building
+    the page again took 80 ms), as a page rendered for that record would; a new palette keeps the tint."""
+    cited = sorted((r for r in dataset.records.values() if r.paragraphs), key=lambda r: sorted(r.paragraphs))
+    first, last = cited[0], cited[-1]
+    assert set(first.paragraphs) != set(last.paragraphs)
+    window.navigator.go(first.id)
+    assert window.source.marked() == set(first.paragraphs)
+    page = window.source.browser.document()
+    window.navigator.go(last.id)
+    assert window.source.marked() == set(last.paragraphs)
+    assert window.source.browser.document() is page
+    colour = palette_colours(window.source.palette()).selected_paragraph
+    shown = window.source.browser.toHtml()
+    assert shown.count(f'bgcolor="{colour}"') == len(set(last.paragraphs))
+    dark = palette_for(Theme.DARK)
+    assert dark is not None
+    window.setPalette(dark)
+    colour = palette_colours(window.source.palette()).selected_paragraph
+    assert window.source.marked() == set(last.paragraphs)
+    assert window.source.browser.toHtml().count(f'bgcolor="{colour}"') == len(set(last.paragraphs))
 
 
 # --- the source: highlighted around the screen, exactly as the whole page --------------------------------------
