@@ -523,8 +523,8 @@ class MainWindow(QMainWindow):
         self._steps = [
             _import_export_painting,
             self._build_exports,
+            self._fit_names,  # the tree paints its fitted names twice: before the workers, it paints sooner
             self._finish_start,
-            self._fit_names,
             self._prepare_source,
             self._build_notebook,
             self._mark_focus,
