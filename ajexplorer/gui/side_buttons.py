@@ -22,9 +22,11 @@ class SideButtons(QObject):
     forward = Signal()
 
     def watch(self, root: QWidget) -> None:
-        """Watch ``root`` and every widget in it."""
+        """Watch ``root`` and every widget in it, but not the menus and dialogs it owns: windows of their own."""
+        window = root.window()
         for widget in (root, *root.findChildren(QWidget)):
-            widget.installEventFilter(self)
+            if widget.window() is window:
+                widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from ajexplorer.domain.model import Dataset
@@ -111,6 +111,11 @@ def test_the_side_buttons_work_over_every_part_of_the_window(window: MainWindow)
         if pressed != ["back", "forward"]:
             missed.append(f"{type(widget).__name__} {widget.objectName()}: {pressed}")
     assert missed == []
+    # A menu of the window is a window of its own: a side button there is the menu's business.
+    menu = window.findChildren(QMenu)[0]
+    pressed.clear()
+    _press_side_button(menu, Qt.MouseButton.BackButton)
+    assert pressed == []
 
 
 def test_links_in_the_detail_pane_select_records_and_show_paragraphs(window: MainWindow) -> None:
