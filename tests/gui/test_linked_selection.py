@@ -47,34 +47,6 @@ def test_clicking_an_event_on_the_timeline_moves_the_tree_and_details(
     assert window.tree_model.data(current, RecordRole) == "m-asean-japan-summit"
 
 
-def test_back_and_forward_from_actions_keys_and_mouse_buttons(window: MainWindow, qtbot: QtBot) -> None:
-    for record_id in ("m-arf", "m-apt", "m-eas"):
-        window.open_record(record_id)
-    assert window.back_action.isEnabled() and not window.forward_action.isEnabled()
-    window.back_action.trigger()
-    assert window.navigator.current == "m-apt"
-    qtbot.keyClick(window.timeline, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert window.navigator.current == "m-arf"
-    assert not window.back_action.isEnabled()
-    window.forward_action.trigger()
-    assert window.navigator.current == "m-apt"
-    target = window.details.browser.viewport()
-    centre = QPointF(target.width() / 2, target.height() / 2)
-    for button, expected in ((Qt.MouseButton.BackButton, "m-arf"), (Qt.MouseButton.ForwardButton, "m-apt")):
-        press = QMouseEvent(
-            QEvent.Type.MouseButtonPress,
-            centre,
-            target.mapToGlobal(centre),
-            button,
-            button,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QApplication.sendEvent(target, press)
-        assert window.navigator.current == expected
-    assert window.details.record_id == "m-apt"
-    assert window.tree_model.data(window.mechanisms.view.currentIndex(), RecordRole) == "m-apt"
-
-
 def _press_side_button(target: QWidget, button: Qt.MouseButton) -> None:
     centre = QPointF(target.width() / 2, target.height() / 2)
     press = QMouseEvent(
@@ -86,6 +58,24 @@ def _press_side_button(target: QWidget, button: Qt.MouseButton) -> None:
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(target, press)
+
+
+def test_back_and_forward_from_actions_keys_and_mouse_buttons(window: MainWindow, qtbot: QtBot) -> None:
+    for record_id in ("m-arf", "m-apt", "m-eas"):
+        window.open_record(record_id)
+    assert window.back_action.isEnabled() and not window.forward_action.isEnabled()
+    window.back_action.trigger()
+    assert window.navigator.current == "m-apt"
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.navigator.current == "m-arf"
+    assert not window.back_action.isEnabled()
+    window.forward_action.trigger()
+    assert window.navigator.current == "m-apt"
+    for button, expected in ((Qt.MouseButton.BackButton, "m-arf"), (Qt.MouseButton.ForwardButton, "m-apt")):
+        _press_side_button(window.details.browser.viewport(), button)
+        assert window.navigator.current == expected
+    assert window.details.record_id == "m-apt"
+    assert window.tree_model.data(window.mechanisms.view.currentIndex(), RecordRole) == "m-apt"
 
 
 def test_the_side_buttons_work_over_every_part_of_the_window(window: MainWindow) -> None:
