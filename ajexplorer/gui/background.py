@@ -73,7 +73,8 @@ class JobFailedError(RuntimeError):
 
 
 class BackgroundJob(QObject, Generic[T]):
-    """Runs ``work`` (a pure computation: no widgets, no Qt objects) once on a worker thread.
+    """Runs ``work`` once on a worker thread: a computation that touches no widget (a Qt object it makes must
+    be of a reentrant class, such as a rich-text document, and moved to the GUI thread before it returns).
 
     The outcome comes back on the thread the job was made in (the GUI thread), through the event loop, so a
     slot may touch widgets. A job whose owner has gone (:meth:`discard`) drops its outcome silently.
