@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         #: True once the window has painted and the work deferred past that is done (see _check_started).
         self.started = False
         self._index_ready = False
+        self._search_waits = False  # a search typed before the index was ready runs when it is
         self.search_field = SearchField(self)
         self.results = ResultsPanel(self)
         self.filter_bar = FilterBar(dataset.sections, self._today.year, self)
@@ -837,6 +838,8 @@ class MainWindow(QMainWindow):
             self._index_ready = True
             self._check_started()
             return
+        if self._index_builder is not None:  # started already, by a search typed before this step came
+            return
         from ajexplorer.domain.search import SearchIndex  # noqa: PLC0415 - see _after_first_paint
 
         dataset, today = self.dataset, self._today
@@ -846,7 +849,7 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "the search index"),
         )
         self._index_builder.finished.connect(self._index_built)
-        self._index_builder.failed.connect(self.announcer.say)
+        self._index_builder.failed.connect(self._index_failed)
         self._index_builder.start()
 
     def _index_built(self, index: SearchIndex) -> None:
@@ -859,6 +862,23 @@ class MainWindow(QMainWindow):
             # index joins it, or each full collection walks its tables in the middle of a keystroke.
             gc.freeze()
         self._check_started()
+        if self._search_waits:
+            self._search_waits = False
+            self._run_search()
+
+    def _index_failed(self, message: str) -> None:
+        self.announcer.say(message)
+        if self._search_waits:  # the search typed meanwhile says why it has no results
+            self._search_waits = False
+            self.results.show_hits([], message)
+
+    def _index_pending(self) -> bool:
+        """The search index is still being built on its worker (started now if its step has not come yet)."""
+        if self._search_index is not None:
+            return False
+        if self._index_builder is None:
+            self._finish_start()
+        return self._index_builder is not None and not self._index_builder.done
 
     def _check_started(self) -> None:
         """Started: the search index built, and the figures and the chronology in their docks."""
@@ -884,6 +904,13 @@ class MainWindow(QMainWindow):
             self.results.show_hits([], "")
             if not self.search_field.hasFocus():  # while typing on, the list stays where it is
                 self._give_way_results()
+            return
+        if self._index_pending():
+            # The search runs once the index is ready (_index_built), rather than holding the window while it
+            # is built: half a second at 100,000 records.
+            self._search_waits = True
+            self.results.show_hits([], translate("MainWindow", "Preparing the search…"))
+            self._raise_results()
             return
         try:
             result = self._searcher().search(text, limit=FIRST_RESULTS, filters=filters)

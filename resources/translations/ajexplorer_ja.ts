@@ -1345,6 +1345,10 @@ The details were written to {log_path}.</source>
         <translation>検索索引</translation>
     </message>
     <message>
+        <source>Preparing the search…</source>
+        <translation>検索を準備しています…</translation>
+    </message>
+    <message>
         <source>Years filter set to {years}. {keys} puts back the filters before.</source>
         <translation>年の絞り込みを {years} にしました。{keys} で前の絞り込み条件に戻せます。</translation>
     </message>

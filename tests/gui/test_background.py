@@ -67,3 +67,31 @@ def test_a_search_before_the_index_is_ready_waits_for_it(
     assert window.search_index.search(word).hits
     assert len(slow.threads) == 1  # built once, on the worker
     qtbot.waitUntil(lambda: window.started, timeout=10000)
+
+
+def test_a_search_typed_before_the_index_is_ready_runs_when_it_is_while_the_window_answers(
+    qtbot: QtBot, dataset: Dataset, slow: SlowIndex
+) -> None:
+    """Typing while the index is built does not hold the window until it is: the results say the search is
+    being prepared, and show the hits for what was typed once the index is ready."""
+    window = shown_window(qtbot, dataset, size=(1200, 800))
+    qtbot.waitUntil(lambda: bool(slow.threads), timeout=10000)
+    safety = threading.Timer(5.0, slow.release.set)  # a window that waited for the index would hang otherwise
+    safety.start()
+    word = next(iter(dataset.records.values())).title.split()[0]
+    window.focus_search()
+    qtbot.keyClicks(window.search_field, word)
+    window.search_field.flush()
+    assert window.results.message.text() == "Preparing the search…"
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    qtbot.waitUntil(lambda: len(ticks) >= 3, timeout=10000)  # the event loop runs while the search waits
+    timer.stop()
+    slow.release.set()
+    qtbot.waitUntil(lambda: window.results.model.rowCount() > 0, timeout=10000)
+    expected = window.search_index.search(word, limit=1).hits[0].record_id
+    assert window.results.model.hit(0).record_id == expected
+    assert len(slow.threads) == 1  # built once, on the worker
+    safety.cancel()
