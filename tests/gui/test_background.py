@@ -1,5 +1,5 @@
-"""The search index is built on a worker thread after the first paint: the window answers meanwhile, and a
-search typed before it is ready waits for it rather than failing."""
+"""The search index is built on a worker thread after the first paint: the window answers meanwhile. A search
+typed before it is ready runs once it is; asked for directly, the index is waited for rather than failing."""
 
 from __future__ import annotations
 
