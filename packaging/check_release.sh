@@ -28,7 +28,7 @@ echo "release check: runs from a read-only, non-ASCII folder and writes nothing 
 archive=$("$python" packaging/make_release.py)
 work=$(mktemp -d)
 # Only the processes this script started: an empty pid must not become `kill 0` (the whole process group).
-trap 'for pid in ${xvfb_pid:-} ${app_pid:-}; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+trap 'for pid in ${app_pid:-} ${xvfb_pid:-}; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"' EXIT
 tar -xzf "$archive" -C "$work"
 export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share"
 mkdir -p "$HOME"
@@ -76,6 +76,12 @@ done
 [ "$(pgrep -fc "$XDG_DATA_HOME/ajexplorer/app/ajexplorer" || true)" -le 1 ] \
     || { echo "release check: the start with the link opened a window of its own" >&2; exit 1; }
 echo "release check: gio open showed the linked record in the open window"
+
+# The person quits before uninstalling (a window left running would find its files gone when it ends).
+if [ -n "${app_pid:-}" ]; then
+    kill "$app_pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.25; done
+fi
 
 # What the person wrote (the notebook lives in the same folder as the app) must survive an uninstall.
 mkdir -p "$XDG_DATA_HOME/ajexplorer/ajexplorer"
