@@ -90,9 +90,14 @@ def palette_colours(palette: QPalette) -> Colours:
     )
 
 
+def link_style(colours: Colours) -> str:
+    """The style sheet that gives a page's links their checked colour."""
+    return f"a {{ color: {colours.link}; }}"
+
+
 def show_page(browser: SafeBrowser, html: str, colours: Colours) -> None:
     """Put ``html`` in ``browser`` with its links in the checked link colour."""
-    browser.document().setDefaultStyleSheet(f"a {{ color: {colours.link}; }}")  # as source_page.link_style
+    browser.document().setDefaultStyleSheet(link_style(colours))
     browser.setHtml(html)
 
 

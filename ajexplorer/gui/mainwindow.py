@@ -1359,7 +1359,6 @@ class MainWindow(QMainWindow):
         self.resizeDocks(columns, [layout.side_width] * len(columns), Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        _app().removeEventFilter(self)
         self._steps.clear()  # a closed window prepares nothing more (its jobs would start after the clear below)
         for job in self._jobs:
             job.discard()  # what is still being prepared has nowhere to go

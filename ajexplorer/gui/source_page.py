@@ -12,6 +12,7 @@ from PySide6.QtCore import QSizeF, QUrl
 from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
 from ajexplorer.domain.model import Dataset
+from ajexplorer.gui.detail_pane import link_style
 from ajexplorer.presentation.detail_html import Colours, make_marker, source_pieces
 
 #: A paragraph's table with this property set is tinted as the selected record's.
@@ -42,11 +43,6 @@ class _Page(QTextDocument):
 
     def loadResource(self, type: int, name: QUrl | str) -> object:
         return None
-
-
-def link_style(colours: Colours) -> str:
-    """The style sheet that gives a page's links their checked colour."""
-    return f"a {{ color: {colours.link}; }}"
 
 
 def page_document(dataset: Dataset, look: PageLook) -> QTextDocument:

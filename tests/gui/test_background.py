@@ -30,6 +30,16 @@ class SlowIndex:
         return self.real(dataset, TODAY)
 
 
+def assert_the_event_loop_runs(qtbot: QtBot) -> None:
+    """A timer on the GUI thread fires several times: nothing holds the window."""
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    qtbot.waitUntil(lambda: len(ticks) >= 3, timeout=10000)
+    timer.stop()
+
+
 @pytest.fixture
 def slow(monkeypatch: pytest.MonkeyPatch) -> SlowIndex:
     slow = SlowIndex()
@@ -44,12 +54,7 @@ def test_the_index_is_built_off_the_gui_thread_while_the_window_answers(
     qtbot.waitUntil(lambda: bool(slow.threads), timeout=10000)
     assert slow.threads[0] is not threading.main_thread()
     assert not window.started
-    ticks: list[int] = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start(10)
-    qtbot.waitUntil(lambda: len(ticks) >= 3, timeout=10000)  # the event loop runs while the index builds
-    timer.stop()
+    assert_the_event_loop_runs(qtbot)  # while the index builds
     window.navigator.go(next(iter(dataset.records)))  # and the window does what it is asked
     slow.release.set()
     qtbot.waitUntil(lambda: window.started, timeout=10000)
@@ -83,12 +88,7 @@ def test_a_search_typed_before_the_index_is_ready_runs_when_it_is_while_the_wind
     qtbot.keyClicks(window.search_field, word)
     window.search_field.flush()
     assert window.results.message.text() == "Preparing the search…"
-    ticks: list[int] = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start(10)
-    qtbot.waitUntil(lambda: len(ticks) >= 3, timeout=10000)  # the event loop runs while the search waits
-    timer.stop()
+    assert_the_event_loop_runs(qtbot)  # while the search waits
     slow.release.set()
     qtbot.waitUntil(lambda: window.results.model.rowCount() > 0, timeout=10000)
     expected = window.search_index.search(word, limit=1).hits[0].record_id

@@ -240,6 +240,25 @@ def test_the_sources_first_page_is_built_off_the_gui_thread_and_marks_the_select
     assert window.source.browser.toHtml() == shown
 
 
+def test_the_page_parsed_a_few_paragraphs_at_a_time_is_the_page_parsed_at_once(dataset: Dataset) -> None:
+    """A worker fills the source's page in small parser calls (each holds the interpreter lock); the page is
+    the one the whole HTML gives, headings, tables and links alike."""
+    from PySide6.QtGui import QFont, QTextDocument
+
+    from ajexplorer.gui import source_page
+    from ajexplorer.gui.detail_pane import link_style
+    from ajexplorer.presentation.detail_html import Colours, make_marker, source_html
+
+    application()
+    look = source_page.PageLook(Colours(), QFont(), 4.0)
+    whole = QTextDocument()
+    whole.setDefaultFont(look.font)
+    whole.setDocumentMargin(look.margin)
+    whole.setDefaultStyleSheet(link_style(look.colours))
+    whole.setHtml(source_html(dataset, None, make_marker(dataset), look.colours))
+    assert source_page.page_document(dataset, look).toHtml() == whole.toHtml()
+
+
 def test_closing_the_window_while_the_panes_are_prepared_is_quiet(
     qtbot: QtBot, dataset: Dataset, held: tuple[Held, Held]
 ) -> None:
